@@ -1,0 +1,61 @@
+"""Shapes of the outline lines of a 政府工作报告, shared by ingest (joins) and parse.
+
+Reports number their parts 一、二、, their sections （一）（二）, and open topics with a
+lead sentence: bold in the seed (`**抓项目增总量，锻造发展强引擎。**`), or plain
+`一要…。` / `二是…。` in reports without markup.
+"""
+
+from __future__ import annotations
+
+import re
+
+NUMERAL = "一二三四五六七八九十"
+
+PART = re.compile(rf"^[{NUMERAL}]{{1,3}}\s*、")
+SECTION = re.compile(rf"^[（(]\s*[{NUMERAL}]{{1,3}}\s*[）)]")
+# "一要推动农业由传统向现代转变。" at the start of an unmarked paragraph
+PLAIN_TOPIC = re.compile(rf"^(?:第?[{NUMERAL}]{{1,3}}[是要])[^。！？]{{3,38}}[。！？]")
+BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]+)\*\*")
+
+# A heading without a body is short: longer all-bold runs (e.g. "**主要预期目标是：…**") are
+# emphasised paragraphs, not headings.
+MAX_HEADING_CHARS = 40
+
+TERMINAL = set("。！？!?；;：:…")
+CLOSERS = "”’」』）)】》\"'*"
+
+
+def plain(text: str) -> str:
+    """Text without the bold markers."""
+    return text.replace("**", "").strip()
+
+
+def is_terminated(text: str) -> bool:
+    """Does the block end a sentence (ignoring closing quotes, brackets and bold markers)?"""
+    stripped = text.rstrip().rstrip(CLOSERS).rstrip()
+    return bool(stripped) and stripped[-1] in TERMINAL
+
+
+def opens_unit(text: str) -> bool:
+    """Does the block start a part, section or topic (so it cannot continue a cut sentence)?"""
+    stripped = text.lstrip("#").strip()
+    bare = plain(stripped)
+    return bool(
+        text.startswith("#")
+        or PART.match(bare) and len(bare) <= MAX_HEADING_CHARS
+        or SECTION.match(bare)
+        or BOLD_LEAD.match(stripped)
+        or PLAIN_TOPIC.match(bare)
+    )
+
+
+def is_heading(text: str) -> bool:
+    """Is the whole block a heading (no body text after it)?"""
+    stripped = text.strip()
+    bare = plain(stripped.lstrip("#"))
+    if stripped.startswith("#"):
+        return True
+    if len(bare) > MAX_HEADING_CHARS:
+        return False
+    whole_bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
+    return bool(PART.match(bare) or SECTION.match(bare) or whole_bold)

@@ -1,0 +1,81 @@
+"""Reviewed corrections a person must make, kept beside the seed and applied with provenance.
+
+The file `<stem>.errata.yml` is a list of entries:
+
+    - line: 91            # optional: only this source line
+      find: "1 7 亿公斤"
+      replace: "1.7 亿公斤"
+      reason: "OCR dropped the decimal point"
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.diagnostics import Diagnostic, InputError
+from generator.model import Erratum, Repair
+
+REQUIRED = ("find", "replace", "reason")
+
+
+def load_errata(path: Path, shown: str) -> tuple[Erratum, ...]:
+    if not path.exists():
+        return ()
+    text = path.read_text(encoding="utf-8")
+    try:
+        nodes = yaml.compose(text)
+        data = yaml.safe_load(text) or []
+    except yaml.YAMLError as err:
+        line = getattr(getattr(err, "problem_mark", None), "line", -1) + 1
+        raise InputError("invalid YAML", file=shown, line=line,
+                         hint="fix the errata file's syntax") from None
+    if not isinstance(data, list):
+        raise InputError("expected a list of entries", file=shown,
+                         hint="each entry has find, replace, reason and optionally line")
+    errata = []
+    for index, entry in enumerate(data):
+        entry_line = nodes.value[index].start_mark.line + 1
+        if not isinstance(entry, dict):
+            raise InputError("entry is not a mapping", file=shown, line=entry_line)
+        missing = [key for key in REQUIRED if not str(entry.get(key) or "").strip()]
+        if "replace" in missing and "replace" in entry:  # an empty replacement deletes text
+            missing.remove("replace")
+        if missing:
+            raise InputError(f"entry lacks {missing[0]!r}", file=shown, line=entry_line,
+                             hint="each entry needs find, replace and reason")
+        line = entry.get("line", 0) or 0
+        if not isinstance(line, int) or line < 0:
+            raise InputError("'line' must be a positive line number", file=shown, line=entry_line)
+        errata.append(Erratum(find=str(entry["find"]), replace=str(entry["replace"] or ""),
+                              reason=str(entry["reason"]), line=line, file=shown,
+                              entry_line=entry_line))
+    return tuple(errata)
+
+
+def apply_errata(lines: list[tuple[int, str]], errata, source: str):
+    """Apply every erratum to the raw lines; an erratum that matches nothing is a warning."""
+    repairs: list[Repair] = []
+    diagnostics: list[Diagnostic] = []
+    out = []
+    used = [0] * len(errata)
+    for number, text in lines:
+        for index, erratum in enumerate(errata):
+            if erratum.line and erratum.line != number:
+                continue
+            count = text.count(erratum.find)
+            if count:
+                text = text.replace(erratum.find, erratum.replace)
+                used[index] += count
+                repairs.append(Repair("errata", number, erratum.find, erratum.replace,
+                                      f"{erratum.reason} (errata {erratum.file}:{erratum.entry_line})"))
+        out.append((number, text))
+    for erratum, count in zip(errata, used, strict=True):
+        if not count:
+            where = f"line {erratum.line}" if erratum.line else "any line"
+            diagnostics.append(Diagnostic(
+                "W201", "errata-unmatched", erratum.file, erratum.entry_line,
+                f"{erratum.find!r} is not on {where} of {source}",
+                "fix or remove the entry"))
+    return out, repairs, diagnostics

@@ -1,0 +1,73 @@
+"""Turn cleaned lines into paragraphs, re-joining sentences cut by page breaks.
+
+A paragraph that stops without ending its sentence (`…表示衷`) continues in the next body
+paragraph (`心的感谢…`), however many blank, furniture or title-block lines lie between.
+Where the join itself looks wrong (`…在` + `质齐升…`: no word spans the break and the next
+page starts inside a word) text has evidently been lost, and the join is flagged as a gap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.headings import is_heading, is_terminated, opens_unit
+from generator.model import Block, Repair
+from generator.segment import is_word, words
+
+HAN = re.compile(r"[\u4e00-\u9fff]")
+# Characters that stand alone as words, so a page that starts with one is not mid-word.
+FUNCTION_CHARS = set("的地得和与及或等在是为对把将被从向于以而且并也都就又还所之其此该各每使让给")
+
+
+def join_blocks(lines: list[tuple[int, str]]):
+    """Group lines into blocks; join blocks whose sentence was cut. Returns blocks and repairs."""
+    blocks: list[Block] = []
+    repairs: list[Repair] = []
+    previous_number = None
+    for number, text in lines:
+        text = text.strip()
+        if not text:
+            continue
+        last = blocks[-1] if blocks else None
+        if last and not is_terminated(last.text) and not is_heading(last.text) \
+                and not opens_unit(text):
+            adjacent = previous_number == number - 1
+            repairs.append(classify_join(last, text, number, adjacent))
+            glue = " " if last.text[-1:].isascii() and text[:1].isascii() and \
+                last.text[-1:].isalnum() and text[:1].isalnum() else ""
+            blocks[-1] = Block(last.text + glue + text, last.line_start, number,
+                               last.lines + (number,))
+        else:
+            blocks.append(Block(text, number, number, (number,)))
+        previous_number = number
+    return blocks, repairs
+
+
+def classify_join(last: Block, head: str, number: int, adjacent: bool) -> Repair:
+    tail = last.text.rstrip("*")
+    head_bare = head.lstrip("*")
+    shown_before = f"{tail[-8:]} ⏎ {head_bare[:8]}"
+    shown_after = f"{tail[-8:]}{head_bare[:8]}"
+    if adjacent:
+        return Repair("join", last.line_end, shown_before, shown_after,
+                      "a line break inside a sentence", number)
+    if suspected_gap(tail, head_bare):
+        return Repair("gap", last.line_end, shown_before, shown_after,
+                      "joined across a page break, but text seems to be missing here: "
+                      "check the printed report", number)
+    return Repair("join", last.line_end, shown_before, shown_after,
+                  "a sentence cut by a page break", number)
+
+
+def suspected_gap(tail: str, head: str) -> bool:
+    """True when the break falls between two Chinese characters that cannot be neighbours."""
+    if not (tail and head and HAN.match(tail[-1]) and HAN.match(head[0])):
+        return False
+    if tail.count("“") > tail.count("”"):
+        return False  # inside a quoted name or slogan, words need not be in any dictionary
+    for left in range(1, 4):
+        for right in range(1, 4):
+            if is_word(tail[-left:] + head[:right]):
+                return False  # a word spans the break: "衷" + "心" is 衷心
+    first = words(head[:12])[0]
+    return len(first) == 1 and first not in FUNCTION_CHARS

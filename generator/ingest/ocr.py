@@ -1,0 +1,48 @@
+"""OCR repairs that are safe to make without a person, and OCR slips that need one."""
+
+from __future__ import annotations
+
+import re
+
+from generator.diagnostics import Diagnostic
+from generator.model import Repair
+
+HAN = r"\u4e00-\u9fff"
+
+# "党风廉政建设 and 反腐败斗争", "养老机构 and 2 所": an English "and" amid Chinese is 和.
+AND_BETWEEN_HAN = re.compile(
+    rf"(?:(?<=[{HAN}])\s*\b(?:and|AND|And)\b\s*(?=[{HAN}\d])"
+    rf"|(?<=\d)\s*\b(?:and|AND|And)\b\s*(?=[{HAN}]))")
+
+# "总产量 1 7 亿公斤": a space inside a number before a unit. Is it 1.7 or 17? Only a person
+# can tell, so it is flagged, never guessed; an errata entry resolves it.
+NUMBER_SPLIT = re.compile(
+    r"(?<![\d.])\d{1,4} \d{1,3}(?![\d.])(?=\s*(?:亿|万|千|百|%|％|个|元|吨|公斤|斤|公里|千米|米|亩|户|人|家|项|座|所|倍|天|件|辆|套))")
+
+
+def repair_ocr(lines: list[tuple[int, str]]):
+    """Replace Latin "and" between Chinese characters with 和; record each change."""
+    out, repairs = [], []
+    for number, text in lines:
+        for match in AND_BETWEEN_HAN.finditer(text):
+            context = text[max(0, match.start() - 4):match.end() + 4]
+            repairs.append(Repair("ocr", number, context,
+                                  context.replace(match.group(0), "和"),
+                                  "a Latin 'and' between Chinese characters is 和"))
+        out.append((number, AND_BETWEEN_HAN.sub("和", text)))
+    return out, repairs
+
+
+def find_number_splits(lines: list[tuple[int, str]], source: str):
+    """Flag numbers broken by a space; they stay as printed until an erratum resolves them."""
+    repairs, diagnostics = [], []
+    for number, text in lines:
+        for match in NUMBER_SPLIT.finditer(text):
+            found = text[match.start():match.end() + 3]
+            repairs.append(Repair("number-split", number, found, "",
+                                  "a space inside a number: the value is uncertain"))
+            diagnostics.append(Diagnostic(
+                "W101", "number-split", source, number,
+                f"{found!r} has a space inside a number",
+                "add an entry to the .errata.yml file beside the report"))
+    return repairs, diagnostics

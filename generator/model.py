@@ -1,0 +1,126 @@
+"""The values passed between stages: frozen dataclasses, provenance as fields."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A report file as read: decoded lines, with where they came from."""
+
+    path: str  # as shown to people, relative to the seeds folder's parent when possible
+    lines: tuple[str, ...]  # line i+1 of the file is lines[i]; no line endings
+    encoding: str
+    sha256: str
+    sidecar: dict = field(default_factory=dict)  # <stem>.meta.yml, already validated
+    errata: tuple[Erratum, ...] = ()
+
+
+@dataclass(frozen=True)
+class Erratum:
+    """A correction a person reviewed: replace `find` by `replace` (on `line` if given)."""
+
+    find: str
+    replace: str
+    reason: str
+    line: int = 0  # 0: every line where `find` occurs
+    file: str = ""
+    entry_line: int = 0  # where the entry stands in the errata file
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change made to the text between the seed and the site, with its source line."""
+
+    kind: str  # furniture | title | join | gap | ocr | errata | number-split | duplicate
+    line: int  # source line where it happened
+    before: str
+    after: str
+    reason: str
+    line_end: int = 0  # second line involved (joins, duplicates), 0 if none
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of cleaned text (inline Markdown) with the source lines it spans."""
+
+    text: str
+    line_start: int
+    line_end: int
+    lines: tuple[int, ...] = ()  # every source line that contributed, in order
+
+
+@dataclass(frozen=True)
+class Metadata:
+    region: str
+    year: int  # the year the report is delivered in, whose plan it sets out
+    review_year: int  # the year whose results it reports
+    meeting_date: str = ""  # ISO date
+    meeting: str = ""
+    speaker: str = ""
+    speaker_title: str = ""
+    title: str = "政府工作报告"
+    province: str = ""
+    city: str = ""
+    code: str = ""  # GB/T 2260 administrative division code
+    source_url: str = ""
+    origin: dict = field(default_factory=dict)  # field -> "text:<line>" | "sidecar"
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """The output of ingest: clean blocks, metadata and every repair, for one report."""
+
+    source: SourceText
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    repairs: tuple[Repair, ...]
+    diagnostics: tuple  # Diagnostic
+
+
+@dataclass(frozen=True)
+class Inline:
+    """A run of paragraph text; strong runs were bold in the source."""
+
+    text: str
+    strong: bool = False
+
+
+@dataclass
+class Node:
+    """A node of the document tree: part, section, topic or paragraph."""
+
+    kind: str  # report | part | section | topic | paragraph
+    anchor: str
+    title: str = ""
+    inlines: tuple[Inline, ...] = ()
+    line_start: int = 0
+    line_end: int = 0
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.inlines)
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Report:
+    """A parsed report: metadata, tree and the record of how its text was cleaned."""
+
+    slug: str
+    ingested: Ingested
+    tree: Node
+
+    @property
+    def metadata(self) -> Metadata:
+        return self.ingested.metadata
+
+    @property
+    def source(self) -> SourceText:
+        return self.ingested.source

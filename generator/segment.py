@@ -1,0 +1,26 @@
+"""Chinese word segmentation (jieba), loaded once and shared by every stage that needs it."""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+import jieba
+
+jieba.setLogLevel(logging.WARNING)
+
+
+@cache
+def _tokenizer() -> jieba.Tokenizer:
+    jieba.dt.check_initialized()
+    return jieba.dt
+
+
+def is_word(text: str) -> bool:
+    """Is `text` a word of jieba's dictionary?"""
+    return bool(_tokenizer().FREQ.get(text))
+
+
+def words(text: str) -> list[str]:
+    """Dictionary words of `text`, without guessing unknown words (HMM off)."""
+    return _tokenizer().lcut(text, HMM=False) or [text]
