@@ -1,0 +1,177 @@
+"""Render: reports → {docs path: Markdown}. Jinja2 templates give the page shapes; report
+text only ever enters them as escaped values, never as template source."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import jinja2
+import yaml
+
+from generator.model import Node, Report
+from generator.render.escape import escape_attr, escape_md, yaml_str
+
+ENV = jinja2.Environment(
+    loader=jinja2.PackageLoader("generator.render", "templates"),
+    autoescape=False,  # the output is Markdown; text is escaped by the `md` filter instead
+    undefined=jinja2.StrictUndefined,
+    keep_trailing_newline=True,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    # Markdown writes heading ids as `{#id}`, which Jinja would take for a comment.
+    comment_start_string="{##",
+    comment_end_string="##}",
+)
+ENV.filters["md"] = escape_md
+ENV.filters["attr"] = escape_attr
+ENV.filters["yaml"] = yaml_str
+
+KIND_LABELS = {
+    "errata": "人工勘误", "ocr": "自动修复", "gap": "疑似缺文", "duplicate": "重复段落",
+    "join": "断句拼接", "furniture": "版面杂项", "title": "标题信息", "number-split": "数字疑点",
+}
+KIND_ORDER = list(KIND_LABELS)
+# A paragraph that states this many money or percentage figures is the report's summary
+# of the year, the one a reader wants first.
+HEADLINE_FIGURES = 3
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|万元|元|%)")
+
+
+def part_file(part: Node) -> str:
+    return f"{part.anchor}.md"
+
+
+def paragraph_index(report: Report) -> dict[int, tuple[str, str]]:
+    """Source line → (page file, paragraph anchor), for every line a paragraph spans."""
+    index: dict[int, tuple[str, str]] = {}
+    block_lines = {b.line_start: b.lines for b in report.ingested.blocks}
+    for part in report.tree.children:
+        for node in part.walk():
+            if node.kind == "paragraph":
+                for line in block_lines.get(node.line_start, (node.line_start,)):
+                    index.setdefault(line, (part_file(part), node.anchor))
+    return index
+
+
+def render_inlines(node: Node) -> str:
+    out = []
+    for run in node.inlines:
+        text = escape_md(run.text)
+        if run.strong and run.text.strip():
+            lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", text, re.S).groups()
+            text = f"{lead}**{core}**{trail}"
+        out.append(text)
+    return "".join(out).strip()
+
+
+def part_title(part: Node) -> str:
+    return part.title or "开篇"
+
+
+def report_title(report: Report) -> str:
+    return f"{report.metadata.region} {report.metadata.year} 年{report.metadata.title}"
+
+
+def notes_by_line(report: Report) -> dict[int, list]:
+    notes: dict[int, list] = {}
+    for repair in report.ingested.repairs:
+        if repair.kind in ("gap", "duplicate", "number-split"):
+            notes.setdefault(repair.line, []).append(repair)
+    return notes
+
+
+def render_report(report: Report) -> dict[str, str]:
+    base = f"reports/{report.slug}"
+    parts = report.tree.children
+    notes = notes_by_line(report)
+    block_lines = {b.line_start: b.lines for b in report.ingested.blocks}
+    context = {"report": report, "meta": report.metadata, "title": report_title(report),
+               "parts": parts, "part_file": part_file, "part_title": part_title}
+    pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
+        **context, counts=repair_counts(report), labels=KIND_LABELS)}
+    for number, part in enumerate(parts):
+        pages[f"{base}/{part_file(part)}"] = ENV.get_template("part.md.j2").render(
+            **context, part=part, inlines=render_inlines,
+            previous=parts[number - 1] if number else None,
+            next=parts[number + 1] if number + 1 < len(parts) else None,
+            notes=lambda node: [r for line in block_lines.get(node.line_start, ())
+                                for r in notes.get(line, [])],
+            labels=KIND_LABELS)
+    pages[f"{base}/source.md"] = render_source(report, context)
+    pages[f"{base}/quality.md"] = ENV.get_template("quality.md.j2").render(
+        **context, groups=repair_groups(report), labels=KIND_LABELS,
+        where=paragraph_index(report), diagnostics=report.ingested.diagnostics)
+    return pages
+
+
+def render_source(report: Report, context: dict) -> str:
+    marks = {}
+    for repair in report.ingested.repairs:
+        if repair.kind in ("furniture", "title", "errata", "ocr"):
+            marks.setdefault(repair.line, KIND_LABELS[repair.kind])
+    lines = [(number, text, marks.get(number, ""))
+             for number, text in enumerate(report.source.lines, 1)]
+    return ENV.get_template("source.md.j2").render(**context, lines=lines)
+
+
+def repair_counts(report: Report) -> list[tuple[str, int]]:
+    counts = Counter(r.kind for r in report.ingested.repairs)
+    return [(kind, counts[kind]) for kind in KIND_ORDER if counts[kind]]
+
+
+def repair_groups(report: Report) -> list[tuple[str, list]]:
+    """Repairs by kind, each with the row id `<kind>-<line>` the first of its line gets."""
+    groups: dict[str, list] = {}
+    ids: set[str] = set()
+    for repair in report.ingested.repairs:
+        row_id = f"{repair.kind}-{repair.line}"
+        groups.setdefault(repair.kind, []).append((repair, None if row_id in ids else row_id))
+        ids.add(row_id)
+    return [(kind, groups[kind]) for kind in KIND_ORDER if kind in groups]
+
+
+def headline(report: Report) -> tuple[str, Node] | None:
+    """The first paragraph dense with figures, and the page it is on."""
+    for part in report.tree.children:
+        for node in part.walk():
+            if node.kind == "paragraph" and len(FIGURE.findall(node.text)) >= HEADLINE_FIGURES:
+                return part_file(part), node
+    return None
+
+
+def render_site(reports: list[Report]) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/, plus the navigation."""
+    pages: dict[str, str] = {}
+    by_region: dict[str, list[Report]] = {}
+    for report in sorted(reports, key=lambda r: (r.metadata.province, r.metadata.region,
+                                                 r.metadata.year)):
+        by_region.setdefault(report.metadata.region, []).append(report)
+        pages.update(render_report(report))
+    headlines = {r.slug: headline(r) for r in reports}
+    pages["index.md"] = ENV.get_template("home.md.j2").render(
+        regions=by_region, headlines=headlines, inlines=render_inlines, title=report_title)
+    pages["quality.md"] = ENV.get_template("quality_index.md.j2").render(
+        regions=by_region, counts={r.slug: dict(repair_counts(r)) for r in reports},
+        labels=KIND_LABELS, title=report_title,
+        diagnostics={r.slug: len(r.ingested.diagnostics) for r in reports})
+    pages[".nav.yml"] = yaml.safe_dump(navigation(by_region), allow_unicode=True,
+                                       sort_keys=False)
+    return pages
+
+
+def navigation(by_region: dict[str, list[Report]]) -> list:
+    nav: list = [{"首页": "index.md"}]
+    for region, reports in by_region.items():
+        entries = []
+        for report in reports:
+            base = f"reports/{report.slug}"
+            entries.append({f"{report.metadata.year} 年报告": [
+                f"{base}/index.md",
+                *({part_title(p): f"{base}/{part_file(p)}"} for p in report.tree.children),
+                {"数据质量": f"{base}/quality.md"},
+            ]})
+        nav.append({region: entries})
+    nav.append({"数据质量": "quality.md"})
+    nav.append({"关于本站": "guide/index.md"})
+    return nav

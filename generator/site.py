@@ -1,0 +1,46 @@
+"""Site: MkDocs (Material) turns the generated pages into the static site."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from generator.diagnostics import SiteError
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, docs: Path, site: Path, epoch: int) -> list[str]:
+    """Build `site` from `docs`; return MkDocs' warnings, raise SiteError if it aborts.
+
+    `epoch` (seconds) stands in for "now" in the sitemap, so the same input gives
+    byte-identical output (MkDocs reads SOURCE_DATE_EPOCH).
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        config = load_config(config_file=str(config_file), docs_dir=str(docs),
+                             site_dir=str(site))
+        build(config)
+    except MkDocsException as err:
+        first = handler.messages[0] if handler.messages else str(err)
+        raise SiteError(f"MkDocs could not build the site: {first}",
+                        file=str(config_file),
+                        hint=f"{len(handler.messages)} warning(s); run with --debug for all") from err
+    finally:
+        logger.removeHandler(handler)
+    return handler.messages
