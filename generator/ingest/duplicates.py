@@ -42,5 +42,5 @@ def find_duplicates(blocks: list[Block]) -> list[Repair]:
 
 def _duplicate(block: Block, run: list[str], first_line: int) -> Repair:
     return Repair("duplicate", block.line_start, "".join(run), "",
-                  f"repeats text first printed at line {first_line}; kept as printed",
+                  f"与第 {first_line} 行的文字重复，按原样保留",
                   first_line)

@@ -69,7 +69,7 @@ def apply_errata(lines: list[tuple[int, str]], errata, source: str):
                 text = text.replace(erratum.find, erratum.replace)
                 used[index] += count
                 repairs.append(Repair("errata", number, erratum.find, erratum.replace,
-                                      f"{erratum.reason} (errata {erratum.file}:{erratum.entry_line})"))
+                                      f"{erratum.reason}（勘误表 {erratum.file}:{erratum.entry_line}）"))
         out.append((number, text))
     for erratum, count in zip(errata, used, strict=True):
         if not count:

@@ -15,21 +15,21 @@ _EDITOR = r"(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组�
 RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     # "**A4** 责任编辑：乔小飞": a page number followed by the editor of that page
     ("page-editor", re.compile(rf"^\**\s*[A-Z]?\d{{1,2}}\s*\**\s*(?:版\s*)?{_EDITOR}\s*[:：].*$"),
-     "page number and editor line"),
+     "版号与责任编辑"),
     ("editor", re.compile(rf"^\**\s*{_EDITOR}\s*[:：]\s*\S{{1,12}}(?:\s+{_EDITOR}\s*[:：]\s*\S{{1,12}})*\s*$"),
-     "editor line"),
+     "编辑署名"),
     # "邮箱：sxjxsyb@126.com"
     ("email", re.compile(r"^\**\s*(?:邮箱|电子邮箱|投稿邮箱|E-?mail)\s*[:：]?\s*\S+@\S+\s*$", re.I),
-     "newspaper contact line"),
+     "报社联系方式"),
     # "# ZHUAN KAN 专 刊": a banner in pinyin capitals with its characters spaced out
     ("banner", re.compile(r"^#*\s*[A-Z]{2,}(?:\s+[A-Z]{2,})+\s*[\u4e00-\u9fff\s]{0,12}$"),
-     "page banner"),
+     "版面页眉"),
     # "A4", "第3版", "- 4 -": a page number alone
     ("page-number", re.compile(r"^\**\s*(?:[A-Z]\d{1,2}|第\s*\d{1,3}\s*版|[-—]\s*\d{1,3}\s*[-—])\s*\**$"),
-     "page number"),
+     "版号"),
     # "2023年2月20日 星期一": a dateline alone
     ("dateline", re.compile(r"^\**\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]\s*\**$"),
-     "newspaper dateline"),
+     "报纸日期行"),
 )
 
 
@@ -40,7 +40,7 @@ def strip_furniture(lines: list[tuple[int, str]]):
         stripped = text.strip()
         rule = next((r for r in RULES if stripped and r[1].match(stripped)), None)
         if rule:
-            repairs.append(Repair("furniture", number, text, "", f"{rule[2]} ({rule[0]})"))
+            repairs.append(Repair("furniture", number, text, "", f"{rule[2]}（{rule[0]}）"))
         else:
             kept.append((number, text))
     return kept, repairs

@@ -50,13 +50,12 @@ def classify_join(last: Block, head: str, number: int, adjacent: bool) -> Repair
     shown_after = f"{tail[-8:]}{head_bare[:8]}"
     if adjacent:
         return Repair("join", last.line_end, shown_before, shown_after,
-                      "a line break inside a sentence", number)
+                      "句中换行，已接续", number)
     if suspected_gap(tail, head_bare):
         return Repair("gap", last.line_end, shown_before, shown_after,
-                      "joined across a page break, but text seems to be missing here: "
-                      "check the printed report", number)
+                      "跨页接续，但此处似有文字缺失，请核对印刷原件", number)
     return Repair("join", last.line_end, shown_before, shown_after,
-                  "a sentence cut by a page break", number)
+                  "句子被分页截断，已接续", number)
 
 
 def suspected_gap(tail: str, head: str) -> bool:

@@ -28,7 +28,7 @@ def repair_ocr(lines: list[tuple[int, str]]):
             context = text[max(0, match.start() - 4):match.end() + 4]
             repairs.append(Repair("ocr", number, context,
                                   context.replace(match.group(0), "和"),
-                                  "a Latin 'and' between Chinese characters is 和"))
+                                  "中文之间的英文 and 应为“和”"))
         out.append((number, AND_BETWEEN_HAN.sub("和", text)))
     return out, repairs
 
@@ -40,7 +40,7 @@ def find_number_splits(lines: list[tuple[int, str]], source: str):
         for match in NUMBER_SPLIT.finditer(text):
             found = text[match.start():match.end() + 3]
             repairs.append(Repair("number-split", number, found, "",
-                                  "a space inside a number: the value is uncertain"))
+                                  "数字中间有空格，数值存疑，需人工勘误确认"))
             diagnostics.append(Diagnostic(
                 "W101", "number-split", source, number,
                 f"{found!r} has a space inside a number",

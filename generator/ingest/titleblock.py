@@ -51,7 +51,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
         else:
             kept.append((number, text))
             continue
-        repairs.append(Repair("title", number, text, "", "title block lifted into the report's metadata"))
+        repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
     for number, text in kept:
         if match := REVIEW_HEADING.match(text.strip()):
             found.setdefault("review_year", (int(match["y"]), number))
