@@ -1,0 +1,191 @@
+"""The built site: nothing lost, no furniture, segmented search, escaping, determinism,
+and bad input that leaves the previous site intact."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import CONFIG, ROOT, build_into, prepare_docs, seed_reports
+from generator.ingest.furniture import RULES
+from generator.ingest.titleblock import MEETING, SPEAKER, TITLE
+
+SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
+
+
+class _Text(HTMLParser):
+    """The visible text of a page's article, as a reader sees it."""
+
+    def __init__(self):
+        super().__init__()
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article" or self.depth:
+            self.depth += 1
+
+    def handle_endtag(self, tag):
+        if self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth:
+            self.parts.append(data)
+
+
+def article_text(html_file: Path) -> str:
+    parser = _Text()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[\s*#\u200b]+", "", text)
+
+
+def text_pages(site: Path, slug: str) -> list[Path]:
+    return sorted((site / "reports" / slug).glob("part-*/index.html"))
+
+
+def is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    return any(rule.match(stripped) for _, rule, _ in RULES) or any(
+        pattern.match(stripped) for pattern in (TITLE, MEETING, SPEAKER))
+
+
+@pytest.mark.parametrize("path", seed_reports(), ids=lambda p: p.stem)
+def test_every_sentence_of_the_body_is_on_the_text_pages(built, path):
+    result, site = built
+    report = next(r for r in result.reports if r.source.path.endswith(path.relative_to(ROOT).as_posix()))
+    rendered = squash("".join(article_text(p) for p in text_pages(site, report.slug)))
+    # Repairs change the text on purpose; apply them to the raw line before looking for it.
+    fixes = [(r.line, r.before, r.after) for r in report.ingested.repairs
+             if r.kind in ("errata", "ocr")]
+    missing = []
+    for number, line in enumerate(path.read_text(encoding="utf-8-sig").splitlines(), 1):
+        if not line.strip() or is_furniture(line):
+            continue
+        for fix_line, before, after in fixes:
+            if fix_line == number:
+                line = line.replace(before, after)
+        for sentence in SENTENCE_END.split(line):
+            if squash(sentence) and squash(sentence) not in rendered:
+                missing.append((number, sentence))
+    assert not missing, f"{len(missing)} sentences missing, first: {missing[0]}"
+
+
+def test_no_furniture_on_text_pages_and_all_listed_on_quality_page(built):
+    result, site = built
+    for report in result.reports:
+        removed = [r for r in report.ingested.repairs if r.kind in ("furniture", "title")]
+        assert removed, "the seed has furniture; ingest found none"
+        pages = "".join(article_text(p) for p in text_pages(site, report.slug))
+        quality = squash(article_text(site / "reports" / report.slug / "quality" / "index.html"))
+        for repair in removed:
+            # a bare title ("政府工作报告") is also the site's breadcrumb: check longer lines only
+            if repair.kind == "furniture" or len(squash(repair.before)) > 10:
+                assert squash(repair.before) not in squash(pages), repair
+            assert squash(repair.before) in quality, repair
+
+
+def test_every_paragraph_has_a_permalink_and_a_source_link(built):
+    result, site = built
+    for report in result.reports:
+        html = "".join(p.read_text(encoding="utf-8") for p in text_pages(site, report.slug))
+        anchors = [n.anchor for n in report.tree.walk() if n.kind == "paragraph"]
+        for anchor in anchors:
+            assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html, anchor
+        assert html.count('class="src-link"') == len(anchors)
+
+
+def test_search_index_holds_segmented_chinese(built):
+    _, site = built
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"]
+    text = " ".join(doc["text"] for doc in index["docs"])
+    assert "\u200b" in text
+    tokens = set(re.split(index["config"]["separator"], text))
+    # Both a whole term and its parts must be findable: the parts are tokens of their own.
+    assert {"生产总值", "蓄能", "营商", "环境"} <= tokens
+    assert not any("source" in doc["location"] for doc in index["docs"])  # raw lines excluded
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_are_byte_identical(built, tmp_path):
+    _, site = built
+    build_into(tmp_path)
+    first, second = digest(site), digest(tmp_path / "site")
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def write_report(seeds: Path, text: str, name: str = "r.txt") -> Path:
+    seeds.mkdir(parents=True, exist_ok=True)
+    path = seeds / name
+    path.write_text("——2022 年 1 月 9 日在清河县第五届人民代表大会第二次会议上\n\n" + text,
+                    encoding="utf-8")
+    return path
+
+
+def test_script_and_template_syntax_show_as_text(tmp_path):
+    write_report(tmp_path / "seeds", "**一、2021年工作回顾**\n\n"
+                 "警惕 <script>alert('x')</script> 与 {{ config }} 及 {% raw %} 和 [链接](http://x)。\n")
+    build_into(tmp_path, seeds=tmp_path / "seeds")
+    page = next((tmp_path / "site" / "reports").glob("*/part-1/index.html")).read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert" in page
+    assert "{{ config }}" in page and "{% raw %}" in page
+    assert 'href="http://x"' not in page
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_bad_input_is_one_line_nonzero_and_keeps_the_previous_site(tmp_path):
+    seeds = tmp_path / "seeds"
+    write_report(seeds, "**一、2021年工作回顾**\n\n全年完成目标。\n")
+    prepare_docs(tmp_path / "docs")
+    args = ("build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"),
+            "--site", str(tmp_path / "site"), "--config", str(CONFIG))
+    assert run_cli(*args, cwd=tmp_path).returncode == 0
+    before = digest(tmp_path / "site")
+    (seeds / "bad.txt").write_bytes(b"\x00\x01binary")
+    failed = run_cli(*args, cwd=tmp_path)
+    assert failed.returncode == 1
+    lines = failed.stderr.strip().splitlines()
+    assert len(lines) == 1 and "bad.txt" in lines[0] and "error:" in lines[0], failed.stderr
+    assert "Traceback" not in failed.stderr
+    assert digest(tmp_path / "site") == before
+
+
+def test_duplicate_report_is_fatal(tmp_path):
+    seeds = tmp_path / "seeds"
+    write_report(seeds, "全年完成目标。\n", "a.txt")
+    write_report(seeds, "全年完成目标。\n", "b.txt")
+    from generator.diagnostics import InputError
+
+    with pytest.raises(InputError, match="second report"):
+        build_into(tmp_path, seeds=seeds)
+
+
+def test_strict_makes_report_warnings_fatal(tmp_path):
+    seeds = tmp_path / "seeds"
+    write_report(seeds, "蔬菜产量达到 2 5 万吨。\n")
+    from generator.diagnostics import InputError
+
+    with pytest.raises(InputError, match="number-split"):
+        build_into(tmp_path, seeds=seeds, strict=True)
