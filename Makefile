@@ -1,0 +1,27 @@
+# Tasks. `make help` lists them.
+.PHONY: help install site serve test golden lint clean
+
+help:           ## list the tasks
+	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+install:        ## install the generator with its test tools
+	pip install -e '.[test]'
+
+site:           ## generate docs/ from seeds/ and build site/
+	report-site build
+
+serve:          ## live preview on http://127.0.0.1:8000 (after `make site`)
+	mkdocs serve
+
+test:           ## run every test (the browser tests need Debian's chromium)
+	python -m pytest
+
+golden:         ## refresh the golden files; review the diff before committing
+	UPDATE_GOLDEN=1 python -m pytest tests/test_parse.py -q
+	git diff --stat tests/golden
+
+lint:           ## static checks
+	ruff check generator tests
+
+clean:          ## remove build output
+	rm -rf site .site.staging .docs.staging dist test-results
