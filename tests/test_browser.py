@@ -129,5 +129,5 @@ def test_navigation_from_home_to_text(page, server, built):
     page.goto(server + "/")
     page.click(f"article a[href$='reports/{report.slug}/']")
     assert page.locator("h1").first.inner_text().startswith(report.metadata.region)
-    page.click(f"article a[href^='part-1/']")
+    page.click("article a[href^='part-1/']")
     assert page.locator("h1").first.inner_text().strip(" ¶") == report.tree.children[1].title

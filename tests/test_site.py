@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from conftest import CONFIG, ROOT, build_into, prepare_docs, seed_reports
+
 from generator.ingest.furniture import RULES
 from generator.ingest.titleblock import MEETING, SPEAKER, TITLE
 

@@ -16,14 +16,21 @@ AND_BETWEEN_HAN = re.compile(
 
 # "总产量 1 7 亿公斤": a space inside a number before a unit. Is it 1.7 or 17? Only a person
 # can tell, so it is flagged, never guessed; an errata entry resolves it.
-NUMBER_SPLIT = re.compile(
-    r"(?<![\d.])\d{1,4} \d{1,3}(?![\d.])(?=\s*(?:亿|万|千|百|%|％|个|元|吨|公斤|斤|公里|千米|米|亩|户|人|家|项|座|所|倍|天|件|辆|套))")
+UNITS = "亿|万|千|百|%|％|个|元|吨|公斤|斤|公里|千米|米|亩|户|人|家|项|座|所|倍|天|件|辆|套"
+NUMBER_SPLIT = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*(?:{UNITS}))")
+
+
+# Control characters (form feeds, stray NULs from a PDF extract) are not text.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 
 def repair_ocr(lines: list[tuple[int, str]]):
-    """Replace Latin "and" between Chinese characters with 和; record each change."""
+    """Drop control characters; replace Latin "and" between Chinese characters with 和."""
     out, repairs = [], []
     for number, text in lines:
+        if CONTROL.search(text):
+            repairs.append(Repair("ocr", number, repr(text[:16]), "", "删除不可见的控制字符"))
+            text = CONTROL.sub("", text)
         for match in AND_BETWEEN_HAN.finditer(text):
             context = text[max(0, match.start() - 4):match.end() + 4]
             repairs.append(Repair("ocr", number, context,

@@ -1,0 +1,30 @@
+"""Noisy text never crashes ingest or parse: it may only yield diagnostics."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.ingest import ingest_text
+from generator.model import SourceText
+from generator.parse import parse_report
+
+MEETING = "——2022 年 1 月 9 日在清河县第五届人民代表大会第二次会议上"
+# Pieces real reports are made of, so random text reaches the interesting rules.
+PIECES = st.sampled_from([
+    "**", "一、", "（一）", "一是", "各位代表！", "。", "，", "\n", "\n\n", "# ", "and", "1 7 亿元",
+    "责任编辑：某", "邮箱：a@b.cn", "政府工作报告", "县长 **某某**", "<script>", "{{ x }}", "增长 4.6%",
+    "质齐升", "表示衷", "心的感谢", "“", "”", "\r\n", "\ufeff", " ",
+])
+TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT)
+def test_ingest_and_parse_never_crash(body):
+    lines = tuple((MEETING + "\n\n" + body).replace("\r\n", "\n").split("\n"))
+    ingested = ingest_text(SourceText("r.txt", lines, "utf-8", "0"))
+    tree = parse_report(ingested, "r")
+    assert tree.kind == "report"
+    for repair in ingested.repairs:
+        assert 1 <= repair.line <= len(lines)
