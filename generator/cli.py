@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import traceback
 from collections import Counter
@@ -82,8 +81,3 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     return 2
-
-
-if __name__ == "__main__":
-    shutil.get_terminal_size()
-    raise SystemExit(main())
