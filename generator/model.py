@@ -97,6 +97,7 @@ class Node:
     inlines: tuple[Inline, ...] = ()
     line_start: int = 0
     line_end: int = 0
+    lines: tuple[int, ...] = ()  # every source line the text came from (joins span several)
     children: list[Node] = field(default_factory=list)
 
     @property

@@ -92,6 +92,12 @@ class TreeBuilder:
         self.section: Node | None = None
         self.topic: Node | None = None
         self.counts: dict[str, int] = {}
+        self.added: list[Node] = []  # nodes made from the current block
+
+    def _add(self, parent: Node, node: Node) -> Node:
+        parent.children.append(node)
+        self.added.append(node)
+        return node
 
     def _next(self, key: str) -> int:
         self.counts[key] = self.counts.get(key, 0) + 1
@@ -105,33 +111,33 @@ class TreeBuilder:
 
     def _ensure_part(self, block: Block) -> Node:
         if self.part is None:  # text before the first part: the opening address
-            self.part = Node("part", anchor="part-0", title="", line_start=block.line_start,
-                             line_end=block.line_end)
-            self.root.children.append(self.part)
+            self.part = self._add(self.root, Node("part", anchor="part-0", title="",
+                                                  line_start=block.line_start,
+                                                  line_end=block.line_end))
         return self.part
 
     def add_part(self, title: str, block: Block) -> None:
         number = self._next("part")
-        self.part = Node("part", anchor=f"part-{number}", title=title,
-                         line_start=block.line_start, line_end=block.line_end)
-        self.root.children.append(self.part)
+        self.part = self._add(self.root, Node("part", anchor=f"part-{number}", title=title,
+                                              line_start=block.line_start,
+                                              line_end=block.line_end))
         self.section = self.topic = None
 
     def add_section(self, title: str, block: Block) -> None:
         part = self._ensure_part(block)
         number = self._next(f"s{part.anchor}")
-        self.section = Node("section", anchor=f"s-{self._part_no()}-{number}", title=title,
-                            line_start=block.line_start, line_end=block.line_end)
-        part.children.append(self.section)
+        self.section = self._add(part, Node("section", anchor=f"s-{self._part_no()}-{number}",
+                                            title=title, line_start=block.line_start,
+                                            line_end=block.line_end))
         self.topic = None
 
     def add_topic(self, title: str, block: Block) -> None:
         parent = self.section or self._ensure_part(block)
         scope = f"{self._part_no()}-{self._section_no()}"
         number = self._next(f"t{scope}")
-        self.topic = Node("topic", anchor=f"t-{scope}-{number}", title=title,
-                          line_start=block.line_start, line_end=block.line_end)
-        parent.children.append(self.topic)
+        self.topic = self._add(parent, Node("topic", anchor=f"t-{scope}-{number}", title=title,
+                                            line_start=block.line_start,
+                                            line_end=block.line_end))
 
     def add_paragraph(self, runs: list[Inline], block: Block) -> None:
         if not any(run.text.strip() for run in runs):
@@ -139,9 +145,9 @@ class TreeBuilder:
         parent = self.topic or self.section or self._ensure_part(block)
         scope = f"{self._part_no()}-{self._section_no()}"
         number = self._next(f"p{scope}")
-        parent.children.append(Node("paragraph", anchor=f"p-{scope}-{number}",
-                                    inlines=tuple(runs), line_start=block.line_start,
-                                    line_end=block.line_end))
+        self._add(parent, Node("paragraph", anchor=f"p-{scope}-{number}", inlines=tuple(runs),
+                               line_start=block.line_start, line_end=block.line_end,
+                               lines=block.lines))
         for node in (parent, self.section, self.part):
             if node is not None:
                 node.line_end = max(node.line_end, block.line_end)
@@ -192,10 +198,9 @@ def parse_report(ingested: Ingested, slug: str) -> Node:
     """Build the tree; fail if any text of a paragraph did not land in it."""
     builder = TreeBuilder(slug)
     for block, heading, runs in tokens_by_block(ingested.blocks):
-        before = sum(1 for _ in builder.root.walk())
+        builder.added = []
         place_block(builder, block, heading, runs)
-        placed = list(builder.root.walk())[before:]
-        check_nothing_lost(block, placed, ingested.source.path)
+        check_nothing_lost(block, builder.added, ingested.source.path)
     return builder.root
 
 

@@ -45,11 +45,10 @@ def part_file(part: Node) -> str:
 def paragraph_index(report: Report) -> dict[int, tuple[str, str]]:
     """Source line → (page file, paragraph anchor), for every line a paragraph spans."""
     index: dict[int, tuple[str, str]] = {}
-    block_lines = {b.line_start: b.lines for b in report.ingested.blocks}
     for part in report.tree.children:
         for node in part.walk():
             if node.kind == "paragraph":
-                for line in block_lines.get(node.line_start, (node.line_start,)):
+                for line in node.lines:
                     index.setdefault(line, (part_file(part), node.anchor))
     return index
 
@@ -85,7 +84,6 @@ def render_report(report: Report) -> dict[str, str]:
     base = f"reports/{report.slug}"
     parts = report.tree.children
     notes = notes_by_line(report)
-    block_lines = {b.line_start: b.lines for b in report.ingested.blocks}
     context = {"report": report, "meta": report.metadata, "title": report_title(report),
                "parts": parts, "part_file": part_file, "part_title": part_title}
     pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
@@ -95,8 +93,7 @@ def render_report(report: Report) -> dict[str, str]:
             **context, part=part, inlines=render_inlines,
             previous=parts[number - 1] if number else None,
             next=parts[number + 1] if number + 1 < len(parts) else None,
-            notes=lambda node: [r for line in block_lines.get(node.line_start, ())
-                                for r in notes.get(line, [])],
+            notes=lambda node: [r for line in node.lines for r in notes.get(line, [])],
             labels=KIND_LABELS)
     pages[f"{base}/source.md"] = render_source(report, context)
     pages[f"{base}/quality.md"] = ENV.get_template("quality.md.j2").render(
