@@ -27,7 +27,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
     build.add_argument("--strict", action="store_true", help="treat report warnings as fatal")
     build.add_argument("--no-site", action="store_true", help="generate docs/ only")
-    build.add_argument("--debug", action="store_true", help="show tracebacks")
+    # Also accepted after the command; SUPPRESS keeps the subparser from resetting a
+    # `--debug` given before it.
+    build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                       help="show tracebacks")
     return parser.parse_args(argv)
 
 
