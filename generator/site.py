@@ -28,6 +28,7 @@ def build_site(config_file: Path, docs: Path, site: Path, epoch: int) -> list[st
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
     handler = _Collect()
     logger = logging.getLogger("mkdocs")
@@ -43,4 +44,8 @@ def build_site(config_file: Path, docs: Path, site: Path, epoch: int) -> list[st
                         hint=f"{len(handler.messages)} warning(s); run with --debug for all") from err
     finally:
         logger.removeHandler(handler)
+        if previous_epoch is None:  # leave the process's environment as it was
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
     return handler.messages

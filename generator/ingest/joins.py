@@ -33,14 +33,18 @@ def join_blocks(lines: list[tuple[int, str]]):
                 and not opens_unit(text):
             adjacent = previous_number == number - 1
             repairs.append(classify_join(last, text, number, adjacent))
-            glue = " " if last.text[-1:].isascii() and text[:1].isascii() and \
-                last.text[-1:].isalnum() and text[:1].isalnum() else ""
-            blocks[-1] = Block(last.text + glue + text, last.line_start, number,
+            blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
                                last.lines + (number,))
         else:
             blocks.append(Block(text, number, number, (number,)))
         previous_number = number
     return blocks, repairs
+
+
+def glue(tail: str, head: str) -> str:
+    """Chinese joins without a space; two Latin words or numbers ("G241" "and") keep one."""
+    a, b = tail[-1:], head[:1]
+    return " " if a.isascii() and b.isascii() and a.isalnum() and b.isalnum() else ""
 
 
 def classify_join(last: Block, head: str, number: int, adjacent: bool) -> Repair:
