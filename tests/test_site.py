@@ -189,3 +189,30 @@ def test_strict_makes_report_warnings_fatal(tmp_path):
 
     with pytest.raises(InputError, match="number-split"):
         build_into(tmp_path, seeds=seeds, strict=True)
+
+
+def test_downloads_carry_every_paragraph_and_repair(built):
+    import csv
+    import json
+
+    result, site = built
+    for report in result.reports:
+        text = (site / "downloads" / f"{report.slug}.txt").read_text(encoding="utf-8")
+        data = json.loads((site / "downloads" / f"{report.slug}.json").read_text(encoding="utf-8"))
+        paragraphs = [n for n in report.tree.walk() if n.kind == "paragraph"]
+        assert paragraphs and all(p.text in text for p in paragraphs)
+        in_json = []
+
+        def collect(record):
+            if record["kind"] == "paragraph":
+                in_json.append(record["text"])
+            for child in record.get("children", []):
+                collect(child)
+
+        for part in data["parts"]:
+            collect(part)
+        assert in_json == [p.text for p in paragraphs]
+        assert data["source"]["sha256"] == report.source.sha256
+    with open(site / "downloads" / "repairs.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) == sum(len(r.ingested.repairs) for r in result.reports)

@@ -10,6 +10,7 @@ import jinja2
 import yaml
 
 from generator.model import Node, Report
+from generator.render.downloads import render_downloads
 from generator.render.escape import escape_attr, escape_md, yaml_str
 
 ENV = jinja2.Environment(
@@ -152,6 +153,10 @@ def render_site(reports: list[Report]) -> dict[str, str]:
         regions=by_region, counts={r.slug: dict(repair_counts(r)) for r in reports},
         labels=KIND_LABELS, title=report_title,
         diagnostics={r.slug: len(r.ingested.diagnostics) for r in reports})
+    ordered = [r for group in by_region.values() for r in group]
+    pages["downloads.md"] = ENV.get_template("downloads.md.j2").render(
+        reports=ordered, title=report_title)
+    pages.update(render_downloads(ordered))
     pages[".nav.yml"] = yaml.safe_dump(navigation(by_region), allow_unicode=True,
                                        sort_keys=False)
     return pages
@@ -170,5 +175,6 @@ def navigation(by_region: dict[str, list[Report]]) -> list:
             ]})
         nav.append({region: entries})
     nav.append({"数据质量": "quality.md"})
+    nav.append({"数据下载": "downloads.md"})
     nav.append({"关于本站": "guide/index.md"})
     return nav
