@@ -201,16 +201,12 @@ def test_downloads_carry_every_paragraph_and_repair(built):
         data = json.loads((site / "downloads" / f"{report.slug}.json").read_text(encoding="utf-8"))
         paragraphs = [n for n in report.tree.walk() if n.kind == "paragraph"]
         assert paragraphs and all(p.text in text for p in paragraphs)
-        in_json = []
-
-        def collect(record):
+        in_json, stack = [], list(reversed(data["parts"]))
+        while stack:
+            record = stack.pop()
             if record["kind"] == "paragraph":
                 in_json.append(record["text"])
-            for child in record.get("children", []):
-                collect(child)
-
-        for part in data["parts"]:
-            collect(part)
+            stack.extend(reversed(record.get("children", [])))
         assert in_json == [p.text for p in paragraphs]
         assert data["source"]["sha256"] == report.source.sha256
     with open(site / "downloads" / "repairs.csv", encoding="utf-8", newline="") as f:
