@@ -27,10 +27,20 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
     build.add_argument("--strict", action="store_true", help="treat report warnings as fatal")
     build.add_argument("--no-site", action="store_true", help="generate docs/ only")
-    # Also accepted after the command; SUPPRESS keeps the subparser from resetting a
-    # `--debug` given before it.
-    build.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                       help="show tracebacks")
+    build.add_argument("--site-url", help="the hosted address, e.g. https://user.github.io/repo/ "
+                       "(default: SITE_URL or mkdocs.yml)")
+    bundle = commands.add_parser("bundle", help="build the offline site and zip it into dist/")
+    bundle.add_argument("--seeds", type=Path, default=Path("seeds"), help="report folder")
+    bundle.add_argument("--docs", type=Path, default=Path("docs"), help="generated pages")
+    bundle.add_argument("--dist", type=Path, default=Path("dist"), help="where the zip goes")
+    bundle.add_argument("--config", type=Path, default=Path("mkdocs.offline.yml"),
+                        help="MkDocs config of the offline variant")
+    bundle.add_argument("--strict", action="store_true", help="treat report warnings as fatal")
+    for command in (build, bundle):
+        # Also accepted after the command; SUPPRESS keeps the subparser from resetting a
+        # `--debug` given before it.
+        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
+                             help="show tracebacks")
     return parser.parse_args(argv)
 
 
@@ -45,15 +55,12 @@ def print_diagnostics(diagnostics) -> None:
             print(f"… and {count - SHOWN_PER_CODE} more {code} warnings", file=sys.stderr)
 
 
-def run_build(args: argparse.Namespace) -> int:
-    from generator.pipeline import build
+def size(count: int) -> str:
+    return f"{count / 1024:.0f} KiB" if count < 1024 * 1024 else f"{count / 1024 / 1024:.1f} MiB"
 
-    if not args.config.exists():
-        print(f"{args.config}: error: no MkDocs configuration here "
-              "(run from the project folder or pass --config)", file=sys.stderr)
-        return 2
-    result = build(args.seeds, args.docs, args.site, args.config, strict=args.strict,
-                   with_site=not args.no_site)
+
+def print_summary(args: argparse.Namespace, result) -> None:
+    """What was read and written, in the same lines for `build` and `bundle`."""
     print_diagnostics(result.diagnostics)
     repairs = Counter(r.kind for report in result.reports for r in report.ingested.repairs)
     for report in result.reports:
@@ -63,11 +70,46 @@ def run_build(args: argparse.Namespace) -> int:
     print("repairs " + ", ".join(f"{kind} {n}" for kind, n in sorted(repairs.items())))
     print(f"pages   {len(result.pages)} written to {args.docs}/")
     print(f"warnings {len(result.diagnostics)} in reports, {len(result.site_warnings)} from MkDocs")
+    if result.links:
+        print(f"links   {result.links.links} checked in {result.links.pages} pages, "
+              f"0 broken, {len(result.links.external)} external")
+        print(f"search  index {size(result.search_index_bytes)}")
     timing = f"generator {result.timings['generator']:.2f}s"
     if "mkdocs" in result.timings:
         timing += f", mkdocs {result.timings['mkdocs']:.2f}s"
-        print(f"site    {args.site}/")
     print(f"time    {timing}")
+
+
+def config_missing(config: Path) -> bool:
+    if config.exists():
+        return False
+    print(f"{config}: error: no MkDocs configuration here "
+          "(run from the project folder or pass --config)", file=sys.stderr)
+    return True
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from generator.pipeline import build
+
+    if config_missing(args.config):
+        return 2
+    result = build(args.seeds, args.docs, args.site, args.config, strict=args.strict,
+                   with_site=not args.no_site, site_url=args.site_url)
+    print_summary(args, result)
+    if not args.no_site:
+        print(f"site    {args.site}/")
+    return 0
+
+
+def run_bundle(args: argparse.Namespace) -> int:
+    from generator.pipeline import bundle
+
+    if config_missing(args.config):
+        return 2
+    result = bundle(args.seeds, args.docs, args.dist, args.config, strict=args.strict)
+    print_summary(args, result)
+    print(f"bundle  {result.bundle}: {size(result.bundle.stat().st_size)} zipped, "
+          f"{size(result.bundle_unpacked_bytes)} in {result.bundle_files} files unpacked")
     return 0
 
 
@@ -76,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return run_build(args)
+        if args.command == "bundle":
+            return run_bundle(args)
     except GeneratorError as err:
         if args.debug:
             traceback.print_exc()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
-from generator.diagnostics import Diagnostic, InputError
+from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
+from generator.diagnostics import Diagnostic, InputError, SiteError
 from generator.ingest import find_reports, ingest_file
+from generator.linkcheck import LinkReport, check_site
 from generator.model import Report
 from generator.naming import report_slug
 from generator.parse import parse_report
@@ -24,6 +28,11 @@ class BuildResult:
     diagnostics: list[Diagnostic]
     site_warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    links: LinkReport | None = None
+    search_index_bytes: int = 0
+    bundle: Path | None = None  # the zip, for `bundle`
+    bundle_files: int = 0
+    bundle_unpacked_bytes: int = 0
 
 
 def shown_path(path: Path) -> str:
@@ -58,8 +67,8 @@ def build_epoch(reports: list[Report]) -> int:
     return int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp())
 
 
-def build(seeds: Path, docs: Path, site: Path, config: Path, *, strict: bool = False,
-          with_site: bool = True) -> BuildResult:
+def generate(seeds: Path, strict: bool) -> BuildResult:
+    """Ingest, parse and render every report: the pages, not yet written anywhere."""
     started = time.perf_counter()
     reports = load_reports(seeds)
     diagnostics = [d for r in reports for d in r.ingested.diagnostics]
@@ -68,17 +77,75 @@ def build(seeds: Path, docs: Path, site: Path, config: Path, *, strict: bool = F
         raise InputError(f"{first.name}: {first.message} ({len(diagnostics)} warning(s) in all)",
                          file=first.file, line=first.line,
                          hint=f"{first.hint}; or build without --strict")
-    pages = render_site(reports)
-    result = BuildResult(reports, pages, diagnostics)
+    result = BuildResult(reports, render_site(reports), diagnostics)
     result.timings["generator"] = time.perf_counter() - started
-    staged_docs = docs.parent / f".{docs.name}.staging"
-    staged_site = site.parent / f".{site.name}.staging"
-    stage_docs(pages, docs, staged_docs)
+    return result
+
+
+# Built files the offline bundle leaves out: a sitemap lists no addresses without a
+# site_url; the 404 page's root-absolute paths point at the disk's root from file://;
+# source maps serve only developer tools and would be 40% of the bundle.
+OFFLINE_UNUSED = ("404.html", "sitemap.xml*", "**/*.map")
+
+
+def build_checked_site(result: BuildResult, config: Path, docs: Path, site: Path, *,
+                       offline: bool, site_url: str | None = None) -> None:
+    """MkDocs builds `site` from the staged `docs`; then every link in it is checked."""
+    started = time.perf_counter()
+    result.site_warnings, used_url = build_site(config, docs, site, build_epoch(result.reports),
+                                                site_url)
+    result.timings["mkdocs"] = time.perf_counter() - started
+    for pattern in OFFLINE_UNUSED if offline else ():
+        for unused in site.glob(pattern):
+            unused.unlink()
+    base_path = urlsplit(used_url).path or "/"
+    result.links = check_site(site, offline=offline, base_path=base_path)
+    if result.links.problems:
+        raise SiteError(f"{len(result.links.problems)} broken link(s) in the built site, "
+                        f"the first: {result.links.problems[0]}", file=str(config),
+                        hint="a generator template writes a wrong link; the site was not replaced")
+    index = site / "search" / "search_index.json"
+    result.search_index_bytes = index.stat().st_size if index.exists() else 0
+
+
+def staging(path: Path) -> Path:
+    return path.parent / f".{path.name}.staging"
+
+
+def build(seeds: Path, docs: Path, site: Path, config: Path, *, strict: bool = False,
+          with_site: bool = True, site_url: str | None = None) -> BuildResult:
+    result = generate(seeds, strict)
+    stage_docs(result.pages, docs, staging(docs))
     if with_site:
-        started = time.perf_counter()
-        result.site_warnings = build_site(config, staged_docs, staged_site, build_epoch(reports))
-        result.timings["mkdocs"] = time.perf_counter() - started
-    publish_docs(pages, docs)
+        build_checked_site(result, config, staging(docs), staging(site), offline=False,
+                           site_url=site_url)
+    publish_docs(result.pages, docs)
     if with_site:
-        publish_site(staged_site, site)
+        publish_site(staging(site), site)
+    return result
+
+
+def bundle(seeds: Path, docs: Path, dist: Path, config: Path, *,
+           strict: bool = False) -> BuildResult:
+    """The offline variant of the site, zipped into `dist/` with a 使用说明 at its root."""
+    result = generate(seeds, strict)
+    stage_docs(result.pages, docs, staging(docs))
+    epoch = build_epoch(result.reports)
+    name = bundle_name(result.reports, epoch)
+    folder = staging(dist) / name
+    if folder.parent.exists():
+        shutil.rmtree(folder.parent)
+    build_checked_site(result, config, staging(docs), folder, offline=True)
+    (folder / USAGE_FILE).write_text(usage_text(result.reports, name, epoch), encoding="utf-8",
+                                     newline="")
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    result.bundle_files = len(files)
+    result.bundle_unpacked_bytes = sum(p.stat().st_size for p in files)
+    partial = staging(dist) / f"{name}.zip"
+    write_zip(folder, partial, name, epoch)
+    publish_docs(result.pages, docs)
+    dist.mkdir(parents=True, exist_ok=True)
+    result.bundle = dist / f"{name}.zip"
+    partial.replace(result.bundle)
+    shutil.rmtree(staging(dist))
     return result

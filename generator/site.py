@@ -18,11 +18,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, docs: Path, site: Path, epoch: int) -> list[str]:
-    """Build `site` from `docs`; return MkDocs' warnings, raise SiteError if it aborts.
+def build_site(config_file: Path, docs: Path, site: Path, epoch: int,
+               site_url: str | None = None) -> tuple[list[str], str]:
+    """Build `site` from `docs`; return MkDocs' warnings and the site_url it used; raise
+    SiteError if it aborts.
 
     `epoch` (seconds) stands in for "now" in the sitemap, so the same input gives
-    byte-identical output (MkDocs reads SOURCE_DATE_EPOCH).
+    byte-identical output (MkDocs reads SOURCE_DATE_EPOCH). `site_url`, if given,
+    overrides the configuration's.
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -34,8 +37,9 @@ def build_site(config_file: Path, docs: Path, site: Path, epoch: int) -> list[st
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
+        overrides = {} if site_url is None else {"site_url": site_url}
         config = load_config(config_file=str(config_file), docs_dir=str(docs),
-                             site_dir=str(site))
+                             site_dir=str(site), **overrides)
         build(config)
     except MkDocsException as err:
         first = handler.messages[0] if handler.messages else str(err)
@@ -48,4 +52,4 @@ def build_site(config_file: Path, docs: Path, site: Path, epoch: int) -> list[st
             del os.environ["SOURCE_DATE_EPOCH"]
         else:
             os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
-    return handler.messages
+    return handler.messages, config["site_url"] or ""

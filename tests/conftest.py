@@ -10,6 +10,10 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 CONFIG = ROOT / "mkdocs.yml"
+OFFLINE_CONFIG = ROOT / "mkdocs.offline.yml"
+# The hosted site is built for, and served under, a sub-path as GitHub Pages serves a repo.
+SUBPATH = "/some-repo/"
+SITE_URL = f"http://127.0.0.1{SUBPATH}"
 HAND_WRITTEN = ("guide", "assets")  # committed pages under docs/
 
 
@@ -38,5 +42,20 @@ def build_into(folder: Path, seeds: Path = SEEDS, **options):
 def built(tmp_path_factory):
     """(BuildResult, site folder) for the real seeds, built once per test session."""
     folder = tmp_path_factory.mktemp("build")
-    result = build_into(folder)
+    result = build_into(folder, site_url=SITE_URL)
     return result, folder / "site"
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory):
+    """(BuildResult, unzipped bundle folder) for the real seeds: the offline variant."""
+    import zipfile
+
+    from generator.pipeline import bundle
+
+    folder = tmp_path_factory.mktemp("bundle")
+    result = bundle(SEEDS, prepare_docs(folder / "docs"), folder / "dist", OFFLINE_CONFIG)
+    with zipfile.ZipFile(result.bundle) as zf:
+        zf.extractall(folder / "unzipped")
+    (top,) = (folder / "unzipped").iterdir()
+    return result, top

@@ -1,5 +1,9 @@
-"""The site in a real browser: Debian's Chromium driven by Playwright.
+"""The site in a real browser: Debian's Chromium driven by Playwright, in both shapes it
+ships in — hosted (served on 127.0.0.1 under a sub-path, as GitHub Pages serves a repo)
+and offline (the bundle unzipped and opened through file://).
 
+Every request that would leave is aborted and fails the test: for the hosted site,
+anything but the local server; for the bundle, any http(s) request at all.
 Search is typed key by key as a person would (Material listens for key-up events), and
 the expected results are worked out from the built pages, not written down.
 """
@@ -13,6 +17,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import SUBPATH
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium tries to reach Google at start-up.
@@ -28,19 +33,83 @@ pytestmark = [
 ]
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class Target:
+    """One shipped shape of the site: where it starts, and how a page's URL looks."""
+
+    def __init__(self, name: str, base: str, site: Path, result, offline: bool):
+        self.name, self.base, self.site, self.result, self.offline = name, base, site, result, offline
+
+    def url(self, md_path: str, anchor: str = "") -> str:
+        """The address of the page built from docs/`md_path`."""
+        stem = md_path.removesuffix(".md")
+        if self.offline:
+            path = f"{stem}.html"
+        else:
+            path = "" if stem == "index" else stem.removesuffix("/index").removesuffix("index") + "/"
+        return self.base + path + (f"#{anchor}" if anchor else "")
+
+    def page_file(self, html: Path) -> str:
+        """docs path (…/part-1.md) of a built page, whichever way it was named."""
+        relative = html.relative_to(self.site).as_posix()
+        if relative.endswith("/index.html") and not self.offline:
+            return relative.removesuffix("/index.html") + ".md"
+        return relative.removesuffix(".html") + ".md"
+
+    def href_to_md(self, href: str) -> str:
+        """A link the browser followed, as `docs path#anchor` (highlight query dropped)."""
+        href = re.sub(r"\?h=[^#]*", "", href)
+        assert href.startswith(self.base), (href, self.base)
+        path, _, anchor = href[len(self.base):].partition("#")
+        if self.offline:
+            md = path.removesuffix(".html") + ".md"
+        else:
+            md = path.rstrip("/") + ".md" if path else "index.md"
+        return f"{md}#{anchor}" if anchor else md
+
+
+class _SubPath(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under SUBPATH only, with the site's own 404 page, as Pages does."""
+
+    def translate_path(self, path):
+        if not path.startswith(SUBPATH):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(SUBPATH):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="module")
-def server(built):
-    _, site = built
+def hosted(built):
+    result, site = built
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
-                                            functools.partial(_Quiet, directory=str(site)))
+                                            functools.partial(_SubPath, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield Target("hosted", f"http://127.0.0.1:{httpd.server_address[1]}{SUBPATH}", site, result,
+                 offline=False)
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def offline(bundled):
+    result, folder = bundled
+    return Target("offline", folder.as_uri() + "/", folder, result, offline=True)
+
+
+@pytest.fixture(scope="module", params=["hosted", "offline"])
+def target(request):
+    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture(scope="module")
@@ -54,22 +123,50 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, server):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+def page(browser, target):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    left: list[str] = []
+    # the bundle may read its own files only; the hosted site may ask only its own server
+    allowed = "file://" if target.offline else target.base.removesuffix(SUBPATH) + "/"
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(allowed):
+            route.continue_()
+        else:
+            left.append(url)
+            route.abort()
+
+    context.route("**/*", guard)
+    page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: m.type == "error" and errors.append(m.text))
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.errors = errors
+    failed: list[str] = []
+    page.on("response", lambda r: r.status >= 400 and failed.append(r.url))
+    page.errors, page.failed = errors, failed
     yield page
-    page.close()
+    context.close()
+    assert not left, f"requests tried to leave: {left}"
     assert not errors, errors
 
 
-def sections_containing(site: Path, term: str) -> set[str]:
-    """Search locations (page#heading) whose text contains `term`, from the built HTML."""
+def wait_for_page(page, target: Target, md_path: str) -> None:
+    """Wait until the browser shows the page built from `md_path`, at any anchor."""
+    page.wait_for_url(re.compile(re.escape(target.url(md_path)) + r"(#.*)?$"))
+
+
+def shot(page, target, name: str) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{target.name}-{name}.png"))
+
+
+def sections_containing(target: Target, term: str) -> set[str]:
+    """Search locations (page.md#heading) whose text contains `term`, from the built HTML."""
     found = set()
-    for html_file in sorted((site / "reports").glob("*/part-*/index.html")):
-        page = html_file.relative_to(site).parent.as_posix() + "/"
+    pattern = "*/part-*.html" if target.offline else "*/part-*/index.html"
+    for html_file in sorted((target.site / "reports").glob(pattern)):
+        page = target.page_file(html_file)
         html = html_file.read_text(encoding="utf-8")
         article = html[html.index("<article"):html.index("</article>")]
         location = page  # text under the page title is found at the page itself
@@ -81,7 +178,7 @@ def sections_containing(site: Path, term: str) -> set[str]:
     return found
 
 
-def search(page, term: str) -> set[str]:
+def search(page, target: Target, term: str) -> set[str]:
     box = page.locator("input.md-search__input")
     box.click()
     box.fill("")
@@ -90,44 +187,75 @@ def search(page, term: str) -> set[str]:
     page.wait_for_function(
         "document.querySelector('.md-search-result__meta').textContent.match(/\\d/)", timeout=10000)
     hrefs = page.eval_on_selector_all("a.md-search-result__link", "els => els.map(e => e.href)")
-    # "…/part-1/?h=%E8%93%84#t-1-2-1": drop the host and the highlight parameter
-    return {re.sub(r"\?h=[^#]*", "", re.sub(r"^https?://[^/]+/", "", h)) for h in hrefs}
+    return {target.href_to_md(h) for h in hrefs}
 
 
 @pytest.mark.parametrize("term", QUERIES)
-def test_typed_search_lists_the_sections_that_contain_it(page, server, built, term):
-    _, site = built
-    expected = sections_containing(site, term)
+def test_typed_search_lists_the_sections_that_contain_it(page, target, term):
+    expected = sections_containing(target, term)
     assert expected, f"{term} is not in the report: the test has nothing to find"
-    page.goto(server + "/")
-    found = search(page, term)
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"search-{term}.png"))
+    page.goto(target.url("index.md"))
+    found = search(page, target, term)
+    shot(page, target, f"search-{term}")
     assert expected <= found, f"not listed: {sorted(expected - found)}"
 
 
-def test_paragraph_permalink_opens_at_the_paragraph(page, server, built):
-    result, _ = built
-    report = result.reports[0]
+def test_paragraph_permalink_opens_at_the_paragraph(page, target):
+    report = target.result.reports[0]
     part = report.tree.children[-1]
     paragraph = [n for n in part.walk() if n.kind == "paragraph"][-1]
-    page.goto(f"{server}/reports/{report.slug}/{part.anchor}/#{paragraph.anchor}")
+    page.goto(target.url(f"reports/{report.slug}/{part.anchor}.md", paragraph.anchor))
     page.wait_for_timeout(300)
     box = page.locator(f"#{paragraph.anchor}").bounding_box()
     assert box is not None and 0 <= box["y"] < 900, box
-    SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / "permalink.png"))
+    shot(page, target, "permalink")
+    # the ¶ link is the paragraph's own address
+    page.click(f"#{paragraph.anchor} a.para-link")
+    assert target.href_to_md(page.url) == f"reports/{report.slug}/{part.anchor}.md#{paragraph.anchor}"
     # the source link opens the raw line it came from
     page.click(f"#{paragraph.anchor} a.src-link")
-    page.wait_for_url(re.compile(rf".*/source/#L{paragraph.line_start}$"))
+    page.wait_for_url(target.url(f"reports/{report.slug}/source.md", f"L{paragraph.line_start}"))
     assert page.locator(f"#L{paragraph.line_start}").is_visible()
 
 
-def test_navigation_from_home_to_text(page, server, built):
-    result, _ = built
-    report = result.reports[0]
-    page.goto(server + "/")
-    page.click(f"article a[href$='reports/{report.slug}/']")
+def test_navigation_from_home_to_text(page, target):
+    report = target.result.reports[0]
+    page.goto(target.url("index.md"))
+    page.click(f"article a[href*='reports/{report.slug}/']")
+    wait_for_page(page, target, f"reports/{report.slug}/index.md")
     assert page.locator("h1").first.inner_text().startswith(report.metadata.region)
-    page.click("article a[href^='part-1/']")
+    page.click("article a[href^='part-1']")
+    wait_for_page(page, target, f"reports/{report.slug}/part-1.md")
     assert page.locator("h1").first.inner_text().strip(" ¶") == report.tree.children[1].title
+    # the sidebar leads on to the next part and back home
+    page.click("a.md-footer__link--next")
+    wait_for_page(page, target, f"reports/{report.slug}/part-2.md")
+    page.click("a.md-header__button.md-logo")
+    wait_for_page(page, target, "index.md")
+    shot(page, target, "home")
+
+
+def test_every_page_opens_clean(page, target):
+    """Each built page loads its styles and scripts with no errors and no outside requests."""
+    pattern = "*.html" if target.offline else "index.html"
+    pages = sorted(p for p in target.site.rglob(pattern) if p.name != "404.html")
+    assert len(pages) >= 10
+    for html_file in pages:
+        page.goto(target.url(target.page_file(html_file)))
+        # Material's stylesheet applied: the header is coloured, not a bare page
+        colour = page.eval_on_selector("header.md-header", "e => getComputedStyle(e).backgroundColor")
+        assert colour not in ("", "rgba(0, 0, 0, 0)"), (html_file, colour)
+
+
+@pytest.mark.parametrize("target", ["hosted"], indirect=True)
+def test_hosted_404_page_under_the_sub_path(page, hosted):
+    response = page.goto(hosted.base + "no/such/page/")
+    assert response.status == 404
+    # the page itself is the one failed load (Chromium logs it); its assets all loaded
+    assert page.failed == [response.url], page.failed
+    page.errors.remove("Failed to load resource: the server responded with a status of 404 (Not Found)")
+    colour = page.eval_on_selector("header.md-header", "e => getComputedStyle(e).backgroundColor")
+    assert colour not in ("", "rgba(0, 0, 0, 0)"), "404 page lost its stylesheet under the sub-path"
+    shot(page, hosted, "404")
+    page.click("a.md-header__button.md-logo")
+    wait_for_page(page, hosted, "index.md")

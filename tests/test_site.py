@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import CONFIG, ROOT, build_into, prepare_docs, seed_reports
+from conftest import CONFIG, OFFLINE_CONFIG, ROOT, SITE_URL, build_into, prepare_docs, seed_reports
 
 from generator.ingest.furniture import RULES
 from generator.ingest.titleblock import MEETING, SPEAKER, TITLE
@@ -125,7 +125,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 def test_two_builds_are_byte_identical(built, tmp_path):
     _, site = built
-    build_into(tmp_path)
+    build_into(tmp_path, site_url=SITE_URL)
     first, second = digest(site), digest(tmp_path / "site")
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
@@ -155,21 +155,28 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
-def test_bad_input_is_one_line_nonzero_and_keeps_the_previous_site(tmp_path):
+@pytest.mark.parametrize("command, output, config, printed", [
+    ("build", "--site", CONFIG, r"site    .*out/"),
+    ("bundle", "--dist", OFFLINE_CONFIG, r"bundle  .*\.zip: \d+ KiB zipped, .* in \d+ files unpacked"),
+])
+def test_bad_input_is_one_line_nonzero_and_keeps_the_previous_output(tmp_path, command, output,
+                                                                      config, printed):
     seeds = tmp_path / "seeds"
     write_report(seeds, "**一、2021年工作回顾**\n\n全年完成目标。\n")
     prepare_docs(tmp_path / "docs")
-    args = ("build", "--seeds", str(seeds), "--docs", str(tmp_path / "docs"),
-            "--site", str(tmp_path / "site"), "--config", str(CONFIG))
-    assert run_cli(*args, cwd=tmp_path).returncode == 0
-    before = digest(tmp_path / "site")
+    args = (command, "--seeds", str(seeds), "--docs", str(tmp_path / "docs"),
+            output, str(tmp_path / "out"), "--config", str(config))
+    done = run_cli(*args, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert re.search(printed, done.stdout) and re.search(r"search  index \d+ KiB", done.stdout)
+    before = digest(tmp_path / "out")
     (seeds / "bad.txt").write_bytes(b"\x00\x01binary")
     failed = run_cli(*args, cwd=tmp_path)
     assert failed.returncode == 1
     lines = failed.stderr.strip().splitlines()
     assert len(lines) == 1 and "bad.txt" in lines[0] and "error:" in lines[0], failed.stderr
     assert "Traceback" not in failed.stderr
-    assert digest(tmp_path / "site") == before
+    assert digest(tmp_path / "out") == before
 
 
 def test_duplicate_report_is_fatal(tmp_path):

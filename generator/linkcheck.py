@@ -1,0 +1,104 @@
+"""Link check of a built site: every link and anchor in the HTML resolves to a file.
+
+Run on every build. For the offline bundle it also enforces what file:// needs: no link
+may end in `/` (a browser shows a folder listing, not the page), and nothing may be
+loaded from the network.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+# (tag, attribute) pairs whose URL the browser follows or loads.
+FOLLOWED = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
+            ("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
+# <link rel=…> values that name a page rather than load it.
+NOT_LOADED = {"canonical", "alternate", "prev", "next"}
+IGNORED_SCHEMES = {"mailto", "tel", "javascript", "data"}
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, str, str]] = []  # (tag, url, rel)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for name in ("id", "name") if tag == "a" else ("id",):
+            if attrs.get(name):
+                self.ids.add(attrs[name])
+        for attr in ("href", "src"):
+            if (tag, attr) in FOLLOWED and attrs.get(attr) is not None:
+                self.refs.append((tag, attrs[attr], attrs.get("rel") or ""))
+
+
+@dataclass
+class LinkReport:
+    pages: int = 0
+    links: int = 0
+    external: set[str] = field(default_factory=set)
+    problems: list[str] = field(default_factory=list)
+
+
+def parse_pages(site: Path) -> dict[str, _Page]:
+    pages = {}
+    for path in sorted(site.rglob("*.html")):
+        parser = _Page()
+        parser.feed(path.read_text(encoding="utf-8"))
+        pages[path.relative_to(site).as_posix()] = parser
+    return pages
+
+
+def check_site(site: Path, *, offline: bool, base_path: str = "/") -> LinkReport:
+    """Check every page under `site`. `base_path` is the URL path the site is served
+    from (site_url's path), for the absolute links MkDocs writes on its 404 page."""
+    pages = parse_pages(site)
+    report = LinkReport(pages=len(pages))
+    for name, page in pages.items():
+        for tag, url, rel in page.refs:
+            report.links += 1
+            problem = check_ref(site, pages, name, tag, url, rel, offline, base_path, report)
+            if problem:
+                report.problems.append(f"{name}: <{tag}> {url}: {problem}")
+    return report
+
+
+def check_ref(site, pages, name, tag, url, rel, offline, base_path, report) -> str:
+    parts = urlsplit(url)
+    if parts.scheme in IGNORED_SCHEMES:
+        return ""
+    if parts.scheme or parts.netloc:
+        loads = tag != "a" and not (tag == "link" and set(rel.split()) & NOT_LOADED)
+        if loads and offline:
+            return "loads from the network"
+        report.external.add(url)
+        return ""
+    path = unquote(parts.path)
+    if path.startswith("/"):
+        if offline:
+            return "absolute path: from file:// it points at the root of the disk"
+        if not path.startswith(base_path):
+            return f"absolute path outside the site's base {base_path}"
+        target = path[len(base_path):]
+    else:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(name), path)) if path else name
+    if target.startswith("../") or target == "..":
+        return "points outside the site"
+    if offline and (path.endswith("/") or path in (".", "..")):
+        return "ends in a folder: from file:// a browser shows a listing, not the page"
+    file = site / target
+    if file.is_dir():
+        if offline:
+            return "is a folder: from file:// a browser shows a listing, not the page"
+        target = posixpath.join(target, "index.html").removeprefix("./")
+        file = site / target
+    if not file.is_file():
+        return "no such file"
+    if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
+        return f"no element with id {unquote(parts.fragment)!r}"
+    return ""
