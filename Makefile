@@ -1,5 +1,5 @@
 # Tasks. `make help` lists them.
-.PHONY: help install site serve test golden lint clean
+.PHONY: help install site bundle serve test golden lint clean
 
 help:           ## list the tasks
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -9,6 +9,9 @@ install:        ## install the generator with its test tools
 
 site:           ## generate docs/ from seeds/ and build site/
 	report-site build
+
+bundle:         ## build the offline site and zip it into dist/
+	report-site bundle
 
 serve:          ## live preview on http://127.0.0.1:8000 (after `make site`)
 	mkdocs serve
@@ -24,4 +27,4 @@ lint:           ## static checks
 	ruff check generator tests
 
 clean:          ## remove build output
-	rm -rf site .site.staging .docs.staging dist test-results
+	rm -rf site .site.staging .docs.staging dist .dist.staging test-results
