@@ -72,7 +72,7 @@ def print_summary(args: argparse.Namespace, result) -> None:
     print(f"warnings {len(result.diagnostics)} in reports, {len(result.site_warnings)} from MkDocs")
     if result.links:
         print(f"links   {result.links.links} checked in {result.links.pages} pages, "
-              f"0 broken, {len(result.links.external)} external")
+              f"{len(result.links.problems)} broken, {len(result.links.external)} external")
         print(f"search  index {size(result.search_index_bytes)}")
     timing = f"generator {result.timings['generator']:.2f}s"
     if "mkdocs" in result.timings:

@@ -62,22 +62,27 @@ def check_site(site: Path, *, offline: bool, base_path: str = "/") -> LinkReport
     for name, page in pages.items():
         for tag, url, rel in page.refs:
             report.links += 1
-            problem = check_ref(site, pages, name, tag, url, rel, offline, base_path, report)
+            parts = urlsplit(url)
+            if parts.scheme in IGNORED_SCHEMES:
+                continue
+            if parts.scheme or parts.netloc:
+                problem = check_external(tag, rel, offline)
+                report.external.add(url)
+            else:
+                problem = check_local(site, pages, name, parts, offline, base_path)
             if problem:
                 report.problems.append(f"{name}: <{tag}> {url}: {problem}")
     return report
 
 
-def check_ref(site, pages, name, tag, url, rel, offline, base_path, report) -> str:
-    parts = urlsplit(url)
-    if parts.scheme in IGNORED_SCHEMES:
-        return ""
-    if parts.scheme or parts.netloc:
-        loads = tag != "a" and not (tag == "link" and set(rel.split()) & NOT_LOADED)
-        if loads and offline:
-            return "loads from the network"
-        report.external.add(url)
-        return ""
+def check_external(tag: str, rel: str, offline: bool) -> str:
+    loads = tag != "a" and not (tag == "link" and set(rel.split()) & NOT_LOADED)
+    return "loads from the network" if loads and offline else ""
+
+
+def check_local(site: Path, pages: dict[str, _Page], name: str, parts, offline: bool,
+                base_path: str) -> str:
+    """A link within the site, from page `name`: the file it names, and the anchor in it."""
     path = unquote(parts.path)
     if path.startswith("/"):
         if offline:
@@ -99,6 +104,7 @@ def check_ref(site, pages, name, tag, url, rel, offline, base_path, report) -> s
         file = site / target
     if not file.is_file():
         return "no such file"
-    if parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].ids:
-        return f"no element with id {unquote(parts.fragment)!r}"
+    anchor = unquote(parts.fragment)
+    if anchor and target in pages and anchor not in pages[target].ids:
+        return f"no element with id {anchor!r}"
     return ""
