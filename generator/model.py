@@ -125,3 +125,30 @@ class Report:
     @property
     def source(self) -> SourceText:
         return self.ingested.source
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One figure of a report: a quantity, growth rate or rank, with the sentence it is in."""
+
+    report: str  # report slug
+    indicator: str  # catalogue id, or "" for any other quantity
+    label: str  # as printed (a 分别 list gives each item its own label)
+    kind: str  # actual | estimate | target
+    period: str  # "2022", or "2018–2022" for a multi-year figure
+    value: str  # in the canonical unit, as a decimal string; "" if none
+    unit: str
+    growth_pct: str  # the year's growth in percent (negative for 下降); "" if none
+    qualifier: str  # as printed: 左右, 以上, 控制在…左右
+    bound: str  # max | min | about | "" — what the qualifier makes of the value
+    anchor: str  # paragraph anchor
+    page: str  # docs path of the page the paragraph is on
+    line: int  # source line of the paragraph
+    text: str  # the sentence, as printed
+    value_high: str = ""  # upper end of a range (80—150 个)
+    growth_unit: str = ""  # % or 个百分点
+    average_growth_pct: str = ""  # 年均增长: a multi-year average, not the year's growth
+    rank: str = ""  # 全市第1
+    flags: str = ""  # why a figure needs a person's look (number-split, …)
+    start: int = -1  # offsets of the figure in the paragraph text, for links; -1 if none
+    end: int = -1

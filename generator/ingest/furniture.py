@@ -27,6 +27,11 @@ RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     # "A4", "第3版", "- 4 -": a page number alone
     ("page-number", re.compile(r"^\**\s*(?:[A-Z]\d{1,2}|第\s*\d{1,3}\s*版|[-—]\s*\d{1,3}\s*[-—])\s*\**$"),
      "版号"),
+    # "ÕþžªÊÂÎñ¹«¿ª", "锟斤拷锟斤拷", "���": text decoded with the wrong encoding on a mirror
+    # site; no Chinese survives in it, so nothing of the report is lost by dropping it
+    ("mojibake", re.compile(r"^(?=(?:.*[\u00c0-\u00ff]){4})[^\u4e00-\u9fff]*$"
+                            r"|^.*(?:锟斤拷.*){2,}$|^[^\u4e00-\u9fff]*(?:\ufffd[^\u4e00-\u9fff]*){3,}$"),
+     "乱码行"),
     # "2023年2月20日 星期一": a dateline alone
     ("dateline", re.compile(r"^\**\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]\s*\**$"),
      "报纸日期行"),

@@ -20,17 +20,27 @@ UNITS = "亿|万|千|百|%|％|个|元|吨|公斤|斤|公里|千米|米|亩|户|
 NUMBER_SPLIT = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*(?:{UNITS}))")
 
 
+# "地區(qū)生產(chǎn)總值": a mirror site's pinyin annotation after a character, in brackets.
+# Only tone-marked lowercase pinyin, so "(GDP)" or "(试行)" are never touched.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[（(](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[）)]")
+
 # Control characters (form feeds, stray NULs from a PDF extract) are not text.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 
 def repair_ocr(lines: list[tuple[int, str]]):
-    """Drop control characters; replace Latin "and" between Chinese characters with 和."""
+    """Drop control characters and mirror-site pinyin notes; Latin "and" amid Chinese → 和."""
     out, repairs = [], []
     for number, text in lines:
         if CONTROL.search(text):
             repairs.append(Repair("ocr", number, repr(text[:16]), "", "删除不可见的控制字符"))
             text = CONTROL.sub("", text)
+        if PINYIN_NOTE.search(text):
+            notes = PINYIN_NOTE.findall(text)
+            repairs.append(Repair("ocr", number, "".join(notes), "",
+                                  f"删除镜像站注音残留 {len(notes)} 处"))
+            text = PINYIN_NOTE.sub("", text)
         for match in AND_BETWEEN_HAN.finditer(text):
             context = text[max(0, match.start() - 4):match.end() + 4]
             repairs.append(Repair("ocr", number, context,

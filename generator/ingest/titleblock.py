@@ -11,51 +11,69 @@ from datetime import date
 
 from generator.diagnostics import InputError
 from generator.model import Metadata, Repair
+from generator.script import to_analysis
 
 _CN_DIGITS = "〇零一二三四五六七八九十"
 
 TITLE = re.compile(r"^#*\s*\**\s*(?P<title>[\u4e00-\u9fff]{0,12}政府工作报告)\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
+# (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
-    r"^[\s—－―-]*\**\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*"
-    r"在\s*(?P<region>[\u4e00-\u9fff]{1,12}?)\s*"
-    r"(?P<meeting>第\s*[\u4e00-\u9fff\d]{1,5}\s*届\s*人民代表大会\s*第\s*[\u4e00-\u9fff\d]{1,4}\s*次\s*(?:全体)?会议)"
-    r"\s*上\s*\**$")
+    r"^[\s—－―-]*\**\s*[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
+    r"在\s*(?P<region>[\u4e00-\u9fff]{0,11}?(?:县|区|市|旗|特区|林区))\s*"
+    r"(?P<meeting>第?\s*[\u4e00-\u9fff\d]{1,5}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[\u4e00-\u9fff\d]{1,4}\s*次\s*(?:全体)?会议)"
+    r"\s*上\s*(?:的报告)?\s*[）)]?\s*\**$")
+# "（2024年1月10日）" on a line of its own, near the title
+DATE_LINE = re.compile(r"^[\s—－―-]*[（(]?\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[）)]?$")
+TITLE_AREA_LINES = 40
 # "县长 **李翔**", "代县长　王某某"
 SPEAKER = re.compile(
     r"^\**\s*(?P<title>(?:代理?)?(?:县|区|市|旗)长|(?:县|区|市|旗)人民政府(?:代理?)?(?:县|区|市|旗)长)"
     r"\s*\**\s*(?P<name>[\u4e00-\u9fff·]{2,5})\s*\**\s*$")
 # "一、2022年工作回顾": the review year, when no meeting line gives the date
 REVIEW_HEADING = re.compile(r"^\**\s*[一二三四五六七八九十]+\s*、\s*(?P<y>\d{4})\s*年\s*(?:工作)?回顾")
+# "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year
+PLAN_HEADING = re.compile(r"^\**\s*[一二三四五六七八九十]+\s*、\s*(?P<y>\d{4})\s*年[^。]{0,12}(?:安排|目标|任务|重点)")
+
+
+def parse_date(match) -> str | None:
+    try:
+        return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+    except (TypeError, ValueError):
+        return None
 
 
 def lift_title_block(lines: list[tuple[int, str]]):
     """Remove title-block lines; return the rest, the fields found (with lines) and repairs."""
     kept, repairs, found = [], [], {}
-    for number, text in lines:
-        stripped = text.strip()
+    for index, (number, text) in enumerate(lines):
+        stripped = to_analysis(text.strip())
         if match := TITLE.match(stripped):
             found.setdefault("title", (match["title"], number))
         elif match := MEETING.match(stripped):
-            try:
-                day = date(int(match["y"]), int(match["m"]), int(match["d"]))
-            except ValueError:
+            if match["y"] and not parse_date(match):
                 kept.append((number, text))
                 continue
-            found.setdefault("meeting_date", (day.isoformat(), number))
+            if match["y"]:
+                found.setdefault("meeting_date", (parse_date(match), number))
             found.setdefault("region", (match["region"], number))
             found.setdefault("meeting", (re.sub(r"\s+", "", match["meeting"]), number))
         elif match := SPEAKER.match(stripped):
             found.setdefault("speaker", (match["name"], number))
             found.setdefault("speaker_title", (match["title"], number))
+        elif (index < TITLE_AREA_LINES and "meeting_date" not in found
+              and (match := DATE_LINE.match(stripped)) and parse_date(match)):
+            found["meeting_date"] = (parse_date(match), number)
         else:
             kept.append((number, text))
             continue
         repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
     for number, text in kept:
-        if match := REVIEW_HEADING.match(text.strip()):
+        heading = to_analysis(text.strip())
+        if match := REVIEW_HEADING.match(heading):
             found.setdefault("review_year", (int(match["y"]), number))
-            break
+        elif match := PLAN_HEADING.match(heading):
+            found.setdefault("plan_year", (int(match["y"]), number))
     return kept, found, repairs
 
 
@@ -72,6 +90,9 @@ def build_metadata(found: dict, sidecar: dict, shown: str) -> Metadata:
     if not year and values.get("meeting_date"):
         year = int(values["meeting_date"][:4])
         origin["year"] = origin["meeting_date"]
+    if not year and values.get("plan_year"):
+        year = values["plan_year"]
+        origin["year"] = origin["plan_year"]
     if not year and values.get("review_year"):
         year = values["review_year"] + 1
         origin["year"] = origin["review_year"]

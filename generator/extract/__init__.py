@@ -1,0 +1,115 @@
+"""Extract: every figure of a parsed report, as rows that link back to their paragraph.
+
+    report tree → sentences → scan (figures with labels) → context (kind, period)
+               → catalogue (indicator) → canonical units → Figure rows
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from generator.extract.context import kind_and_period, part_roles, stated_year
+from generator.extract.scan import MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
+from generator.extract.text import sentences, to_analysis
+from generator.indicators import Indicator, match_label
+from generator.model import Figure, Report
+
+# 力争, 确保 say a figure is a target; they do not bound it.
+_KIND_WORDS = {"力争", "确保"}
+_MAGNITUDES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000), "": Decimal(1)}
+
+
+def number(text: str | None) -> str:
+    """A decimal string without float noise or exponent: 4.0962, 86.34, 13622."""
+    if text is None:
+        return ""
+    value = Decimal(text).normalize()
+    return format(value, "f")
+
+
+def canonical(value: str | None, unit: str, indicator: Indicator | None) -> tuple[str | None, str]:
+    """亿元 for money aggregates, 元 per capita, 亿美元 for dollars; other units as printed."""
+    if value is None:
+        return None, unit
+    for base, big in (("美元", "亿美元"), ("元", "亿元")):
+        magnitude = unit.removesuffix(base)
+        if unit.endswith(base) and magnitude in _MAGNITUDES and not (base == "元" and unit.endswith("美元")):
+            amount = Decimal(value) * _MAGNITUDES[magnitude]
+            if indicator is not None and indicator.unit == "元":
+                return str(amount), "元"
+            if magnitude == "" and base == "元":
+                return value, unit  # plain 元: per-capita or small sums, as printed
+            return str(amount / _MAGNITUDES["亿"]), big
+    return value, unit
+
+
+def qualifier_text(words: list[str]) -> tuple[str, str]:
+    shown = [w for w in words if w not in _KIND_WORDS]
+    before = [w for w in shown if w in QUALIFIERS_BEFORE]
+    after = [w for w in shown if w not in QUALIFIERS_BEFORE]
+    text = "…".join(filter(None, ["".join(before), "".join(after)]))
+    if set(shown) & MAX_WORDS:
+        bound = "max"
+    elif set(shown) & MIN_WORDS:
+        bound = "min"
+    elif {"左右", "上下"} & set(shown):
+        bound = "about"
+    else:
+        bound = ""
+    return text, bound
+
+
+def to_figure(raw: Raw, report: Report, kind: str, period: str, node, page: str,
+              sentence: str, offset: int) -> Figure:
+    indicator = match_label(raw.label)
+    value, unit, growth = raw.value, raw.unit, raw.growth
+    if indicator is not None and indicator.value_is_rate and value is None and growth is not None:
+        value, unit, growth = growth, raw.growth_unit or "%", None  # CPI 涨幅 3%: the rate is the value
+    value, unit = canonical(value, unit, indicator)
+    high, _ = canonical(raw.value_high, raw.unit, indicator)
+    if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
+        kind = "target"
+    qualifier, bound = qualifier_text(raw.qualifier)
+    return Figure(
+        report=report.slug, indicator=indicator.id if indicator else "", label=raw.label,
+        kind=kind, period=period, value=number(value), unit=unit, growth_pct=number(growth),
+        qualifier=qualifier, bound=bound, anchor=node.anchor, page=page, line=node.line_start,
+        text=sentence.strip(), value_high=number(high),
+        growth_unit=raw.growth_unit if growth is not None else "",
+        average_growth_pct=number(raw.average_growth), rank=raw.rank, flags="; ".join(raw.flags),
+        start=offset + raw.span[0] if offset >= 0 else -1,
+        end=offset + raw.span[1] if offset >= 0 else -1)
+
+
+def node_texts(node):
+    """(text, offset of the text in the paragraph or -1 for a heading) of one tree node."""
+    if node.kind == "paragraph":
+        return node.text, 0
+    return node.title, -1
+
+
+def extract_report(report: Report, part_file) -> list[Figure]:
+    """Every figure of `report`, in reading order."""
+    figures: list[Figure] = []
+    parts = report.tree.children
+    roles = part_roles(parts)
+    for part in parts:
+        page = f"reports/{report.slug}/{part_file(part)}"
+        for node in part.walk():
+            if node.kind == "part":
+                continue
+            text, offset = node_texts(node)
+            if not text:
+                continue
+            analysis = to_analysis(text)
+            carried = None
+            for start, end in sentences(analysis):
+                clause = analysis[start:end]
+                carried = stated_year(clause) or carried
+                kind, period = kind_and_period(clause, roles[part.anchor], report.metadata, carried)
+                for raw in scan_sentence(clause, text[start:end]):
+                    figures.append(to_figure(raw, report, kind, period, node, page, text[start:end],
+                                             offset + start if offset >= 0 else -1))
+                if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
+                    carried = None  # a stated year holds to the end of its sentence
+    return figures

@@ -1,0 +1,70 @@
+"""When and what a figure is: its kind (actual, estimate, target) and the period it describes.
+
+A report's first part looks back at the review year and its later parts plan the report's
+year, so the part sets the default; words in the sentence override it (预计, 力争, a stated
+year, 过去五年).
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.model import Metadata, Node
+from generator.script import to_analysis
+
+REVIEW_TITLE = re.compile(r"回顾|总结|过去|成绩|成就|工作情况")
+PLAN_TITLE = re.compile(r"安排|目标|任务|计划|打算|思路|要求|重点|部署|展望|建议|举措")
+ESTIMATE = re.compile(r"预计|据统计预测|预测|预估|初步预计")
+TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争|确保|争取|计划|预期")
+BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
+STATED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!代)")
+MULTI_YEAR = re.compile(r"过去五年|五年来|近五年|五年间|过去的五年")
+LAST_YEAR = re.compile(r"过去一年|去年|上一年")
+THIS_YEAR = re.compile(r"今年|本年度")
+
+
+def part_roles(parts: list[Node]) -> dict[str, str]:
+    """review or plan, per part anchor. Parts after the plan (政府自身建设…) stay plan."""
+    roles, role = {}, "review"
+    for part in parts:
+        title = to_analysis(part.title)
+        if REVIEW_TITLE.search(title) and not PLAN_TITLE.search(title):
+            role = "review"
+        elif PLAN_TITLE.search(title) or role == "plan":
+            role = "plan"
+        roles[part.anchor] = role
+    return roles
+
+
+def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None
+                    ) -> tuple[str, str]:
+    """`sentence` is analysis text; `carried_year` a year an earlier clause of it stated."""
+    review, plan = meta.review_year, meta.year
+    if MULTI_YEAR.search(sentence):
+        return "actual", f"{review - 4}–{review}"
+    if match := BY_YEAR.search(sentence):
+        year = int(match.group(1) or match.group(2))
+        if year >= plan:
+            return "target", str(year)
+    year = carried_year
+    if year is None and (match := STATED_YEAR.search(sentence)):
+        year = int(match.group(1))
+    if year is None and LAST_YEAR.search(sentence):
+        year = review
+    if year is None and THIS_YEAR.search(sentence):
+        year = plan
+    if ESTIMATE.search(sentence):
+        return "estimate", str(year or review)
+    if year is not None and year < plan and not (role == "plan" and TARGET.search(sentence) and year >= plan):
+        return "actual", str(year)
+    if year is not None and year >= plan:
+        return "target", str(year)
+    if role == "plan" or TARGET.search(sentence) and role != "review":
+        return "target", str(plan)
+    return "actual", str(review)
+
+
+def stated_year(sentence: str) -> int | None:
+    """A year opening a sentence (2022年，…) holds for its later clauses."""
+    match = re.match(r"\s*(?:在|截至|截止)?\s*(\d{4})\s*年", sentence)
+    return int(match.group(1)) if match else None

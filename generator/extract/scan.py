@@ -1,0 +1,333 @@
+"""Scan one sentence for figures: quantities, growth rates, ranks, and the labels they belong to.
+
+The rules follow how reports write figures, in order of the text:
+
+    地区生产总值完成 86.34 亿元，同比增长 4.6%      value, then its growth
+    规模以上工业增加值同比增长 9.7%                   growth only
+    增长 12.6% 达 92.9 亿元                           growth before value
+    城乡居民可支配收入分别完成 33524 元、13622 元，同比增长 6.4%、6.7%   a 分别 list
+    年均增长 8%                                       a multi-year average, not the year's growth
+    80—150 个                                         a range
+    增速居全市第一                                    a rank
+
+Everything runs on the analysis text (simplified, ASCII digits); offsets cut labels from
+the original, so they read as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_NUM = r"\d+(?:\.\d+)?"
+_MAGNITUDE = r"(?:亿|万|千)?"
+_MEASURES = ("美元|元|吨|公斤|千克|斤|平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|度|立方米|"
+             "人次|人|户|家|个|所|座|条|项|套|台|辆|处|间|张|批|件|场|次|只|头|株|棵|名|位|床|"
+             "栋|幢|孔|眼|口|宗|笔|篇|部|支|所|盏|艘|架|辆|标箱|车次|元/人|倍|岁")
+UNIT = rf"(?:%|‰|个百分点|{_MAGNITUDE}(?:{_MEASURES})|亿|万)"
+_QUALIFIER_AFTER = r"(?:左右|以上|以内|以下|上下|多|余)"
+
+# A quantity: a number or a range, a unit, maybe a qualifier after it. Not part of a code
+# (G241), not a model (5G), not a date (2022年).
+QUANTITY = re.compile(
+    rf"(?<![\dA-Za-z.])(?P<low>{_NUM})(?:\s*[—–\-~至到]\s*(?P<high>{_NUM}))?\s*"
+    rf"(?P<unit>{UNIT})(?![A-Za-z])\s*(?P<after>{_QUALIFIER_AFTER})?")
+# "1 7 亿公斤": a number an OCR space split. Flagged, never read as 7.
+SPLIT_NUMBER = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*{UNIT})")
+_CN_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|同类县|全省县域|全市县域)"
+                  r"(?:县区|县市区|县域)?(?:排名|排|位居|位列|居|列)?\s*第\s*(?P<n>\d+|[一二三四五六七八九十]{1,3})\s*(?:位|名)?")
+
+# Words between a label and its number. Longest first, so 增加到 wins over 增加.
+_VERBS = sorted("""完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
+    上升到 上升至 下降到 下降至 降至 降到 稳定在 控制在 保持在 总计 累计 共计 合计 共 总量 规模 达到了
+    分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占""".split(),
+                key=len, reverse=True)
+_GROWTH_VERBS = sorted("""增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 增速 增幅 增长率 涨幅 降幅
+    增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了""".split(), key=len, reverse=True)
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
+# Qualifiers in front of a number, and what they bound.
+QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保")
+MAX_WORDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"}
+MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余"}
+# Generic words in front of a label that do not change what it measures.
+_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|全年|今年|去年|上年|当年|年度|"
+                   r"其中|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?)\s*)+")
+# 三是…, 一要…: an enumerating lead of the sentence, not part of any label
+_ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
+                      r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模)+$")
+# A label that names only a measure, whose subject the previous label in the sentence gave:
+# 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.
+_GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
+_MEASURE_WORDS = re.compile(r"(?:播种面积|面积|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
+# Words that separate what a label can be: a label never crosses them.
+_BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
+_RANK_LEAD = ["居", "位居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
+
+
+@dataclass
+class Raw:
+    """A figure as found in one sentence, before its report context (kind, period) is known."""
+
+    label: str = ""
+    label_span: tuple[int, int] = (0, 0)
+    value: str | None = None
+    value_high: str | None = None
+    unit: str = ""
+    growth: str | None = None  # percent, sign applied
+    growth_unit: str = ""  # % or 个百分点
+    average_growth: str | None = None
+    qualifier: list[str] = field(default_factory=list)
+    rank: str = ""
+    flags: list[str] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)  # from the label to the last number, in the sentence
+    respectively: bool = False  # opened a 分别 list
+
+
+def strip_verbs(text: str, verbs) -> tuple[str, list[str]]:
+    """Remove verbs from the end of `text` repeatedly; return the rest and what was removed."""
+    removed = []
+    changed = True
+    while changed:
+        changed = False
+        text = text.rstrip()
+        for verb in verbs:
+            if text.endswith(verb):
+                text, changed = text[: -len(verb)], True
+                removed.append(verb)
+                break
+    return text, removed
+
+
+def clean_label(text: str) -> str:
+    """The label as a reader would name it: without 全县/全年/2022年 in front, 同比 behind."""
+    text = _ORDINAL.sub("", text.strip())
+    text = _LEAD.sub("", text)
+    text = _TRAIL.sub("", text).strip()
+    return text.strip("　 ，,、：:").removeprefix("的").strip()
+
+
+def rank_value(n: str) -> str:
+    if n.isdigit():
+        return n
+    if n == "十":
+        return "10"
+    if n.startswith("十"):
+        return str(10 + _CN_NUMERALS[n[1]])
+    if len(n) == 3 or n.endswith("十"):
+        return str(_CN_NUMERALS[n[0]] * 10 + (_CN_NUMERALS[n[2]] if len(n) == 3 else 0))
+    return str(_CN_NUMERALS[n])
+
+
+def left_context(analysis: str, start: int, floor: int) -> tuple[int, str]:
+    """The text a label may come from: back from `start` to a boundary or `floor`."""
+    begin = start
+    while begin > floor and not _BOUNDARY.match(analysis[begin - 1]):
+        begin -= 1
+    return begin, analysis[begin:start]
+
+
+def scan_sentence(analysis: str, original: str) -> list[Raw]:
+    """Every figure in one sentence (analysis and original text have equal length)."""
+    figures: list[Raw] = []
+    group: list[Raw] = []  # the figures a following bare growth rate belongs to
+    growth_filled = 0  # how many of `group` have their growth already
+    floor = 0  # nothing before this offset belongs to the next figure's label
+    last_growth = None  # (verbs, unit, average) of the rate just read, for 6.4%、6.7%
+    events = sorted(
+        [("split", m) for m in SPLIT_NUMBER.finditer(analysis)]
+        + [("quantity", m) for m in QUANTITY.finditer(analysis)
+           if not any(s.start() <= m.start() < s.end() for s in SPLIT_NUMBER.finditer(analysis))]
+        + [("rank", m) for m in RANK.finditer(analysis)],
+        key=lambda e: e[1].start())
+    for kind, match in events:
+        if match.start() < floor:
+            continue
+        begin, context = left_context(analysis, match.start(), floor)
+        separator = analysis[:begin].rstrip()[-1:]
+        if kind == "split":
+            raw = Raw(flags=[f"number-split: {original[match.start():match.end()]!r}"])
+            unit_match = re.match(rf"\s*({UNIT})", analysis[match.end():])
+            raw.unit = unit_match.group(1) if unit_match else ""
+            label, _ = strip_verbs(context, _VERBS)
+            raw.label = clean_label(original[begin:begin + len(label)])
+            raw.span = (begin, match.end() + (unit_match.end() if unit_match else 0))
+            figures.append(raw)
+            group, growth_filled = [raw], 0
+            floor = raw.span[1]
+            continue
+        if kind == "rank":
+            value = rank_value(match["n"])
+            lead = clean_label(strip_verbs(context, _VERBS + _RANK_LEAD)[0])
+            target = group[-1] if group and not lead else None
+            text = f"{match['scope']}第{value}"
+            if target is not None:
+                target.rank = text
+                target.span = (target.span[0], match.end())
+            else:
+                label, _ = strip_verbs(context, _VERBS)
+                raw = Raw(label=clean_label(original[begin:begin + len(label)]), value=value, unit="名次",
+                          qualifier=[match["scope"]], rank=text, span=(begin, match.end()))
+                figures.append(raw)
+            floor = match.end()
+            continue
+        unit = match["unit"]
+        before, verbs = strip_verbs(context, _VERBS + _GROWTH_VERBS + list(QUALIFIERS_BEFORE) + ["年均", "了"])
+        growth_verbs = [v for v in verbs if v in _GROWTH_VERBS]
+        average = "年均" in verbs or before.endswith("年均")
+        if average:
+            before = before.removesuffix("年均")
+        qualifiers = [v for v in verbs if v in QUALIFIERS_BEFORE][::-1]
+        if match["after"]:
+            qualifiers.append(match["after"])
+        label_text = original[begin:begin + len(before)]
+        label = clean_label(label_text)
+        # 同比增长 6.4%、6.7%: a bare rate right after a growth rate is the next growth rate
+        continues = (not label and not verbs and separator == "、" and last_growth is not None
+                     and unit == last_growth[1])
+        if continues:
+            growth_verbs, average = last_growth[0], last_growth[2]
+        is_growth = unit in ("%", "个百分点") and (growth_verbs or average or
+                                                   re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", label))
+        if unit == "%" and not growth_verbs and re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", label):
+            negative = label.endswith("降幅")
+            label = re.sub(r"(?:增速|增幅|增长率|涨幅|降幅)$", "", label)
+            growth_verbs = ["降幅" if negative else "增速"]
+        number = match["low"]
+        last_growth = (growth_verbs, unit, average) if is_growth else None
+        if is_growth:
+            sign = "-" if any(v.startswith(_NEGATIVE) for v in growth_verbs) and not number.startswith("-") else ""
+            if average:
+                rate = {"average_growth": sign + number}
+            else:
+                rate = {"growth": sign + number}
+            if not label and group and growth_filled < len(group):
+                target = group[growth_filled]
+                growth_filled += 1
+                if "growth" in rate and target.growth is None:
+                    target.growth, target.growth_unit = rate["growth"], unit
+                elif "average_growth" in rate:
+                    target.average_growth = rate["average_growth"]
+                else:
+                    target.flags.append(f"second growth {sign + number}{unit}")
+                target.qualifier += qualifiers
+                target.span = (target.span[0], match.end())
+            else:
+                raw = Raw(label=label, label_span=(begin, begin + len(before)), growth_unit=unit,
+                          qualifier=qualifiers, span=(begin, match.end()))
+                if "growth" in rate:
+                    raw.growth = rate["growth"]
+                else:
+                    raw.average_growth = rate["average_growth"]
+                figures.append(raw)
+                group, growth_filled = [raw], 1
+            floor = match.end()
+            continue
+        # a value
+        respectively = "分别" in verbs or "分别" in context
+        if respectively:  # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
+            label_end = begin + len(before)
+            while begin > floor and analysis[begin - 1] == "、":
+                begin = left_context(analysis, begin - 1, floor)[0]
+            before = analysis[begin:label_end]
+            label = clean_label(original[begin:label_end])
+        if (not label and group and separator in "、和及与" and group[-1].respectively
+                and group[-1].value is not None):
+            raw = Raw(value=number, value_high=match["high"], unit=unit, qualifier=qualifiers,
+                      span=(begin, match.end()), respectively=True)
+            figures.append(raw)
+            group.append(raw)
+        elif not label and group and group[-1].value is None and group[-1].growth is not None \
+                and separator not in "；;" and len(group) == 1:
+            # growth before value: 增长 12.6% 达 92.9 亿元
+            target = group[-1]
+            target.value, target.value_high, target.unit = number, match["high"], unit
+            target.qualifier += qualifiers
+            target.span = (target.span[0], match.end())
+        else:
+            raw = Raw(label=label, label_span=(begin, begin + len(before)), value=number,
+                      value_high=match["high"], unit=unit, qualifier=qualifiers,
+                      span=(begin, match.end()), respectively=respectively)
+            if not label or ACTION.fullmatch(to_plain(label)):
+                noun = following_noun(original, analysis, match.end())
+                raw.label = label + noun
+                raw.label_span = (begin, match.end() + len(noun))
+            figures.append(raw)
+            group, growth_filled = [raw], 0
+        floor = match.end()
+    expand_respectively(figures)
+    inherit_subjects(figures)
+    return figures
+
+
+def split_labels(label: str, count: int) -> list[str] | None:
+    """城乡居民收入 → 城镇居民收入, 农村居民收入; 城镇、农村居民收入 → the same; else None."""
+    if count == 2 and label.startswith("城乡"):
+        return ["城镇" + label[2:], "农村" + label[2:]]
+    parts = [p for p in re.split(r"[、和与及]", label) if p]
+    if len(parts) != count:
+        return None
+    last = parts[-1]
+    out = []
+    for part in parts[:-1]:
+        if len(part) < len(last):  # 城镇、农村居民…: the first items borrow the last one's tail
+            out.append(part + last[len(part):])
+        else:  # 一般公共预算收入和支出: the last item borrows the first one's head
+            out.append(part)
+    if out and len(parts[0]) > len(last):
+        last = parts[0][: len(parts[0]) - len(last)] + last
+    return out + [last]
+
+
+def expand_respectively(figures: list[Raw]) -> None:
+    """Give each value of a 分别 list its own label."""
+    i = 0
+    while i < len(figures):
+        j = i + 1
+        if figures[i].respectively:
+            while j < len(figures) and figures[j].respectively and not figures[j].label:
+                j += 1
+        members = figures[i:j]
+        if len(members) > 1:
+            labels = split_labels(members[0].label, len(members))
+            for number, member in enumerate(members):
+                if labels:
+                    member.label = labels[number]
+                else:
+                    member.label = members[0].label
+                    member.flags.append(f"分别 list: item {number + 1} of {len(members)}")
+        i = j
+
+
+# 新建 2 所幼儿园: an action in front of a count; what was counted follows the unit.
+ACTION = re.compile(r"(?:新|再|累计|共|先后|全年|今年)?(?:建|建成|建设|新建|改建|改造|增|新增|实施|培育|引进|打造|创建|"
+                    r"开工|完成|落地|签约|招引|培训|帮扶|解决|发放|争取|获批|创成|认定|招|扶持|谋划|储备|"
+                    r"推进|开展|举办|组织|安置|救助|转移|成立|设立|命名|评为|获评|认证|备案|入库|上报|"
+                    r"有|达|达到|突破|超过)?")
+
+
+def to_plain(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+# what was counted: up to the next punctuation, number or 和 (新建 1 所幼儿园和 2 所小学)
+_NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}?(?=[和及与]|[^\u4e00-\u9fffA-Za-z]|$)")
+
+
+def following_noun(original: str, analysis: str, end: int) -> str:
+    """新建 2 所城区幼儿园: a count's label is the noun after it."""
+    match = _NOUN_AFTER.match(analysis, end)
+    return original[match.start():match.end()] if match else ""
+
+
+def inherit_subjects(figures: list[Raw]) -> None:
+    """A label that names only a measure takes its subject from the label before it."""
+    previous = ""
+    for raw in figures:
+        if raw.label.startswith(_GENERIC) and previous:
+            subject = _MEASURE_WORDS.sub("", previous)
+            if subject and subject != previous or subject and not raw.label.startswith(subject):
+                raw.label = subject + raw.label
+        if raw.label:
+            previous = raw.label

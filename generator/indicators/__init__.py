@@ -1,0 +1,65 @@
+"""The indicator catalogue (catalogue.yml) and the rule that maps a label to an indicator."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from generator.script import to_analysis
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    en: str
+    unit: str
+    comparable_prices: bool
+    higher_is_better: bool | None
+    value_is_rate: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@cache
+def catalogue() -> dict[str, Indicator]:
+    text = resources.files("generator.indicators").joinpath("catalogue.yml").read_text("utf-8")
+    entries = yaml.safe_load(text)
+    out = {}
+    for entry in entries:
+        entry["aliases"] = tuple(entry.get("aliases", ()))
+        out[entry["id"]] = Indicator(**entry)
+    return out
+
+
+# Parenthetical asides ("地区生产总值（GDP）") and spaces carry no meaning for matching.
+_ASIDE = re.compile(r"[（(][^（）()]{0,12}[）)]|\s+")
+
+
+def label_key(label: str) -> str:
+    return _ASIDE.sub("", to_analysis(label)).upper()
+
+
+@cache
+def _by_name() -> dict[str, str]:
+    index = {}
+    for indicator in catalogue().values():
+        for name in indicator.names:
+            key = label_key(name)
+            if key in index and index[key] != indicator.id:
+                raise ValueError(f"catalogue: {name} names both {index[key]} and {indicator.id}")
+            index[key] = indicator.id
+    return index
+
+
+def match_label(label: str) -> Indicator | None:
+    """The catalogue indicator a (cleaned) label names exactly, or None."""
+    found = _by_name().get(label_key(label))
+    return catalogue()[found] if found else None

@@ -1,0 +1,29 @@
+"""Script normalisation for analysis: simplified script, ASCII digits, the same length as the original.
+
+Matching runs on the analysis text; labels and sentences are cut from the original at the
+same offsets, so a traditional-script report is analysed in simplified script and still
+shown as printed.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Full-width digits and the signs that travel with numbers; nothing else, so Chinese
+# punctuation (which delimits clauses) is left alone.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％＋－～", "0123456789.%+-~")
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_analysis(text: str) -> str:
+    """Simplified script, ASCII digits and %, character for character."""
+    converted = _t2s().convert(text)
+    if len(converted) != len(text):  # a phrase rule changed the length: convert per character
+        converted = "".join(_t2s().convert(char) for char in text)
+    return converted.translate(_FULL_WIDTH)
