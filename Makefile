@@ -20,7 +20,7 @@ test:           ## run every test (the browser tests need Debian's chromium)
 	python -m pytest
 
 golden:         ## refresh the golden files; review the diff before committing
-	UPDATE_GOLDEN=1 python -m pytest tests/test_parse.py -q
+	UPDATE_GOLDEN=1 python -m pytest tests/test_parse.py tests/test_extract.py -q -k golden
 	git diff --stat tests/golden
 
 lint:           ## static checks

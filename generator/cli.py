@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections import Counter
@@ -36,7 +37,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     bundle.add_argument("--config", type=Path, default=Path("mkdocs.offline.yml"),
                         help="MkDocs config of the offline variant")
     bundle.add_argument("--strict", action="store_true", help="treat report warnings as fatal")
-    for command in (build, bundle):
+    extract = commands.add_parser("extract", help="print every figure of one report file")
+    extract.add_argument("file", type=Path, help="a report's text (any name, anywhere)")
+    extract.add_argument("--format", choices=["csv", "json"], default="csv")
+    for command in (build, bundle, extract):
         # Also accepted after the command; SUPPRESS keeps the subparser from resetting a
         # `--debug` given before it.
         command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
@@ -113,6 +117,25 @@ def run_bundle(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_extract(args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from generator.extract import COLUMNS, extract_file, figure_row
+
+    report, figures = extract_file(args.file, str(args.file))
+    print_diagnostics(report.ingested.diagnostics)
+    rows = [figure_row(f) for f in figures]
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        writer = csv.DictWriter(sys.stdout, COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -120,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_build(args)
         if args.command == "bundle":
             return run_bundle(args)
+        if args.command == "extract":
+            return run_extract(args)
     except GeneratorError as err:
         if args.debug:
             traceback.print_exc()
@@ -127,4 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `report-site extract … | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return 2

@@ -6,7 +6,9 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from pathlib import Path
 
 from generator.extract.context import kind_and_period, part_roles, stated_year
 from generator.extract.scan import MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
@@ -27,7 +29,8 @@ def number(text: str | None) -> str:
     return format(value, "f")
 
 
-def canonical(value: str | None, unit: str, indicator: Indicator | None) -> tuple[str | None, str]:
+def canonical(value: str | None, unit: str, indicator: Indicator | None,
+              per_capita: bool = False) -> tuple[str | None, str]:
     """亿元 for money aggregates, 元 per capita, 亿美元 for dollars; other units as printed."""
     if value is None:
         return None, unit
@@ -35,7 +38,7 @@ def canonical(value: str | None, unit: str, indicator: Indicator | None) -> tupl
         magnitude = unit.removesuffix(base)
         if unit.endswith(base) and magnitude in _MAGNITUDES and not (base == "元" and unit.endswith("美元")):
             amount = Decimal(value) * _MAGNITUDES[magnitude]
-            if indicator is not None and indicator.unit == "元":
+            if per_capita or indicator is not None and indicator.unit == "元":
                 return str(amount), "元"
             if magnitude == "" and base == "元":
                 return value, unit  # plain 元: per-capita or small sums, as printed
@@ -65,8 +68,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, node, page: str,
     value, unit, growth = raw.value, raw.unit, raw.growth
     if indicator is not None and indicator.value_is_rate and value is None and growth is not None:
         value, unit, growth = growth, raw.growth_unit or "%", None  # CPI 涨幅 3%: the rate is the value
-    value, unit = canonical(value, unit, indicator)
-    high, _ = canonical(raw.value_high, raw.unit, indicator)
+    per_capita = "人均" in to_analysis(raw.label)
+    value, unit = canonical(value, unit, indicator, per_capita)
+    high, _ = canonical(raw.value_high, raw.unit, indicator, per_capita)
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind = "target"
     qualifier, bound = qualifier_text(raw.qualifier)
@@ -79,6 +83,14 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, node, page: str,
         average_growth_pct=number(raw.average_growth), rank=raw.rank, flags="; ".join(raw.flags),
         start=offset + raw.span[0] if offset >= 0 else -1,
         end=offset + raw.span[1] if offset >= 0 else -1)
+
+
+# "同比（下同）增长": an aside that would cut the label from its verb; blanked, same length.
+_ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算)[）)]")
+
+
+def blank_asides(analysis: str) -> str:
+    return _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
 
 
 def node_texts(node):
@@ -101,7 +113,7 @@ def extract_report(report: Report, part_file) -> list[Figure]:
             text, offset = node_texts(node)
             if not text:
                 continue
-            analysis = to_analysis(text)
+            analysis = blank_asides(to_analysis(text))
             carried = None
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
@@ -113,3 +125,27 @@ def extract_report(report: Report, part_file) -> list[Figure]:
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     carried = None  # a stated year holds to the end of its sentence
     return figures
+
+
+# The columns of every figure table and download, in order: the first eleven are the
+# `extract` command's contract.
+COLUMNS = ["indicator", "label", "kind", "period", "value", "unit", "growth_pct", "qualifier",
+           "anchor", "line", "text", "bound", "value_high", "growth_unit", "average_growth_pct",
+           "rank", "flags", "report", "page"]
+
+
+def figure_row(figure: Figure) -> dict:
+    return {column: getattr(figure, column) for column in COLUMNS}
+
+
+def extract_file(path, shown: str | None = None) -> tuple[Report, list[Figure]]:
+    """ingest → parse → extract for one report file, any name, anywhere."""
+    from generator.ingest import ingest_file
+    from generator.naming import report_slug
+    from generator.parse import parse_report
+    from generator.render import part_file
+
+    ingested = ingest_file(Path(path), shown, lenient=True)
+    slug = report_slug(ingested.metadata, ingested.source.sidecar)
+    report = Report(slug, ingested, parse_report(ingested, slug))
+    return report, extract_report(report, part_file)

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.script import to_analysis
+
 _NUM = r"\d+(?:\.\d+)?"
 _MAGNITUDE = r"(?:亿|万|千)?"
 _MEASURES = ("美元|元|吨|公斤|千克|斤|平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|度|立方米|"
@@ -63,7 +65,7 @@ _GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "�
 _MEASURE_WORDS = re.compile(r"(?:播种面积|面积|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
-_RANK_LEAD = ["居", "位居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
+_RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
 
 
 @dataclass
@@ -101,11 +103,32 @@ def strip_verbs(text: str, verbs) -> tuple[str, list[str]]:
 
 
 def clean_label(text: str) -> str:
-    """The label as a reader would name it: without 全县/全年/2022年 in front, 同比 behind."""
-    text = _ORDINAL.sub("", text.strip())
-    text = _LEAD.sub("", text)
-    text = _TRAIL.sub("", text).strip()
-    return text.strip("　 ，,、：:").removeprefix("的").strip()
+    """The label as a reader would name it: without 全县/全年/2022年 in front, 同比 behind.
+
+    The rules read the simplified analysis text; the cut is made in `text`, as printed.
+    """
+    analysis = to_analysis(text)
+    start, end = 0, len(analysis)
+    while True:
+        rest = analysis[start:end]
+        lead = _ORDINAL.match(rest) or _LEAD.match(rest)
+        trail = _TRAIL.search(rest)
+        stripped = len(rest) - len(rest.lstrip(_TRIM))
+        if lead and lead.end():
+            start += lead.end()
+        elif stripped:
+            start += stripped
+        elif rest.startswith("的"):
+            start += 1
+        elif trail and trail.start() < len(rest):
+            end = start + trail.start()
+        elif rest != rest.rstrip(_TRIM):
+            end = start + len(rest.rstrip(_TRIM))
+        else:
+            return text[start:end]
+
+
+_TRIM = "　 ，,、：:"
 
 
 def rank_value(n: str) -> str:
@@ -166,7 +189,7 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
                 target.rank = text
                 target.span = (target.span[0], match.end())
             else:
-                label, _ = strip_verbs(context, _VERBS)
+                label, _ = strip_verbs(context, _VERBS + _RANK_LEAD)
                 raw = Raw(label=clean_label(original[begin:begin + len(label)]), value=value, unit="名次",
                           qualifier=[match["scope"]], rank=text, span=(begin, match.end()))
                 figures.append(raw)

@@ -35,14 +35,15 @@ def find_reports(seeds: Path) -> list[Path]:
     return paths
 
 
-def ingest_text(source: SourceText) -> Ingested:
-    """Clean one report's text; never raises on noisy text, only on missing metadata."""
+def ingest_text(source: SourceText, lenient: bool = False) -> Ingested:
+    """Clean one report's text; never raises on noisy text, only on missing metadata
+    (unless `lenient`: then the file name and the text's years stand in)."""
     lines = list(enumerate(source.lines, 1))
     lines, errata, diagnostics = apply_errata(lines, source.errata, source.path)
     lines, ocr = repair_ocr(lines)
     lines, furniture = strip_furniture(lines)
     lines, found, title = lift_title_block(lines)
-    metadata = build_metadata(found, source.sidecar, source.path)
+    metadata = build_metadata(found, source.sidecar, source.path, lenient)
     splits, split_diagnostics = find_number_splits(lines, source.path)
     blocks, joins = join_blocks(lines)
     duplicates = find_duplicates(blocks)
@@ -52,5 +53,5 @@ def ingest_text(source: SourceText) -> Ingested:
                     repairs=tuple(repairs), diagnostics=tuple(diagnostics + split_diagnostics))
 
 
-def ingest_file(path: Path, shown: str | None = None) -> Ingested:
-    return ingest_text(read_source(path, shown or str(path)))
+def ingest_file(path: Path, shown: str | None = None, lenient: bool = False) -> Ingested:
+    return ingest_text(read_source(path, shown or str(path)), lenient)

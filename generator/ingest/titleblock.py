@@ -7,7 +7,9 @@ its shape, not its position.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
+from pathlib import Path
 
 from generator.diagnostics import InputError
 from generator.model import Metadata, Repair
@@ -68,6 +70,9 @@ def lift_title_block(lines: list[tuple[int, str]]):
             kept.append((number, text))
             continue
         repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
+    years = Counter(int(y) for _, text in kept for y in re.findall(r"(?<!\d)(20\d\d)\s*年", text))
+    if years:
+        found["common_year"] = (years.most_common(1)[0][0], 0)
     for number, text in kept:
         heading = to_analysis(text.strip())
         if match := REVIEW_HEADING.match(heading):
@@ -77,10 +82,20 @@ def lift_title_block(lines: list[tuple[int, str]]):
     return kept, found, repairs
 
 
-def build_metadata(found: dict, sidecar: dict, shown: str) -> Metadata:
-    """Merge what the text says with the sidecar (which wins); fail if region or year is unknown."""
+def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False) -> Metadata:
+    """Merge what the text says with the sidecar (which wins); fail if region or year is unknown.
+
+    `lenient` (for extracting from any file): the file's name stands in for the region, and
+    the year the text mentions most for the review year.
+    """
+    common_year = found.pop("common_year", (None, 0))[0]
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
+    if lenient and not values.get("region") and not sidecar.get("region"):
+        values["region"], origin["region"] = Path(shown).stem, "file name"
+    if lenient and common_year and not any(values.get(k) or sidecar.get(k) for k in
+                                           ("year", "meeting_date", "plan_year", "review_year")):
+        values["review_year"], origin["review_year"] = common_year, "most mentioned year"
     for key, value in sidecar.items():
         if key == "slug":
             continue

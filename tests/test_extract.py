@@ -1,0 +1,111 @@
+"""Extraction: one case file per phrasing (tests/cases/extract/*.yml), the seed's headline
+figures against a reviewed golden file, and the `extract` command."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT, seed_reports
+
+from generator.extract import COLUMNS, extract_file, figure_row
+
+CASES = sorted((Path(__file__).parent / "cases" / "extract").glob("*.yml"))
+GOLDEN = Path(__file__).parent / "golden"
+# Columns the golden file pins: what a reader compares, not the sentence text.
+HEADLINE_COLUMNS = ["indicator", "label", "kind", "period", "value", "unit", "growth_pct",
+                    "qualifier", "bound", "anchor", "line"]
+
+
+def write_case(tmp_path: Path, case: dict) -> Path:
+    report = tmp_path / "report.txt"
+    report.write_text(case["input"], encoding="utf-8")
+    if "meta" in case:
+        (tmp_path / "report.meta.yml").write_text(yaml.safe_dump(case["meta"], allow_unicode=True),
+                                                  encoding="utf-8")
+    if "errata" in case:
+        (tmp_path / "report.errata.yml").write_text(case["errata"], encoding="utf-8")
+    return report
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_case(path: Path, tmp_path: Path):
+    case = yaml.safe_load(path.read_text(encoding="utf-8"))
+    _, figures = extract_file(write_case(tmp_path, case), "report.txt")
+    expected = case["expect"]["figures"]
+    rows = [figure_row(f) for f in figures]
+    got = [{key: str(row[key]) for key in want} for row, want in zip(rows, expected, strict=False)]
+    assert got == [{k: str(v) for k, v in want.items()} for want in expected], case["title"]
+    assert len(rows) == len(expected), (case["title"], [r["label"] for r in rows])
+    for figure in figures:  # provenance: every figure's sentence is in its paragraph
+        assert figure.anchor and figure.line >= 1 and figure.text
+
+
+def headline_rows(figures) -> list[dict]:
+    return [{k: str(figure_row(f)[k]) for k in HEADLINE_COLUMNS} for f in figures if f.indicator]
+
+
+@pytest.mark.parametrize("path", seed_reports(), ids=lambda p: p.stem)
+def test_seed_headline_figures_match_the_reviewed_golden_file(path: Path):
+    report, figures = extract_file(path)
+    golden = GOLDEN / f"{report.slug}.indicators.csv"
+    rows = headline_rows(figures)
+    if os.environ.get("UPDATE_GOLDEN"):
+        with open(golden, "w", encoding="utf-8", newline="") as f:
+            writer = csv.DictWriter(f, HEADLINE_COLUMNS, lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    with open(golden, encoding="utf-8", newline="") as f:
+        assert rows == list(csv.DictReader(f))
+
+
+def test_figures_link_to_text_that_holds_them():
+    for path in seed_reports():
+        report, figures = extract_file(path)
+        nodes = {n.anchor: n for n in report.tree.walk()}
+        assert figures
+        for figure in figures:
+            node = nodes[figure.anchor]
+            assert figure.text in (node.text or node.title)
+            if figure.start >= 0:  # the span a link covers lies in the figure's sentence
+                span = node.text[figure.start:figure.end]
+                assert span.strip() and span in figure.text
+
+
+def run_extract(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "extract", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_extract_command_prints_csv_and_json(tmp_path):
+    path = seed_reports()[0]
+    as_csv = run_extract(str(path))
+    assert as_csv.returncode == 0, as_csv.stderr
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    assert list(rows[0]) == COLUMNS and len(rows) > 20
+    as_json = run_extract(str(path), "--format", "json")
+    assert json.loads(as_json.stdout) == [
+        {k: (int(v) if k == "line" else v) for k, v in row.items()} for row in rows]
+
+
+def test_extract_command_on_a_file_with_no_title_block(tmp_path):
+    path = tmp_path / "somewhere" / "county report.txt"
+    path.parent.mkdir()
+    path.write_text("一、2023年工作回顾\n全县地区生产总值完成 52 亿元，增长 5%。\n", encoding="utf-8")
+    done = run_extract(str(path))
+    assert done.returncode == 0, done.stderr
+    (row,) = csv.DictReader(io.StringIO(done.stdout))
+    assert (row["indicator"], row["period"], row["value"]) == ("gdp", "2023", "52")
+
+
+def test_extract_command_on_a_missing_file_is_one_line():
+    done = run_extract("no/such/report.txt")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
