@@ -152,3 +152,4 @@ class Figure:
     flags: str = ""  # why a figure needs a person's look (number-split, …)
     start: int = -1  # offsets of the figure in the paragraph text, for links; -1 if none
     end: int = -1
+    id: str = ""  # <report>-<n>, in reading order

@@ -11,12 +11,13 @@ from urllib.parse import urlsplit
 
 from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
 from generator.diagnostics import Diagnostic, InputError, SiteError
+from generator.extract import extract_report
 from generator.ingest import find_reports, ingest_file
 from generator.linkcheck import LinkReport, check_site
 from generator.model import Report
 from generator.naming import report_slug
 from generator.parse import parse_report
-from generator.render import render_site
+from generator.render import part_file, render_site
 from generator.site import build_site
 from generator.write import publish_docs, publish_site, stage_docs
 
@@ -26,6 +27,7 @@ class BuildResult:
     reports: list[Report]
     pages: dict[str, str]
     diagnostics: list[Diagnostic]
+    figures: dict[str, list] = field(default_factory=dict)  # report slug → its Figures
     site_warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     links: LinkReport | None = None
@@ -77,7 +79,8 @@ def generate(seeds: Path, strict: bool) -> BuildResult:
         raise InputError(f"{first.name}: {first.message} ({len(diagnostics)} warning(s) in all)",
                          file=first.file, line=first.line,
                          hint=f"{first.hint}; or build without --strict")
-    result = BuildResult(reports, render_site(reports), diagnostics)
+    figures = {r.slug: extract_report(r, part_file) for r in reports}
+    result = BuildResult(reports, render_site(reports, figures), diagnostics, figures=figures)
     result.timings["generator"] = time.perf_counter() - started
     return result
 

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -124,12 +125,12 @@ def extract_report(report: Report, part_file) -> list[Figure]:
                                              offset + start if offset >= 0 else -1))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     carried = None  # a stated year holds to the end of its sentence
-    return figures
+    return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 
-# The columns of every figure table and download, in order: the first eleven are the
+# The columns of every figure table and download, in order; `indicator` … `text` are the
 # `extract` command's contract.
-COLUMNS = ["indicator", "label", "kind", "period", "value", "unit", "growth_pct", "qualifier",
+COLUMNS = ["id", "indicator", "label", "kind", "period", "value", "unit", "growth_pct", "qualifier",
            "anchor", "line", "text", "bound", "value_high", "growth_unit", "average_growth_pct",
            "rank", "flags", "report", "page"]
 

@@ -73,7 +73,6 @@ class Raw:
     """A figure as found in one sentence, before its report context (kind, period) is known."""
 
     label: str = ""
-    label_span: tuple[int, int] = (0, 0)
     value: str | None = None
     value_high: str | None = None
     unit: str = ""
@@ -83,7 +82,7 @@ class Raw:
     qualifier: list[str] = field(default_factory=list)
     rank: str = ""
     flags: list[str] = field(default_factory=list)
-    span: tuple[int, int] = (0, 0)  # from the label to the last number, in the sentence
+    span: tuple[int, int] = (0, 0)  # the first number read for it, in the sentence (for links)
     respectively: bool = False  # opened a 分别 list
 
 
@@ -175,7 +174,7 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
             raw.unit = unit_match.group(1) if unit_match else ""
             label, _ = strip_verbs(context, _VERBS)
             raw.label = clean_label(original[begin:begin + len(label)])
-            raw.span = (begin, match.end() + (unit_match.end() if unit_match else 0))
+            raw.span = (match.start(), match.end() + (unit_match.end() if unit_match else 0))
             figures.append(raw)
             group, growth_filled = [raw], 0
             floor = raw.span[1]
@@ -187,11 +186,10 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
             text = f"{match['scope']}第{value}"
             if target is not None:
                 target.rank = text
-                target.span = (target.span[0], match.end())
             else:
                 label, _ = strip_verbs(context, _VERBS + _RANK_LEAD)
                 raw = Raw(label=clean_label(original[begin:begin + len(label)]), value=value, unit="名次",
-                          qualifier=[match["scope"]], rank=text, span=(begin, match.end()))
+                          qualifier=[match["scope"]], rank=text, span=(match.start(), match.end()))
                 figures.append(raw)
             floor = match.end()
             continue
@@ -235,10 +233,9 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
                 else:
                     target.flags.append(f"second growth {sign + number}{unit}")
                 target.qualifier += qualifiers
-                target.span = (target.span[0], match.end())
             else:
-                raw = Raw(label=label, label_span=(begin, begin + len(before)), growth_unit=unit,
-                          qualifier=qualifiers, span=(begin, match.end()))
+                raw = Raw(label=label, growth_unit=unit,
+                          qualifier=qualifiers, span=(match.start(), match.end()))
                 if "growth" in rate:
                     raw.growth = rate["growth"]
                 else:
@@ -258,7 +255,7 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
         if (not label and group and separator in "、和及与" and group[-1].respectively
                 and group[-1].value is not None):
             raw = Raw(value=number, value_high=match["high"], unit=unit, qualifier=qualifiers,
-                      span=(begin, match.end()), respectively=True)
+                      span=(match.start(), match.end()), respectively=True)
             figures.append(raw)
             group.append(raw)
         elif not label and group and group[-1].value is None and group[-1].growth is not None \
@@ -267,15 +264,13 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
             target = group[-1]
             target.value, target.value_high, target.unit = number, match["high"], unit
             target.qualifier += qualifiers
-            target.span = (target.span[0], match.end())
         else:
-            raw = Raw(label=label, label_span=(begin, begin + len(before)), value=number,
+            raw = Raw(label=label, value=number,
                       value_high=match["high"], unit=unit, qualifier=qualifiers,
-                      span=(begin, match.end()), respectively=respectively)
+                      span=(match.start(), match.end()), respectively=respectively)
             if not label or ACTION.fullmatch(to_plain(label)):
                 noun = following_noun(original, analysis, match.end())
                 raw.label = label + noun
-                raw.label_span = (begin, match.end() + len(noun))
             figures.append(raw)
             group, growth_filled = [raw], 0
         floor = match.end()

@@ -10,6 +10,9 @@ import jinja2
 import yaml
 
 from generator.model import Node, Report
+from generator.indicators import catalogue
+from generator.model import Figure
+from generator.render import figures as fig
 from generator.render.downloads import render_downloads
 from generator.render.escape import escape_attr, escape_md, yaml_str
 
@@ -54,10 +57,25 @@ def paragraph_index(report: Report) -> dict[int, tuple[str, str]]:
     return index
 
 
-def render_inlines(node: Node) -> str:
-    out = []
+def linked(text: str, offset: int, links) -> str:
+    """Escaped `text` (starting at `offset` in its paragraph) with the links inside it."""
+    out, at = [], 0
+    for start, end, href, title in links:
+        start, end = start - offset, end - offset
+        if 0 <= start and end <= len(text) and start >= at:
+            out.append(escape_md(text[at:start]))
+            out.append(f'[{escape_md(text[start:end])}]({href} "{escape_attr(title)}")')
+            at = end
+    out.append(escape_md(text[at:]))
+    return "".join(out)
+
+
+def render_inlines(node: Node, links=()) -> str:
+    """A paragraph's Markdown: bold runs kept, figures linked to their indicator's page."""
+    out, offset = [], 0
     for run in node.inlines:
-        text = escape_md(run.text)
+        text = linked(run.text, offset, links)
+        offset += len(run.text)
         if run.strong and run.text.strip():
             lead, core, trail = re.match(r"^(\s*)(.*?)(\s*)$", text, re.S).groups()
             text = f"{lead}**{core}**{trail}"
@@ -81,17 +99,39 @@ def notes_by_line(report: Report) -> dict[int, list]:
     return notes
 
 
-def render_report(report: Report) -> dict[str, str]:
+def figure_cell(figure: Figure | None, show) -> str:
+    """A table cell on a report's data page: the figure, linked to its paragraph."""
+    if figure is None or not show(figure):
+        return ""
+    page = figure.page.rsplit("/", 1)[-1]
+    return f'[{escape_md(show(figure))}]({page}#{figure.anchor} "{escape_attr(figure.text)}")'
+
+
+def render_figures(report: Report, figures: list[Figure], context: dict) -> str:
+    return ENV.get_template("figures.md.j2").render(
+        **context, figures=figures, headline=fig.headline(report, figures),
+        sections=fig.by_section(report, figures), cell=figure_cell, amount=fig.amount,
+        growth=fig.growth, kinds=fig.KIND_NAMES, flagged=any(f.flags for f in figures),
+        names={i.id: i.name for i in catalogue().values()}, downloads=fig.downloads_line("../../"))
+
+
+def render_report(report: Report, figures: list[Figure]) -> dict[str, str]:
     base = f"reports/{report.slug}"
     parts = report.tree.children
     notes = notes_by_line(report)
     context = {"report": report, "meta": report.metadata, "title": report_title(report),
                "parts": parts, "part_file": part_file, "part_title": part_title}
     pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
-        **context, counts=repair_counts(report), labels=KIND_LABELS)}
+        **context, counts=repair_counts(report), labels=KIND_LABELS,
+        headline=fig.headline(report, figures), amount=fig.amount, growth=fig.growth)}
+    pages[f"{base}/figures.md"] = render_figures(report, figures, context)
+    counts = fig.section_counts(report, figures)
+    to_indicator = "../../indicators/{}.md".format
     for number, part in enumerate(parts):
         pages[f"{base}/{part_file(part)}"] = ENV.get_template("part.md.j2").render(
-            **context, part=part, inlines=render_inlines,
+            **context, part=part,
+            inlines=lambda node: render_inlines(node, fig.links_in(node, figures, to_indicator)),
+            figure_counts=counts,
             previous=parts[number - 1] if number else None,
             next=parts[number + 1] if number + 1 < len(parts) else None,
             notes=lambda node: [r for line in node.lines for r in notes.get(line, [])],
@@ -138,14 +178,41 @@ def headline(report: Report) -> tuple[str, Node] | None:
     return None
 
 
-def render_site(reports: list[Report]) -> dict[str, str]:
+def render_indicators(reports: list[Report], figures: dict[str, list[Figure]]) -> dict[str, str]:
+    """The indicator index, a page per indicator, and each page's charts (SVG)."""
+    pages = {}
+    rows = []
+    for indicator in catalogue().values():
+        observations = [(r, f) for r in reports for f in figures[r.slug] if f.indicator == indicator.id]
+        charts = fig.indicator_charts(indicator, observations)
+        for chart in charts:
+            pages[f"indicators/charts/{chart.file}"] = chart.svg
+        pages[f"indicators/{indicator.id}.md"] = ENV.get_template("indicator.md.j2").render(
+            ind=indicator, charts=charts, observations=observations, amount=fig.amount,
+            growth=fig.growth, kinds=fig.KIND_NAMES, downloads=fig.downloads_line("../"))
+        latest = {kind: next((f for _, f in reversed(observations) if f.kind == kind), None)
+                  for kind in ("actual", "target")}
+        rows.append((indicator, len(observations), latest["actual"], latest["target"]))
+
+    def summary(figure: Figure | None) -> str:
+        if figure is None:
+            return "—"
+        shown = " ".join(filter(None, [fig.amount(figure), fig.growth(figure), figure.qualifier]))
+        return f"{escape_md(shown)}（{figure.period}）"
+
+    pages["indicators/index.md"] = ENV.get_template("indicators_index.md.j2").render(
+        rows=rows, latest=summary, downloads=fig.downloads_line("../"))
+    return pages
+
+
+def render_site(reports: list[Report], figures: dict[str, list[Figure]]) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/, plus the navigation."""
     pages: dict[str, str] = {}
     by_region: dict[str, list[Report]] = {}
     for report in sorted(reports, key=lambda r: (r.metadata.province, r.metadata.region,
                                                  r.metadata.year)):
         by_region.setdefault(report.metadata.region, []).append(report)
-        pages.update(render_report(report))
+        pages.update(render_report(report, figures[report.slug]))
     headlines = {r.slug: headline(r) for r in reports}
     pages["index.md"] = ENV.get_template("home.md.j2").render(
         regions=by_region, headlines=headlines, inlines=render_inlines, title=report_title)
@@ -156,7 +223,8 @@ def render_site(reports: list[Report]) -> dict[str, str]:
     ordered = [r for group in by_region.values() for r in group]
     pages["downloads.md"] = ENV.get_template("downloads.md.j2").render(
         reports=ordered, title=report_title)
-    pages.update(render_downloads(ordered))
+    pages.update(render_downloads(ordered, figures))
+    pages.update(render_indicators(ordered, figures))
     pages[".nav.yml"] = yaml.safe_dump(navigation(by_region), allow_unicode=True,
                                        sort_keys=False)
     return pages
@@ -171,9 +239,12 @@ def navigation(by_region: dict[str, list[Report]]) -> list:
             entries.append({f"{report.metadata.year} 年报告": [
                 f"{base}/index.md",
                 *({part_title(p): f"{base}/{part_file(p)}"} for p in report.tree.children),
+                {"数据": f"{base}/figures.md"},
                 {"数据质量": f"{base}/quality.md"},
             ]})
         nav.append({region: entries})
+    nav.append({"指标": ["indicators/index.md",
+                         *({i.name: f"indicators/{i.id}.md"} for i in catalogue().values())]})
     nav.append({"数据质量": "quality.md"})
     nav.append({"数据下载": "downloads.md"})
     nav.append({"关于本站": "guide/index.md"})

@@ -12,8 +12,11 @@ import io
 import json
 
 from generator.model import Node, Report
+from generator.render.datapackage import CATALOGUE_COLUMNS, FIGURE_FIELDS, datapackage
 
 FOLDER = "downloads"
+# indicators.csv: a figure per row (columns described in datapackage.py).
+FIGURE_COLUMNS = [name for name, _, _ in FIGURE_FIELDS]
 REPAIR_COLUMNS = ["report", "kind", "line", "line_end", "before", "after", "reason"]
 
 
@@ -65,11 +68,54 @@ def repairs_csv(reports: list[Report]) -> str:
     return buffer.getvalue()
 
 
-def render_downloads(reports: list[Report]) -> dict[str, str]:
+def render_downloads(reports: list[Report], figures: dict) -> dict[str, str]:
     """{docs path: file text} for every download."""
-    files: dict[str, str] = {}
+    files: dict[str, str] = render_figure_downloads(reports, figures)
     for report in reports:
         files[f"{FOLDER}/{report.slug}.txt"] = report_text(report)
         files[f"{FOLDER}/{report.slug}.json"] = report_json(report)
     files[f"{FOLDER}/repairs.csv"] = repairs_csv(reports)
     return files
+
+
+def figure_records(reports: list[Report], figures: dict) -> list[dict]:
+    from generator.extract import figure_row
+
+    records = []
+    for report in reports:
+        for figure in figures[report.slug]:
+            row = figure_row(figure)
+            records.append({column: row[column] if column in row else "" for column in FIGURE_COLUMNS}
+                           | {"region": report.metadata.region, "report_year": report.metadata.year})
+    return records
+
+
+def table_csv(columns: list[str], records: list[dict], excel: bool = False) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\r\n" if excel else "\n")
+    writer.writeheader()
+    writer.writerows(records)
+    # Excel reads a BOM as "this is UTF-8"; without it, Chinese arrives garbled.
+    return ("\ufeff" if excel else "") + buffer.getvalue()
+
+
+def catalogue_records() -> list[dict]:
+    from generator.indicators import catalogue
+
+    return [{"id": i.id, "name": i.name, "aliases": "、".join(i.aliases), "en": i.en,
+             "unit": i.unit, "comparable_prices": i.comparable_prices,
+             "higher_is_better": "" if i.higher_is_better is None else i.higher_is_better,
+             "value_is_rate": i.value_is_rate} for i in catalogue().values()]
+
+
+def render_figure_downloads(reports: list[Report], figures: dict) -> dict[str, str]:
+
+    records = figure_records(reports, figures)
+    catalogue_rows = catalogue_records()
+    return {
+        f"{FOLDER}/indicators.csv": table_csv(FIGURE_COLUMNS, records),
+        f"{FOLDER}/indicators-excel.csv": table_csv(FIGURE_COLUMNS, records, excel=True),
+        f"{FOLDER}/indicators.json": json.dumps(records, ensure_ascii=False, indent=1) + "\n",
+        f"{FOLDER}/catalogue.csv": table_csv(CATALOGUE_COLUMNS, catalogue_rows),
+        f"{FOLDER}/datapackage.json": datapackage(reports),
+    }

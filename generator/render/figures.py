@@ -1,0 +1,138 @@
+"""Figures on pages: a report's data page (headline table, every figure by section), the
+indicator pages (definition, chart, every observation), and the links from the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.indicators import Indicator, catalogue
+from generator.model import Figure, Node, Report
+
+KIND_NAMES = {"actual": "实绩", "estimate": "预计", "target": "目标"}
+BOUND_NAMES = {"max": "上限", "min": "下限", "about": "约数"}
+
+
+def amount(figure: Figure) -> str:
+    """86.34 亿元, 80–150 个, 3%…: the value as a reader reads it (empty if none)."""
+    if not figure.value:
+        return ""
+    value = f"{figure.value}–{figure.value_high}" if figure.value_high else figure.value
+    return f"{value} {figure.unit}".strip()
+
+
+def growth(figure: Figure) -> str:
+    if figure.growth_pct:
+        sign = "+" if not figure.growth_pct.startswith("-") else ""
+        unit = "个百分点" if figure.growth_unit == "个百分点" else "%"
+        return f"{sign}{figure.growth_pct}{unit}"
+    if figure.average_growth_pct:
+        return f"年均 {figure.average_growth_pct}%"
+    return ""
+
+
+@dataclass
+class HeadlineRow:
+    indicator: Indicator
+    result: Figure | None  # last year's actual (or estimate)
+    target: Figure | None  # this year's target
+
+
+def headline(report: Report, figures: list[Figure]) -> list[HeadlineRow]:
+    """Per catalogue indicator: the review year's result beside the plan year's target.
+
+    The first figure of each wins: the summary paragraph comes before any detail.
+    """
+    meta = report.metadata
+    rows = []
+    for indicator in catalogue().values():
+        mine = [f for f in figures if f.indicator == indicator.id]
+        result = next((f for f in mine if f.kind == "actual" and f.period == str(meta.review_year)),
+                      None) or next((f for f in mine if f.kind == "estimate"
+                                     and f.period == str(meta.review_year)), None)
+        target = next((f for f in mine if f.kind == "target" and f.period == str(meta.year)), None)
+        if result or target:
+            rows.append(HeadlineRow(indicator, result, target))
+    return rows
+
+
+def by_section(report: Report, figures: list[Figure]) -> list[tuple[Node, Node | None, list[Figure]]]:
+    """(part, section or None, figures) in reading order, for sections that have figures."""
+    owner: dict[str, tuple[Node, Node | None]] = {}
+    for part in report.tree.children:
+        owner[part.anchor] = (part, None)
+        for child in part.children:
+            for node in child.walk():
+                owner[node.anchor] = (part, child if child.kind == "section" else None)
+    groups: dict[tuple[str, str], tuple[Node, Node | None, list[Figure]]] = {}
+    for figure in figures:
+        part, section = owner[figure.anchor]
+        key = (part.anchor, section.anchor if section else "")
+        groups.setdefault(key, (part, section, []))[2].append(figure)
+    return list(groups.values())
+
+
+def section_counts(report: Report, figures: list[Figure]) -> dict[str, int]:
+    """Section anchor (or part anchor, for figures outside sections) → number of figures."""
+    return {(section or part).anchor: len(found) for part, section, found in by_section(report, figures)}
+
+
+def links_in(node: Node, figures: list[Figure], to_indicator) -> list[tuple[int, int, str, str]]:
+    """(start, end, href, title) of each catalogue figure in a paragraph, not overlapping."""
+    spans = []
+    for figure in figures:
+        if figure.anchor == node.anchor and figure.indicator and figure.start >= 0:
+            if not spans or figure.start >= spans[-1][1]:
+                name = catalogue()[figure.indicator].name
+                spans.append((figure.start, figure.end, to_indicator(figure.indicator),
+                              f"{name}：历年数据"))
+    return spans
+
+
+def downloads_line(root: str) -> str:
+    """Links to the figure downloads, from a page `root` levels below the site root."""
+    base = f"{root}downloads"
+    return (f"[indicators.csv]({base}/indicators.csv)（UTF-8）· "
+            f"[Excel 用 CSV]({base}/indicators-excel.csv)（带 BOM，Excel 直接打开）· "
+            f"[JSON]({base}/indicators.json) · [数据包说明 datapackage.json]({base}/datapackage.json)")
+
+
+@dataclass
+class Chart:
+    title: str
+    unit: str
+    file: str
+    rows: list[dict]
+
+
+def first_per_series(observations: list[tuple[Report, Figure]], field: str) -> list[dict]:
+    """One bar per report, kind and period: the first figure (the summary comes first)."""
+    seen, rows = set(), []
+    for report, figure in observations:
+        key = (report.slug, figure.kind, figure.period)
+        value = getattr(figure, field)
+        if value and key not in seen:
+            seen.add(key)
+            rows.append({"period": figure.period, "value": float(value),
+                         "series": f"{report.metadata.region}·{KIND_NAMES[figure.kind]}"})
+    return sorted(rows, key=lambda r: (r["period"], r["series"]))
+
+
+def indicator_charts(indicator: Indicator, observations: list[tuple[Report, Figure]]) -> list[Chart]:
+    """A chart of values (in the unit most figures use) and one of growth rates, if any."""
+    from collections import Counter
+
+    from generator.render.charts import bar_chart
+
+    charts = []
+    units = Counter(f.unit for _, f in observations if f.value)
+    if units:
+        unit = units.most_common(1)[0][0]
+        rows = first_per_series([(r, f) for r, f in observations if f.unit == unit], "value")
+        charts.append(Chart(f"{indicator.name}（{unit}）", unit, f"{indicator.id}-value.svg", rows))
+    rows = first_per_series(observations, "growth_pct")
+    if rows:
+        charts.append(Chart(f"{indicator.name}增长（%）", "%", f"{indicator.id}-growth.svg", rows))
+    for chart in charts:
+        chart.svg = bar_chart(chart.title, chart.unit, chart.rows)
+    return charts
