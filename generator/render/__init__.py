@@ -9,9 +9,8 @@ from collections import Counter
 import jinja2
 import yaml
 
-from generator.model import Node, Report
 from generator.indicators import catalogue
-from generator.model import Figure
+from generator.model import Figure, Node, Report
 from generator.render import figures as fig
 from generator.render.downloads import render_downloads
 from generator.render.escape import escape_attr, escape_md, yaml_str
