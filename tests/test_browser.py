@@ -259,3 +259,26 @@ def test_hosted_404_page_under_the_sub_path(page, hosted):
     shot(page, hosted, "404")
     page.click("a.md-header__button.md-logo")
     wait_for_page(page, hosted, "index.md")
+
+
+# Draws a string on a canvas and returns its pixels, to tell real glyphs from missing-glyph boxes.
+_PIXELS = """([text, font]) => {
+  const c = document.createElement('canvas'); c.width = 80; c.height = 40;
+  const g = c.getContext('2d'); g.font = font; g.fillText(text, 4, 30);
+  return Array.from(g.getImageData(0, 0, 80, 40).data).join(',');
+}"""
+
+
+def test_indicator_chart_renders_with_legible_chinese(page, target):
+    indicator = next(f.indicator for figures in target.result.figures.values() for f in figures
+                     if f.indicator)
+    page.goto(target.url(f"indicators/{indicator}.md"))
+    chart = page.locator("img.chart").first
+    chart.scroll_into_view_if_needed()
+    assert chart.evaluate("i => i.complete && i.naturalWidth > 100"), "chart did not load"
+    # the chart's fonts draw Chinese as glyphs, not as the box of a missing character
+    font = "16px 'Noto Sans CJK SC', 'Source Han Sans SC', sans-serif"
+    box = page.evaluate(_PIXELS, ["\U0010fffd\U0010fffd", font])
+    for text in ("地区", "增长"):
+        assert page.evaluate(_PIXELS, [text, font]) != box, f"{text} drawn as missing glyphs"
+    shot(page, target, f"chart-{indicator}")

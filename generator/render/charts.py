@@ -19,7 +19,8 @@ def _converter():
 
 
 def bar_chart(title: str, unit: str, rows: list[dict]) -> str:
-    """Grouped bars: one group per period, one bar per series; rows have period, series, value."""
+    """Grouped bars: one group per period, one bar per series. Rows have period, series,
+    value (a number) and shown (the value as the report prints it, for the bar's label)."""
     spec = {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": title,
@@ -40,7 +41,7 @@ def bar_chart(title: str, unit: str, rows: list[dict]) -> str:
         "layer": [
             {"mark": "bar"},
             {"mark": {"type": "text", "dy": -6, "fontSize": 11},
-             "encoding": {"text": {"field": "value", "type": "quantitative"}}},
+             "encoding": {"text": {"field": "shown", "type": "nominal"}}},
         ],
     }
     return _converter().vegalite_to_svg(spec)

@@ -113,7 +113,7 @@ def first_per_series(observations: list[tuple[Report, Figure]], field: str) -> l
         value = getattr(figure, field)
         if value and key not in seen:
             seen.add(key)
-            rows.append({"period": figure.period, "value": float(value),
+            rows.append({"period": figure.period, "value": float(value), "shown": value,
                          "series": f"{report.metadata.region}·{KIND_NAMES[figure.kind]}"})
     return sorted(rows, key=lambda r: (r["period"], r["series"]))
 

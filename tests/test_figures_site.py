@@ -1,0 +1,135 @@
+"""Figures in the built site: tables, indicator pages, charts, links from the text, and the
+downloads with their Data Package. Expectations come from the extraction, not from the seed."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+
+import pytest
+
+from generator.indicators import catalogue, match_label
+from generator.render.downloads import FIGURE_COLUMNS
+
+REQUIRED_IDS = {"gdp", "industry_value_added", "fixed_asset_investment", "retail_sales",
+                "fiscal_revenue_total", "general_budget_revenue", "general_budget_expenditure",
+                "urban_income", "rural_income", "resident_income", "cpi", "foreign_trade",
+                "industrial_output", "services_value_added", "grain_output", "local_fiscal_revenue"}
+
+
+def test_catalogue_has_the_required_indicators_each_named_once():
+    assert REQUIRED_IDS <= set(catalogue())
+    for indicator in catalogue().values():
+        assert indicator.id.isascii() and indicator.en and indicator.unit
+        for name in indicator.names:
+            assert match_label(name).id == indicator.id, name
+
+
+def read_csv(path, **options):
+    with open(path, encoding=options.pop("encoding", "utf-8"), newline="") as f:
+        return list(csv.DictReader(f, **options))
+
+
+def test_downloads_hold_every_figure_in_three_forms(built):
+    result, site = built
+    figures = [f for report in result.reports for f in result.figures[report.slug]]
+    rows = read_csv(site / "downloads" / "indicators.csv")
+    assert [r["id"] for r in rows] == [f.id for f in figures] and len(rows) > 20
+    assert list(rows[0]) == FIGURE_COLUMNS
+    excel = (site / "downloads" / "indicators-excel.csv").read_bytes()
+    assert excel.startswith(b"\xef\xbb\xbf") and b"\r\n" in excel
+    assert read_csv(site / "downloads" / "indicators-excel.csv", encoding="utf-8-sig") == rows
+    as_json = json.loads((site / "downloads" / "indicators.json").read_text(encoding="utf-8"))
+    assert [str(r["value"]) for r in as_json] == [r["value"] for r in rows]
+
+
+def test_data_package_validates(built):
+    frictionless = pytest.importorskip("frictionless")
+    _, site = built
+    report = frictionless.validate(str(site / "downloads" / "datapackage.json"))
+    assert report.valid, report.flatten(["type", "message"])[:5]
+    package = json.loads((site / "downloads" / "datapackage.json").read_text(encoding="utf-8"))
+    (figures,) = [r for r in package["resources"] if r["name"] == "indicators"]
+    assert [f["name"] for f in figures["schema"]["fields"]] == FIGURE_COLUMNS
+    assert figures["schema"]["primaryKey"] == ["id"]
+    types = {f["name"]: f["type"] for f in figures["schema"]["fields"]}
+    assert types["value"] == types["growth_pct"] == "number" and types["line"] == "integer"
+
+
+def test_data_package_check_can_fail(built, tmp_path):
+    frictionless = pytest.importorskip("frictionless")
+    _, site = built
+    folder = shutil.copytree(site / "downloads", tmp_path / "downloads")
+    rows = read_csv(folder / "indicators.csv")
+    next(r for r in rows if r["value"])["value"] = "八十六"  # not a number
+    with open(folder / "indicators.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, FIGURE_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    assert not frictionless.validate(str(folder / "datapackage.json")).valid
+
+
+def test_report_data_page_puts_results_beside_targets_linked_to_their_paragraphs(built):
+    from generator.render.figures import headline
+
+    result, site = built
+    for report in result.reports:
+        html = (site / "reports" / report.slug / "figures" / "index.html").read_text(encoding="utf-8")
+        table = html[html.index('id="headline"'):html.index('id="all"')]
+        rows = headline(report, result.figures[report.slug])
+        assert rows, "the seed has headline indicators"
+        for row in rows:
+            assert f"indicators/{row.indicator.id}/" in table
+            for figure in filter(None, [row.result, row.target]):
+                page = figure.page.rsplit("/", 1)[-1].removesuffix(".md")
+                assert f'href="../{page}/#{figure.anchor}"' in table, (row.indicator.id, figure.kind)
+
+
+def test_every_figure_is_on_its_reports_data_page(built):
+    result, site = built
+    for report in result.reports:
+        html = (site / "reports" / report.slug / "figures" / "index.html").read_text(encoding="utf-8")
+        links = re.findall(r'href="\.\./(part-\d+)/#(p-[\d-]+|t-[\d-]+|s-[\d-]+)"', html)
+        figures = result.figures[report.slug]
+        assert len(links) >= len(figures)  # the full table has one source link per figure
+        assert {(f.page.rsplit("/", 1)[-1].removesuffix(".md"), f.anchor) for f in figures} <= set(links)
+
+
+def test_catalogue_figures_in_the_text_link_to_their_indicator_page(built):
+    result, site = built
+    for report in result.reports:
+        linked = [f for f in result.figures[report.slug] if f.indicator and f.start >= 0]
+        assert linked
+        for figure in linked:
+            part = figure.page.rsplit("/", 1)[-1].removesuffix(".md")
+            html = (site / "reports" / report.slug / part / "index.html").read_text(encoding="utf-8")
+            paragraph = re.search(rf'<p class="para" id="{figure.anchor}">(.*?)</p>', html, re.S)
+            assert paragraph, figure.anchor
+            assert f'href="../../../indicators/{figure.indicator}/"' in paragraph.group(1), figure.label
+
+
+def test_indicator_pages_chart_every_observed_indicator_with_its_numbers(built):
+    result, site = built
+    observed = {f.indicator for figures in result.figures.values() for f in figures if f.indicator}
+    assert observed
+    index = (site / "indicators" / "index.html").read_text(encoding="utf-8")
+    for indicator in catalogue().values():
+        assert f'href="{indicator.id}/"' in index
+        html = (site / "indicators" / indicator.id / "index.html").read_text(encoding="utf-8")
+        charts = re.findall(r'src="\.\./charts/([\w-]+\.svg)"', html)
+        if indicator.id not in observed:
+            assert not charts
+            continue
+        assert charts, indicator.id
+        for chart in charts:
+            svg = (site / "indicators" / "charts" / chart).read_text(encoding="utf-8")
+            assert svg.startswith("<svg") and indicator.name in svg and "http" not in svg.replace(
+                "http://www.w3.org", "")
+            beside = html[html.index(chart):]
+            beside = beside[:beside.index("</table>")]
+            values = re.findall(r'<td style="text-align: right;">([^<]+)</td>', beside)
+            assert values
+            for value in values:  # the table beside holds the numbers the bars are labelled with
+                assert f">{value}</text>" in svg, (chart, value)
