@@ -1,5 +1,5 @@
 # Tasks. `make help` lists them.
-.PHONY: help install site bundle serve test golden lint clean
+.PHONY: help install site bundle serve test golden lint bench clean
 
 help:           ## list the tasks
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -23,8 +23,11 @@ golden:         ## refresh the golden files; review the diff before committing
 	UPDATE_GOLDEN=1 python -m pytest tests/test_parse.py tests/test_extract.py -q -k golden
 	git diff --stat tests/golden
 
+bench:          ## time ingest, parse and extraction per report, and the whole build
+	python scripts/benchmark.py
+
 lint:           ## static checks
-	ruff check generator tests
+	ruff check generator tests scripts
 
 clean:          ## remove build output
 	rm -rf site .site.staging .docs.staging dist .dist.staging test-results

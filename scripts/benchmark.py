@@ -1,0 +1,94 @@
+"""Benchmark: time per report for each stage (ingest, parse, extract), and the whole build.
+
+    python scripts/benchmark.py [REPORT ...] [--repeat N] [--no-site]
+
+With no reports given, every report under seeds/ is measured. Times are the median of
+--repeat runs (after one warm-up run that loads jieba, OpenCC and the catalogue); memory is
+the peak Python allocation (tracemalloc) of one extraction and the process's peak RSS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.extract import extract_report  # noqa: E402
+from generator.ingest import find_reports, ingest_file  # noqa: E402
+from generator.naming import report_slug  # noqa: E402
+from generator.parse import parse_report  # noqa: E402
+from generator.render import part_file  # noqa: E402
+
+
+def timed(function, repeat: int):
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), result
+
+
+def measure(path: Path, repeat: int) -> dict:
+    t_ingest, ingested = timed(lambda: ingest_file(path, str(path), lenient=True), repeat)
+    slug = report_slug(ingested.metadata, ingested.source.sidecar)
+    t_parse, tree = timed(lambda: parse_report(ingested, slug), repeat)
+    from generator.model import Report
+
+    report = Report(slug, ingested, tree)
+    t_extract, figures = timed(lambda: extract_report(report, part_file), repeat)
+    tracemalloc.start()
+    extract_report(report, part_file)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    chars = sum(len(line) for line in ingested.source.lines)
+    return {"report": slug, "chars": chars, "figures": len(figures),
+            "indicators": sum(1 for f in figures if f.indicator), "ingest": t_ingest,
+            "parse": t_parse, "extract": t_extract, "extract_peak": peak}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("reports", nargs="*", type=Path)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-site", action="store_true", help="skip the whole-build timing")
+    args = parser.parse_args(argv)
+    paths = args.reports or find_reports(ROOT / "seeds")
+    measure(paths[0], 1)  # warm-up: jieba's dictionary, OpenCC, the catalogue
+    print(f"{'report':<24}{'chars':>8}{'figures':>9}{'catalogue':>10}"
+          f"{'ingest ms':>11}{'parse ms':>10}{'extract ms':>12}{'ms/1k chars':>13}{'peak KiB':>10}")
+    for path in paths:
+        m = measure(path, args.repeat)
+        per_k = 1000 * m["extract"] / max(m["chars"], 1) * 1000
+        print(f"{m['report']:<24}{m['chars']:>8}{m['figures']:>9}{m['indicators']:>10}"
+              f"{m['ingest'] * 1000:>11.1f}{m['parse'] * 1000:>10.1f}{m['extract'] * 1000:>12.1f}"
+              f"{per_k:>13.2f}{m['extract_peak'] / 1024:>10.0f}")
+    if not args.no_site:
+        from generator.pipeline import build
+
+        with tempfile.TemporaryDirectory() as scratch:
+            docs = Path(scratch) / "docs"
+            import shutil
+
+            for name in ("guide", "assets"):
+                shutil.copytree(ROOT / "docs" / name, docs / name)
+            started = time.perf_counter()
+            result = build(ROOT / "seeds", docs, Path(scratch) / "site", ROOT / "mkdocs.yml")
+            total = time.perf_counter() - started
+        print(f"\nwhole build of seeds/: {total:.2f} s (generator {result.timings['generator']:.2f} s, "
+              f"mkdocs {result.timings['mkdocs']:.2f} s), {len(result.pages)} pages")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(f"peak RSS of this process: {rss / 1024:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
