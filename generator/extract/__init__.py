@@ -11,7 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from generator.extract.context import kind_and_period, part_roles, stated_year
+from generator.extract.context import ESTIMATE, kind_and_period, part_roles, stated_year
 from generator.extract.scan import MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
 from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, match_label
@@ -86,8 +86,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, node, page: str,
         end=offset + raw.span[1] if offset >= 0 else -1)
 
 
-# "同比（下同）增长": an aside that would cut the label from its verb; blanked, same length.
-_ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算)[）)]")
+# "同比（下同）增长", "地区生产总值（GDP）": an aside that would cut a label from its verb
+# or number; blanked, same length.
+_ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算|[A-Za-z]{2,6})[）)]")
 
 
 def blank_asides(analysis: str) -> str:
@@ -115,16 +116,19 @@ def extract_report(report: Report, part_file) -> list[Figure]:
             if not text:
                 continue
             analysis = blank_asides(to_analysis(text))
-            carried = None
+            carried, estimating = None, False
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
+                estimating = estimating or bool(ESTIMATE.search(clause))
                 kind, period = kind_and_period(clause, roles[part.anchor], report.metadata, carried)
+                if estimating and kind == "actual":  # 预计…；…；… holds to the sentence's end
+                    kind = "estimate"
                 for raw in scan_sentence(clause, text[start:end]):
                     figures.append(to_figure(raw, report, kind, period, node, page, text[start:end],
                                              offset + start if offset >= 0 else -1))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
-                    carried = None  # a stated year holds to the end of its sentence
+                    carried, estimating = None, False  # both hold to the end of the sentence
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 

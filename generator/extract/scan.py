@@ -32,7 +32,7 @@ _QUALIFIER_AFTER = r"(?:左右|以上|以内|以下|上下|多|余)"
 # A quantity: a number or a range, a unit, maybe a qualifier after it. Not part of a code
 # (G241), not a model (5G), not a date (2022年).
 QUANTITY = re.compile(
-    rf"(?<![\dA-Za-z.])(?P<low>{_NUM})(?:\s*[—–\-~至到]\s*(?P<high>{_NUM}))?\s*"
+    rf"(?<![\dA-Za-z.第])(?P<low>{_NUM})(?:\s*[—–\-~至到]\s*(?P<high>{_NUM}))?\s*"
     rf"(?P<unit>{UNIT})(?![A-Za-z])\s*(?P<after>{_QUALIFIER_AFTER})?")
 # "1 7 亿公斤": a number an OCR space split. Flagged, never read as 7.
 SPLIT_NUMBER = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*{UNIT})")
@@ -40,13 +40,18 @@ _CN_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|同类县|全省县域|全市县域)"
                   r"(?:县区|县市区|县域)?(?:排名|排|位居|位列|居|列)?\s*第\s*(?P<n>\d+|[一二三四五六七八九十]{1,3})\s*(?:位|名)?")
 
+_CONNECTORS = {"和", "及", "与", "以及"}
+# "26.7%和18.9%", "6.4%、6.7%": a list of rates
+RATE_LIST = re.compile(rf"{_NUM}\s*%(?:\s*(?:、|和|及|与|，|,)\s*{_NUM}\s*%)*")
+
 # Words between a label and its number. Longest first, so 增加到 wins over 增加.
 _VERBS = sorted("""完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
     上升到 上升至 下降到 下降至 降至 降到 稳定在 控制在 保持在 总计 累计 共计 合计 共 总量 规模 达到了
     分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占""".split(),
                 key=len, reverse=True)
 _GROWTH_VERBS = sorted("""增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 增速 增幅 增长率 涨幅 降幅
-    增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了""".split(), key=len, reverse=True)
+    增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
+    可比增长 按可比价格计算增长""".split(), key=len, reverse=True)
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
 # Qualifiers in front of a number, and what they bound.
 QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保")
@@ -58,7 +63,7 @@ _LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我
 # 三是…, 一要…: an enumerating lead of the sentence, not part of any label
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模)+$")
+_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:
 # 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.
 _GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
@@ -113,8 +118,11 @@ def clean_label(text: str) -> str:
         lead = _ORDINAL.match(rest) or _LEAD.match(rest)
         trail = _TRAIL.search(rest)
         stripped = len(rest) - len(rest.lstrip(_TRIM))
+        verb = _LAST_VERB.search(rest)
         if lead and lead.end():
             start += lead.end()
+        elif verb and verb.end() < len(rest.rstrip(_TRIM)):
+            start += verb.end()
         elif stripped:
             start += stripped
         elif rest.startswith("的"):
@@ -128,6 +136,9 @@ def clean_label(text: str) -> str:
 
 
 _TRIM = "　 ，,、：:"
+# 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
+# the sentence's subject, not part of what is measured.
+_LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成)")
 
 
 def rank_value(n: str) -> str:
@@ -204,6 +215,14 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
             qualifiers.append(match["after"])
         label_text = original[begin:begin + len(before)]
         label = clean_label(label_text)
+        respectively = "分别" in verbs or "分别" in context
+        if respectively and label:  # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
+            label_end = begin + len(before)
+            while begin > floor and analysis[begin - 1] == "、":
+                begin = left_context(analysis, begin - 1, floor)[0]
+            label = clean_label(original[begin:label_end])
+        if label in _CONNECTORS:  # 26.7%和18.9%: the 和 joins two figures, it is no label
+            label, separator = "", "、"
         # 同比增长 6.4%、6.7%: a bare rate right after a growth rate is the next growth rate
         continues = (not label and not verbs and separator == "、" and last_growth is not None
                      and unit == last_growth[1])
@@ -216,6 +235,9 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
             label = re.sub(r"(?:增速|增幅|增长率|涨幅|降幅)$", "", label)
             growth_verbs = ["降幅" if negative else "增速"]
         number = match["low"]
+        if not is_growth and growth_verbs:  # 人口自然增长率控制在 3‰: 增长率 is part of the label
+            before, _ = strip_verbs(context, _VERBS + list(QUALIFIERS_BEFORE))
+            label = clean_label(original[begin:begin + len(before)])
         last_growth = (growth_verbs, unit, average) if is_growth else None
         if is_growth:
             sign = "-" if any(v.startswith(_NEGATIVE) for v in growth_verbs) and not number.startswith("-") else ""
@@ -223,7 +245,22 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
                 rate = {"average_growth": sign + number}
             else:
                 rate = {"growth": sign + number}
-            if not label and group and growth_filled < len(group):
+            if not label and "分别" in verbs:
+                # 财政总收入 50.8 亿元，其中一般预算收入 18.8 亿元，分别增长 26.7% 和 18.9%:
+                # as many rates as follow here, for the latest figures that have none
+                count = len(RATE_LIST.match(analysis, match.start()).group().split("%")) - 1
+                waiting = [f for f in figures if f.value is not None and f.growth is None]
+                if count > 1 and len(waiting) >= count:
+                    group, growth_filled = waiting[-count:], 0
+            if not label and group and growth_filled >= len(group) and group[-1].respectively \
+                    and group[-1].value is None:
+                # 城、乡居民人均可支配收入分别增长 8%、9%: the next rate of a 分别 list of rates
+                raw = Raw(growth_unit=unit, qualifier=qualifiers, span=(match.start(), match.end()),
+                          respectively=True, **rate)
+                figures.append(raw)
+                group.append(raw)
+                growth_filled += 1
+            elif not label and group and growth_filled < len(group):
                 target = group[growth_filled]
                 growth_filled += 1
                 if "growth" in rate and target.growth is None:
@@ -234,24 +271,13 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
                     target.flags.append(f"second growth {sign + number}{unit}")
                 target.qualifier += qualifiers
             else:
-                raw = Raw(label=label, growth_unit=unit,
-                          qualifier=qualifiers, span=(match.start(), match.end()))
-                if "growth" in rate:
-                    raw.growth = rate["growth"]
-                else:
-                    raw.average_growth = rate["average_growth"]
+                raw = Raw(label=label, growth_unit=unit, qualifier=qualifiers,
+                          span=(match.start(), match.end()), respectively=respectively, **rate)
                 figures.append(raw)
                 group, growth_filled = [raw], 1
             floor = match.end()
             continue
         # a value
-        respectively = "分别" in verbs or "分别" in context
-        if respectively:  # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
-            label_end = begin + len(before)
-            while begin > floor and analysis[begin - 1] == "、":
-                begin = left_context(analysis, begin - 1, floor)[0]
-            before = analysis[begin:label_end]
-            label = clean_label(original[begin:label_end])
         if (not label and group and separator in "、和及与" and group[-1].respectively
                 and group[-1].value is not None):
             raw = Raw(value=number, value_high=match["high"], unit=unit, qualifier=qualifiers,
@@ -281,15 +307,19 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
 
 def split_labels(label: str, count: int) -> list[str] | None:
     """城乡居民收入 → 城镇居民收入, 农村居民收入; 城镇、农村居民收入 → the same; else None."""
-    if count == 2 and label.startswith("城乡"):
-        return ["城镇" + label[2:], "农村" + label[2:]]
+    plain = to_analysis(label)
+    town, village = ("城镇", "农村") if plain == label else ("城鎮", "農村")  # in the label's script
+    if count == 2 and plain.startswith("城乡"):
+        return [town + label[2:], village + label[2:]]
+    if count == 2 and re.match(r"城[、和]乡", plain):  # 城、乡居民…
+        return [town + label[3:], village + label[3:]]
     parts = [p for p in re.split(r"[、和与及]", label) if p]
     if len(parts) != count:
         return None
     last = parts[-1]
     out = []
     for part in parts[:-1]:
-        if len(part) < len(last):  # 城镇、农村居民…: the first items borrow the last one's tail
+        if len(part) <= 3 < len(last):  # 城镇、农村居民…: a modifier borrows the last one's tail
             out.append(part + last[len(part):])
         else:  # 一般公共预算收入和支出: the last item borrows the first one's head
             out.append(part)
