@@ -32,7 +32,7 @@ _QUALIFIER_AFTER = r"(?:左右|以上|以内|以下|上下|多|余)"
 # A quantity: a number or a range, a unit, maybe a qualifier after it. Not part of a code
 # (G241), not a model (5G), not a date (2022年).
 QUANTITY = re.compile(
-    rf"(?<![\dA-Za-z.第])(?P<low>{_NUM})(?:\s*[—–\-~至到]\s*(?P<high>{_NUM}))?\s*"
+    rf"(?<![\dA-Za-z.第])(?P<sign>-(?=\d))?(?P<low>{_NUM})(?:\s*[—–\-~至到]\s*(?P<high>{_NUM}))?\s*"
     rf"(?P<unit>{UNIT})(?![A-Za-z])\s*(?P<after>{_QUALIFIER_AFTER})?")
 # "1 7 亿公斤": a number an OCR space split. Flagged, never read as 7.
 SPLIT_NUMBER = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*{UNIT})")
@@ -221,6 +221,11 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
             while begin > floor and analysis[begin - 1] == "、":
                 begin = left_context(analysis, begin - 1, floor)[0]
             label = clean_label(original[begin:label_end])
+        if not label and separator in "：:":  # one figure per line: 地区生产总值：86.34 亿元
+            colon = len(analysis[:begin].rstrip()) - 1
+            name = clean_label(original[left_context(analysis, colon, floor)[0]:colon])
+            if name and not re.search(r"(?:是|为|如下|目标|其中)$", to_analysis(name)):
+                label = name
         if label in _CONNECTORS:  # 26.7%和18.9%: the 和 joins two figures, it is no label
             label, separator = "", "、"
         # 同比增长 6.4%、6.7%: a bare rate right after a growth rate is the next growth rate
@@ -234,13 +239,14 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
             negative = label.endswith("降幅")
             label = re.sub(r"(?:增速|增幅|增长率|涨幅|降幅)$", "", label)
             growth_verbs = ["降幅" if negative else "增速"]
-        number = match["low"]
+        number = (match["sign"] or "") + match["low"]  # 同比增长-0.5%
         if not is_growth and growth_verbs:  # 人口自然增长率控制在 3‰: 增长率 is part of the label
             before, _ = strip_verbs(context, _VERBS + list(QUALIFIERS_BEFORE))
             label = clean_label(original[begin:begin + len(before)])
         last_growth = (growth_verbs, unit, average) if is_growth else None
         if is_growth:
-            sign = "-" if any(v.startswith(_NEGATIVE) for v in growth_verbs) and not number.startswith("-") else ""
+            falls = any(v.startswith(_NEGATIVE) for v in growth_verbs)
+            sign = "-" if falls and not number.startswith("-") else ""
             if average:
                 rate = {"average_growth": sign + number}
             else:
