@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.ingest import ingest_text
@@ -21,6 +21,8 @@ TEXT = st.lists(st.one_of(PIECES, st.text(max_size=8)), max_size=60).map("".join
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT)
+@example("一、\r0\r0\n**")  # a CR inside a line: found by this test, once
+@example("**\r\r0")
 def test_ingest_and_parse_never_crash(body):
     lines = tuple((MEETING + "\n\n" + body).replace("\r\n", "\n").split("\n"))
     ingested = ingest_text(SourceText("r.txt", lines, "utf-8", "0"))

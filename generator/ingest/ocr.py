@@ -25,8 +25,10 @@ NUMBER_SPLIT = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*(?:{UNI
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[（(](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[）)]")
 
-# Control characters (form feeds, stray NULs from a PDF extract) are not text.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+# Control characters (form feeds, stray NULs from a PDF extract) are not text; nor is a
+# line break left inside a line (a lone CR, NEL, U+2028/9), which Markdown would read as
+# a new line and so lose track of where the paragraph came from.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]+")
 
 
 def repair_ocr(lines: list[tuple[int, str]]):
