@@ -38,7 +38,7 @@ QUANTITY = re.compile(
 SPLIT_NUMBER = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*{UNIT})")
 _CN_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|同类县|全省县域|全市县域)"
-                  r"(?:县区|县市区|县域)?(?:排名|排|位居|位列|居|列)?\s*第\s*(?P<n>\d+|[一二三四五六七八九十]{1,3})\s*(?:位|名)?")
+                  r"(?:县区|县市区|县域)?(?:排名|排|位居|位列|居|列)?\s*第\s*(?P<n>\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九](?![一二三四五六七八九十]))\s*(?:位|名)?")
 
 _CONNECTORS = {"和", "及", "与", "以及"}
 # "26.7%和18.9%", "6.4%、6.7%": a list of rates
@@ -142,15 +142,13 @@ _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成)"
 
 
 def rank_value(n: str) -> str:
+    """第5, 第十二, 第二十: the rank as digits (RANK only admits numerals up to 九十九)."""
     if n.isdigit():
         return n
-    if n == "十":
-        return "10"
-    if n.startswith("十"):
-        return str(10 + _CN_NUMERALS[n[1]])
-    if len(n) == 3 or n.endswith("十"):
-        return str(_CN_NUMERALS[n[0]] * 10 + (_CN_NUMERALS[n[2]] if len(n) == 3 else 0))
-    return str(_CN_NUMERALS[n])
+    tens, _, ones = n.rpartition("十")
+    if "十" not in n:
+        return str(_CN_NUMERALS[n])
+    return str((_CN_NUMERALS[tens] if tens else 1) * 10 + (_CN_NUMERALS[ones] if ones else 0))
 
 
 def left_context(analysis: str, start: int, floor: int) -> tuple[int, str]:
