@@ -122,7 +122,8 @@ def render_report(report: Report, figures: list[Figure]) -> dict[str, str]:
                "parts": parts, "part_file": part_file, "part_title": part_title}
     pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
         **context, counts=repair_counts(report), labels=KIND_LABELS,
-        headline=fig.headline(report, figures), amount=fig.amount, growth=fig.growth)}
+        headline=fig.headline(report, figures), amount=fig.amount, growth=fig.growth,
+        downloads=fig.downloads_line("../../"))}
     pages[f"{base}/figures.md"] = render_figures(report, figures, context)
     counts = fig.section_counts(report, figures)
     to_indicator = "../../indicators/{}.md".format
