@@ -129,7 +129,9 @@ def test_indicator_pages_chart_every_observed_indicator_with_its_numbers(built):
                 "http://www.w3.org", "")
             beside = html[html.index(chart):]
             beside = beside[:beside.index("</table>")]
-            values = re.findall(r'<td style="text-align: right;">([^<]+)</td>', beside)
+            values = re.findall(r'<td style="text-align: right;"><a href="\.\./\.\./reports/[^"]+#[^"]+">'
+                                r'([^<]+)</a></td>', beside)
             assert values
-            for value in values:  # the table beside holds the numbers the bars are labelled with
+            # the table beside holds the numbers the bars are labelled with, each linked to its source
+            for value in values:
                 assert f">{value}</text>" in svg, (chart, value)

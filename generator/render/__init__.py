@@ -123,7 +123,7 @@ def render_report(report: Report, figures: list[Figure]) -> dict[str, str]:
     pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
         **context, counts=repair_counts(report), labels=KIND_LABELS,
         headline=fig.headline(report, figures), amount=fig.amount, growth=fig.growth,
-        downloads=fig.downloads_line("../../"))}
+        cell=figure_cell, target_text=fig.summary, downloads=fig.downloads_line("../../"))}
     pages[f"{base}/figures.md"] = render_figures(report, figures, context)
     counts = fig.section_counts(report, figures)
     to_indicator = "../../indicators/{}.md".format
@@ -197,8 +197,8 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]]) -
     def summary(figure: Figure | None) -> str:
         if figure is None:
             return "—"
-        shown = " ".join(filter(None, [fig.amount(figure), fig.growth(figure), figure.qualifier]))
-        return f"{escape_md(shown)}（{figure.period}）"
+        return f'[{escape_md(fig.summary(figure))}](../{figure.page}#{figure.anchor} "{escape_attr(figure.text)}")' \
+               f"（{figure.period}）"
 
     pages["indicators/index.md"] = ENV.get_template("indicators_index.md.j2").render(
         rows=rows, latest=summary, downloads=fig.downloads_line("../"))

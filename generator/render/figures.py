@@ -31,6 +31,11 @@ def growth(figure: Figure) -> str:
     return ""
 
 
+def summary(figure: Figure) -> str:
+    """86.34 亿元 +4.6%, +7% 左右: value, growth and qualifier in one phrase."""
+    return " ".join(filter(None, [amount(figure), growth(figure), figure.qualifier]))
+
+
 @dataclass
 class HeadlineRow:
     indicator: Indicator
@@ -114,7 +119,8 @@ def first_per_series(observations: list[tuple[Report, Figure]], field: str) -> l
         if value and key not in seen:
             seen.add(key)
             rows.append({"period": figure.period, "value": float(value), "shown": value,
-                         "series": f"{report.metadata.region}·{KIND_NAMES[figure.kind]}"})
+                         "series": f"{report.metadata.region}·{KIND_NAMES[figure.kind]}",
+                         "source": f"../{figure.page}#{figure.anchor}"})
     return sorted(rows, key=lambda r: (r["period"], r["series"]))
 
 
