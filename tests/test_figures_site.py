@@ -135,3 +135,24 @@ def test_indicator_pages_chart_every_observed_indicator_with_its_numbers(built):
             # the table beside holds the numbers the bars are labelled with, each linked to its source
             for value in values:
                 assert f">{value}</text>" in svg, (chart, value)
+
+
+def test_next_years_report_extends_the_indicator_pages(tmp_path):
+    """A second year of the same county, dropped into seeds/, joins every comparison."""
+    from conftest import SEEDS, build_into
+
+    seeds = shutil.copytree(SEEDS, tmp_path / "seeds")
+    later = seeds / "next" / "report.txt"
+    later.parent.mkdir()
+    later.write_text("一、2023年工作回顾\n全县地区生产总值完成 90.1 亿元，增长 5.2%。\n"
+                     "二、2024年工作安排\n主要预期目标是：地区生产总值增长 6%左右。\n", encoding="utf-8")
+    (seeds / "next" / "report.meta.yml").write_text("region: 绛县\nyear: 2024\n", encoding="utf-8")
+    result = build_into(tmp_path / "out", seeds=seeds)
+    assert len(result.reports) == 2
+    html = (tmp_path / "out" / "site" / "indicators" / "gdp" / "index.html").read_text(encoding="utf-8")
+    observations = html[html.index('id="observations"'):]
+    for report in result.reports:
+        assert f"reports/{report.slug}/figures/" in observations
+    svg = (tmp_path / "out" / "site" / "indicators" / "charts" / "gdp-growth.svg").read_text(encoding="utf-8")
+    for period in ("2022", "2023", "2024"):
+        assert f">{period}</text>" in svg
