@@ -159,154 +159,192 @@ def left_context(analysis: str, start: int, floor: int) -> tuple[int, str]:
     return begin, analysis[begin:start]
 
 
-def scan_sentence(analysis: str, original: str) -> list[Raw]:
-    """Every figure in one sentence (analysis and original text have equal length)."""
-    figures: list[Raw] = []
-    group: list[Raw] = []  # the figures a following bare growth rate belongs to
-    growth_filled = 0  # how many of `group` have their growth already
-    floor = 0  # nothing before this offset belongs to the next figure's label
-    last_growth = None  # (verbs, unit, average) of the rate just read, for 6.4%、6.7%
-    events = sorted(
-        [("split", m) for m in SPLIT_NUMBER.finditer(analysis)]
-        + [("quantity", m) for m in QUANTITY.finditer(analysis)
-           if not any(s.start() <= m.start() < s.end() for s in SPLIT_NUMBER.finditer(analysis))]
-        + [("rank", m) for m in RANK.finditer(analysis)],
-        key=lambda e: e[1].start())
-    for kind, match in events:
-        if match.start() < floor:
-            continue
-        begin, context = left_context(analysis, match.start(), floor)
-        separator = analysis[:begin].rstrip()[-1:]
-        if kind == "split":
-            raw = Raw(flags=[f"number-split: {original[match.start():match.end()]!r}"])
-            unit_match = re.match(rf"\s*({UNIT})", analysis[match.end():])
-            raw.unit = unit_match.group(1) if unit_match else ""
-            label, _ = strip_verbs(context, _VERBS)
-            raw.label = clean_label(original[begin:begin + len(label)])
-            raw.span = (match.start(), match.end() + (unit_match.end() if unit_match else 0))
-            figures.append(raw)
-            group, growth_filled = [raw], 0
-            floor = raw.span[1]
-            continue
-        if kind == "rank":
-            value = rank_value(match["n"])
-            lead = clean_label(strip_verbs(context, _VERBS + _RANK_LEAD)[0])
-            target = group[-1] if group and not lead else None
-            text = f"{match['scope']}第{value}"
-            if target is not None:
-                target.rank = text
-            else:
-                label, _ = strip_verbs(context, _VERBS + _RANK_LEAD)
-                raw = Raw(label=clean_label(original[begin:begin + len(label)]), value=value, unit="名次",
-                          qualifier=[match["scope"]], rank=text, span=(match.start(), match.end()))
-                figures.append(raw)
-            floor = match.end()
-            continue
-        unit = match["unit"]
-        before, verbs = strip_verbs(context, _VERBS + _GROWTH_VERBS + list(QUALIFIERS_BEFORE) + ["年均", "了"])
-        growth_verbs = [v for v in verbs if v in _GROWTH_VERBS]
-        average = "年均" in verbs or before.endswith("年均")
-        if average:
-            before = before.removesuffix("年均")
-        qualifiers = [v for v in verbs if v in QUALIFIERS_BEFORE][::-1]
+@dataclass
+class Reading:
+    """What the words in front of a number say: its label, verbs, qualifiers."""
+
+    begin: int  # where the label may start
+    context: str  # the analysis text from `begin` to the number
+    separator: str  # the punctuation before `begin`
+    label: str = ""
+    verbs: list[str] = field(default_factory=list)
+    qualifiers: list[str] = field(default_factory=list)
+    respectively: bool = False
+
+
+class Scanner:
+    """Reads one sentence's numbers in order; each kind of number has its own method.
+
+    `group` holds the figures a following bare growth rate belongs to (one, or a 分别
+    list), `filled` how many of them have their rate already.
+    """
+
+    def __init__(self, analysis: str, original: str):
+        self.analysis, self.original = analysis, original
+        self.figures: list[Raw] = []
+        self.group: list[Raw] = []
+        self.filled = 0
+        self.floor = 0  # nothing before this offset belongs to the next figure's label
+        self.last_growth = None  # (verbs, unit, average) of the rate just read, for 6.4%、6.7%
+
+    def cut(self, start: int, end: int) -> str:
+        """A label as printed, from analysis offsets."""
+        return clean_label(self.original[start:end])
+
+    def start_group(self, raw: Raw, filled: int = 0) -> None:
+        self.figures.append(raw)
+        self.group, self.filled = [raw], filled
+
+    def run(self) -> list[Raw]:
+        splits = list(SPLIT_NUMBER.finditer(self.analysis))
+        events = sorted(
+            [(m.start(), "split", m) for m in splits]
+            + [(m.start(), "quantity", m) for m in QUANTITY.finditer(self.analysis)
+               if not any(s.start() <= m.start() < s.end() for s in splits)]
+            + [(m.start(), "rank", m) for m in RANK.finditer(self.analysis)],
+            key=lambda e: e[0])
+        for start, kind, match in events:
+            if start < self.floor:
+                continue
+            begin, context = left_context(self.analysis, start, self.floor)
+            reading = Reading(begin, context, self.analysis[:begin].rstrip()[-1:])
+            getattr(self, f"on_{kind}")(match, reading)
+            self.floor = max(self.floor, match.end())
+        expand_respectively(self.figures)
+        inherit_subjects(self.figures)
+        return self.figures
+
+    def on_split(self, match, reading: Reading) -> None:
+        """1 7 亿公斤: flagged with no value; the unit and label still say what it was."""
+        raw = Raw(flags=[f"number-split: {self.original[match.start():match.end()]!r}"])
+        unit = re.match(rf"\s*({UNIT})", self.analysis[match.end():])
+        raw.unit = unit.group(1) if unit else ""
+        label, _ = strip_verbs(reading.context, _VERBS)
+        raw.label = self.cut(reading.begin, reading.begin + len(label))
+        raw.span = (match.start(), match.end() + (unit.end() if unit else 0))
+        self.start_group(raw)
+        self.floor = raw.span[1]
+
+    def on_rank(self, match, reading: Reading) -> None:
+        """全市第一: the rank of the figure just read, or a row of its own."""
+        value = rank_value(match["n"])
+        text = f"{match['scope']}第{value}"
+        label, _ = strip_verbs(reading.context, _VERBS + _RANK_LEAD)
+        label = self.cut(reading.begin, reading.begin + len(label))
+        if self.group and not label:
+            self.group[-1].rank = text
+        else:
+            self.figures.append(Raw(label=label, value=value, unit="名次", qualifier=[match["scope"]],
+                                    rank=text, span=(match.start(), match.end())))
+
+    def read(self, match, reading: Reading) -> Reading:
+        """Label, verbs and qualifiers in front of a quantity."""
+        before, reading.verbs = strip_verbs(
+            reading.context, _VERBS + _GROWTH_VERBS + list(QUALIFIERS_BEFORE) + ["年均", "了"])
+        reading.qualifiers = [v for v in reading.verbs if v in QUALIFIERS_BEFORE][::-1]
         if match["after"]:
-            qualifiers.append(match["after"])
-        label_text = original[begin:begin + len(before)]
-        label = clean_label(label_text)
-        respectively = "分别" in verbs or "分别" in context
-        if respectively and label:  # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
-            label_end = begin + len(before)
-            while begin > floor and analysis[begin - 1] == "、":
-                begin = left_context(analysis, begin - 1, floor)[0]
-            label = clean_label(original[begin:label_end])
-        if not label and separator in "：:":  # one figure per line: 地区生产总值：86.34 亿元
-            colon = len(analysis[:begin].rstrip()) - 1
-            name = clean_label(original[left_context(analysis, colon, floor)[0]:colon])
+            reading.qualifiers.append(match["after"])
+        label_end = reading.begin + len(before.removesuffix("年均"))
+        reading.label = self.cut(reading.begin, label_end)
+        reading.respectively = "分别" in reading.verbs or "分别" in reading.context
+        if reading.respectively and reading.label:
+            # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
+            while reading.begin > self.floor and self.analysis[reading.begin - 1] == "、":
+                reading.begin = left_context(self.analysis, reading.begin - 1, self.floor)[0]
+            reading.label = self.cut(reading.begin, label_end)
+        if not reading.label and reading.separator in "：:":  # one per line: 地区生产总值：86.34 亿元
+            colon = len(self.analysis[:reading.begin].rstrip()) - 1
+            name = self.cut(left_context(self.analysis, colon, self.floor)[0], colon)
             if name and not re.search(r"(?:是|为|如下|目标|其中)$", to_analysis(name)):
-                label = name
-        if label in _CONNECTORS:  # 26.7%和18.9%: the 和 joins two figures, it is no label
-            label, separator = "", "、"
+                reading.label = name
+        if reading.label in _CONNECTORS:  # 26.7%和18.9%: the 和 joins two figures, it is no label
+            reading.label, reading.separator = "", "、"
+        return reading
+
+    def on_quantity(self, match, reading: Reading) -> None:
+        reading = self.read(match, reading)
+        unit = match["unit"]
+        growth_verbs = [v for v in reading.verbs if v in _GROWTH_VERBS]
+        average = "年均" in reading.verbs or reading.context.rstrip().endswith("年均")
         # 同比增长 6.4%、6.7%: a bare rate right after a growth rate is the next growth rate
-        continues = (not label and not verbs and separator == "、" and last_growth is not None
-                     and unit == last_growth[1])
-        if continues:
-            growth_verbs, average = last_growth[0], last_growth[2]
-        is_growth = unit in ("%", "个百分点") and (growth_verbs or average or
-                                                   re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", label))
-        if unit == "%" and not growth_verbs and re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", label):
-            negative = label.endswith("降幅")
-            label = re.sub(r"(?:增速|增幅|增长率|涨幅|降幅)$", "", label)
-            growth_verbs = ["降幅" if negative else "增速"]
-        number = (match["sign"] or "") + match["low"]  # 同比增长-0.5%
+        if (not reading.label and not reading.verbs and reading.separator == "、"
+                and self.last_growth is not None and unit == self.last_growth[1]):
+            growth_verbs, average = self.last_growth[0], self.last_growth[2]
+        rate_word = re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", reading.label)
+        if unit == "%" and not growth_verbs and rate_word:  # 地区生产总值增速为 5%
+            growth_verbs = ["降幅" if rate_word.group() == "降幅" else "增速"]
+            reading.label = reading.label[:rate_word.start()]
+        is_growth = unit in ("%", "个百分点") and bool(growth_verbs or average)
         if not is_growth and growth_verbs:  # 人口自然增长率控制在 3‰: 增长率 is part of the label
-            before, _ = strip_verbs(context, _VERBS + list(QUALIFIERS_BEFORE))
-            label = clean_label(original[begin:begin + len(before)])
-        last_growth = (growth_verbs, unit, average) if is_growth else None
+            before, _ = strip_verbs(reading.context, _VERBS + list(QUALIFIERS_BEFORE))
+            reading.label = self.cut(reading.begin, reading.begin + len(before))
+        self.last_growth = (growth_verbs, unit, average) if is_growth else None
+        number = (match["sign"] or "") + match["low"]  # 同比增长-0.5%
         if is_growth:
-            falls = any(v.startswith(_NEGATIVE) for v in growth_verbs)
-            sign = "-" if falls and not number.startswith("-") else ""
-            if average:
-                rate = {"average_growth": sign + number}
-            else:
-                rate = {"growth": sign + number}
-            if not label and "分别" in verbs:
-                # 财政总收入 50.8 亿元，其中一般预算收入 18.8 亿元，分别增长 26.7% 和 18.9%:
-                # as many rates as follow here, for the latest figures that have none
-                count = len(RATE_LIST.match(analysis, match.start()).group().split("%")) - 1
-                waiting = [f for f in figures if f.value is not None and f.growth is None]
-                if count > 1 and len(waiting) >= count:
-                    group, growth_filled = waiting[-count:], 0
-            if not label and group and growth_filled >= len(group) and group[-1].respectively \
-                    and group[-1].value is None:
-                # 城、乡居民人均可支配收入分别增长 8%、9%: the next rate of a 分别 list of rates
-                raw = Raw(growth_unit=unit, qualifier=qualifiers, span=(match.start(), match.end()),
-                          respectively=True, **rate)
-                figures.append(raw)
-                group.append(raw)
-                growth_filled += 1
-            elif not label and group and growth_filled < len(group):
-                target = group[growth_filled]
-                growth_filled += 1
-                if "growth" in rate and target.growth is None:
-                    target.growth, target.growth_unit = rate["growth"], unit
-                elif "average_growth" in rate:
-                    target.average_growth = rate["average_growth"]
-                else:
-                    target.flags.append(f"second growth {sign + number}{unit}")
-                target.qualifier += qualifiers
-            else:
-                raw = Raw(label=label, growth_unit=unit, qualifier=qualifiers,
-                          span=(match.start(), match.end()), respectively=respectively, **rate)
-                figures.append(raw)
-                group, growth_filled = [raw], 1
-            floor = match.end()
-            continue
-        # a value
-        if (not label and group and separator in "、和及与" and group[-1].respectively
-                and group[-1].value is not None):
-            raw = Raw(value=number, value_high=match["high"], unit=unit, qualifier=qualifiers,
-                      span=(match.start(), match.end()), respectively=True)
-            figures.append(raw)
+            falls = any(v.startswith(_NEGATIVE) for v in growth_verbs) and not number.startswith("-")
+            self.on_rate(match, reading, {"average_growth" if average else "growth":
+                                          ("-" if falls else "") + number}, unit)
+        else:
+            self.on_value(match, reading, number, unit)
+
+    def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
+        if not reading.label and "分别" in reading.verbs:
+            # 财政总收入 50.8 亿元，其中一般预算收入 18.8 亿元，分别增长 26.7% 和 18.9%:
+            # as many rates as follow here, for the latest figures that have none
+            count = len(RATE_LIST.match(self.analysis, match.start()).group().split("%")) - 1
+            waiting = [f for f in self.figures if f.value is not None and f.growth is None]
+            if count > 1 and len(waiting) >= count:
+                self.group, self.filled = waiting[-count:], 0
+        group = self.group
+        if (not reading.label and group and self.filled >= len(group) and group[-1].respectively
+                and group[-1].value is None):
+            # 城、乡居民人均可支配收入分别增长 8%、9%: the next rate of a 分别 list of rates
+            raw = Raw(growth_unit=unit, qualifier=reading.qualifiers, respectively=True,
+                      span=(match.start(), match.end()), **rate)
+            self.figures.append(raw)
             group.append(raw)
-        elif not label and group and group[-1].value is None and group[-1].growth is not None \
-                and separator not in "；;" and len(group) == 1:
+            self.filled += 1
+        elif not reading.label and group and self.filled < len(group):
+            target = group[self.filled]
+            self.filled += 1
+            if "growth" in rate and target.growth is None:
+                target.growth, target.growth_unit = rate["growth"], unit
+            elif "average_growth" in rate:
+                target.average_growth = rate["average_growth"]
+            else:
+                target.flags.append(f"second growth {rate['growth']}{unit}")
+            target.qualifier += reading.qualifiers
+        else:
+            self.start_group(Raw(label=reading.label, growth_unit=unit, qualifier=reading.qualifiers,
+                                 span=(match.start(), match.end()), respectively=reading.respectively,
+                                 **rate), filled=1)
+
+    def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
+        group = self.group
+        if (not reading.label and group and reading.separator in "、和及与" and group[-1].respectively
+                and group[-1].value is not None):  # the next value of a 分别 list
+            raw = Raw(value=number, value_high=match["high"], unit=unit, qualifier=reading.qualifiers,
+                      span=(match.start(), match.end()), respectively=True)
+            self.figures.append(raw)
+            group.append(raw)
+        elif (not reading.label and len(group) == 1 and group[-1].value is None
+              and group[-1].growth is not None and reading.separator not in "；;"):
             # growth before value: 增长 12.6% 达 92.9 亿元
             target = group[-1]
             target.value, target.value_high, target.unit = number, match["high"], unit
-            target.qualifier += qualifiers
+            target.qualifier += reading.qualifiers
         else:
-            raw = Raw(label=label, value=number,
-                      value_high=match["high"], unit=unit, qualifier=qualifiers,
-                      span=(match.start(), match.end()), respectively=respectively)
-            if not label or ACTION.fullmatch(to_plain(label)):
-                noun = following_noun(original, analysis, match.end())
-                raw.label = label + noun
-            figures.append(raw)
-            group, growth_filled = [raw], 0
-        floor = match.end()
-    expand_respectively(figures)
-    inherit_subjects(figures)
-    return figures
+            raw = Raw(label=reading.label, value=number, value_high=match["high"], unit=unit,
+                      qualifier=reading.qualifiers, span=(match.start(), match.end()),
+                      respectively=reading.respectively)
+            if not reading.label or ACTION.fullmatch(to_plain(reading.label)):
+                raw.label = reading.label + following_noun(self.original, self.analysis, match.end())
+            self.start_group(raw)
+
+
+def scan_sentence(analysis: str, original: str) -> list[Raw]:
+    """Every figure in one sentence (analysis and original text have equal length)."""
+    return Scanner(analysis, original).run()
 
 
 def split_labels(label: str, count: int) -> list[str] | None:
