@@ -55,10 +55,8 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         year = plan
     if ESTIMATE.search(sentence):
         return "estimate", str(year or review)
-    if year is not None and year < plan and not (role == "plan" and TARGET.search(sentence) and year >= plan):
-        return "actual", str(year)
-    if year is not None and year >= plan:
-        return "target", str(year)
+    if year is not None:  # a stated year: the past is actual, the plan year and later targets
+        return ("actual" if year < plan else "target"), str(year)
     if role == "plan" or TARGET.search(sentence) and role != "review":
         return "target", str(plan)
     return "actual", str(review)

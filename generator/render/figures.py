@@ -4,6 +4,7 @@ indicator pages (definition, chart, every observation), and the links from the t
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from generator.indicators import Indicator, catalogue
@@ -108,6 +109,7 @@ class Chart:
     unit: str
     file: str
     rows: list[dict]
+    svg: str = ""
 
 
 def first_per_series(observations: list[tuple[Report, Figure]], field: str) -> list[dict]:
@@ -126,9 +128,7 @@ def first_per_series(observations: list[tuple[Report, Figure]], field: str) -> l
 
 def indicator_charts(indicator: Indicator, observations: list[tuple[Report, Figure]]) -> list[Chart]:
     """A chart of values (in the unit most figures use) and one of growth rates, if any."""
-    from collections import Counter
-
-    from generator.render.charts import bar_chart
+    from generator.render.charts import bar_chart  # loads vl-convert only when there is data
 
     charts = []
     units = Counter(f.unit for _, f in observations if f.value)
