@@ -121,10 +121,11 @@ def extract_report(report: Report, part_file) -> list[Figure]:
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
                 estimating = estimating or bool(ESTIMATE.search(clause))
-                kind, period = kind_and_period(clause, roles[part.anchor], report.metadata, carried)
-                if estimating and kind == "actual":  # 预计…；…；… holds to the sentence's end
-                    kind = "estimate"
                 for raw in scan_sentence(clause, text[start:end]):
+                    kind, period = kind_and_period(clause[:raw.span[1]], roles[part.anchor],
+                                                   report.metadata, carried)
+                    if estimating and kind == "actual":  # 预计…；…；… holds to the sentence's end
+                        kind = "estimate"
                     figures.append(to_figure(raw, report, kind, period, node, page, text[start:end],
                                              offset + start if offset >= 0 else -1))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):

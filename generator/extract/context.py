@@ -15,7 +15,10 @@ from generator.script import to_analysis
 REVIEW_TITLE = re.compile(r"回顾|总结|过去|成绩|成就|工作情况")
 PLAN_TITLE = re.compile(r"安排|目标|任务|计划|打算|思路|要求|重点|部署|展望|建议|举措")
 ESTIMATE = re.compile(r"预计|据统计预测|预测|预估|初步预计")
-TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争|确保|争取|计划|预期")
+# Words that make what follows them a target: wherever they stand (a plan in a report whose
+# parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
+TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争|确保")
+PLAN_WORDS = re.compile(r"争取|计划|预期")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 STATED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!代)")
 MULTI_YEAR = re.compile(r"过去五年|五年来|近五年|五年间|过去的五年")
@@ -38,7 +41,9 @@ def part_roles(parts: list[Node]) -> dict[str, str]:
 
 def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None
                     ) -> tuple[str, str]:
-    """`sentence` is analysis text; `carried_year` a year an earlier clause of it stated."""
+    """`sentence` is the analysis text of a sentence up to the figure's end (words after a
+    figure do not change it: 增长 5%，高于预期目标); `carried_year` a year an earlier clause
+    of the sentence stated."""
     review, plan = meta.review_year, meta.year
     if MULTI_YEAR.search(sentence):
         return "actual", f"{review - 4}–{review}"
@@ -57,7 +62,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         return "estimate", str(year or review)
     if year is not None:  # a stated year: the past is actual, the plan year and later targets
         return ("actual" if year < plan else "target"), str(year)
-    if role == "plan" or TARGET.search(sentence) and role != "review":
+    if role == "plan" or TARGET.search(sentence) or PLAN_WORDS.search(sentence) and role != "review":
         return "target", str(plan)
     return "actual", str(review)
 

@@ -94,6 +94,7 @@ class Raw:
 def strip_verbs(text: str, verbs) -> tuple[str, list[str]]:
     """Remove verbs from the end of `text` repeatedly; return the rest and what was removed."""
     removed = []
+    verbs = sorted(verbs, key=len, reverse=True)  # 不超过 before 超过
     changed = True
     while changed:
         changed = False
