@@ -11,7 +11,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from generator.extract.context import ESTIMATE, kind_and_period, part_roles, stated_year
+from generator.extract.context import ESTIMATE, heading_role, kind_and_period, part_roles, stated_year
 from generator.extract.scan import MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
 from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, match_label
@@ -109,6 +109,7 @@ def extract_report(report: Report, part_file) -> list[Figure]:
     roles = part_roles(parts)
     for part in parts:
         page = f"reports/{report.slug}/{part_file(part)}"
+        role = roles[part.anchor]
         for node in part.walk():
             if node.kind == "part":
                 continue
@@ -116,14 +117,15 @@ def extract_report(report: Report, part_file) -> list[Figure]:
             if not text:
                 continue
             analysis = blank_asides(to_analysis(text))
+            if part.anchor == "part-0":  # text outside any part: its own headings set the role
+                role = heading_role(analysis) or role
             carried, estimating = None, False
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
                 estimating = estimating or bool(ESTIMATE.search(clause))
                 for raw in scan_sentence(clause, text[start:end]):
-                    kind, period = kind_and_period(clause[:raw.span[1]], roles[part.anchor],
-                                                   report.metadata, carried)
+                    kind, period = kind_and_period(clause[:raw.span[1]], role, report.metadata, carried)
                     if estimating and kind == "actual":  # 预计…；…；… holds to the sentence's end
                         kind = "estimate"
                     figures.append(to_figure(raw, report, kind, period, node, page, text[start:end],

@@ -39,6 +39,23 @@ def part_roles(parts: list[Node]) -> dict[str, str]:
     return roles
 
 
+# In a report whose parts the parser did not see, a short line still says what follows:
+# 回顾2023年工作成果 … 展望2024年工作目标.
+_SHORT_HEADING = re.compile(r"^[^。！？；，,]{2,24}$")
+
+
+def heading_role(text: str) -> str | None:
+    """review or plan if `text` (analysis text) is a bare heading that says which, else None."""
+    text = text.strip()
+    if not _SHORT_HEADING.match(text) or not re.search(r"\d{4}\s*年|今年|过去|回顾|展望", text):
+        return None
+    if REVIEW_TITLE.search(text):
+        return "review"
+    if PLAN_TITLE.search(text) or "展望" in text:
+        return "plan"
+    return None
+
+
 def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None
                     ) -> tuple[str, str]:
     """`sentence` is the analysis text of a sentence up to the figure's end (words after a
