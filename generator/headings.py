@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from generator.script import to_analysis
+
 NUMERAL = "一二三四五六七八九十"
 
 PART = re.compile(rf"^[{NUMERAL}]{{1,3}}\s*、")
@@ -16,6 +18,15 @@ SECTION = re.compile(rf"^[（(]\s*[{NUMERAL}]{{1,3}}\s*[）)]")
 # "一要推动农业由传统向现代转变。" at the start of an unmarked paragraph
 PLAIN_TOPIC = re.compile(rf"^(?:第?[{NUMERAL}]{{1,3}}[是要])[^。！？]{{3,38}}[。！？]")
 BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]+)\*\*")
+
+# "一、2022年工作回顾": the review year, when no meeting line gives the date
+# (numbered or not: "回顾2023年工作成果" heads some reports)
+REVIEW_HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*(?:回顾)?\s*(?P<y>\d{4})\s*年"
+                            r"[^。，,；;]{0,8}(?:回顾|成果|总结)[^。，,；;]{0,4}$")
+# "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year
+PLAN_HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*(?:展望)?\s*(?P<y>\d{4})\s*年"
+                          r"[^。，,；;]{0,12}(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}$")
+
 
 # A heading without a body is short: longer all-bold runs (e.g. "**主要预期目标是：…**") are
 # emphasised paragraphs, not headings.
@@ -58,4 +69,6 @@ def is_heading(text: str) -> bool:
     if len(bare) > MAX_HEADING_CHARS:
         return False
     whole_bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
-    return bool(PART.match(bare) or SECTION.match(bare) or whole_bold)
+    simplified = to_analysis(bare)
+    return bool(PART.match(bare) or SECTION.match(bare) or whole_bold
+                or REVIEW_HEADING.match(simplified) or PLAN_HEADING.match(simplified))

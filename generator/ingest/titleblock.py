@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.diagnostics import InputError
+from generator.headings import PLAN_HEADING, REVIEW_HEADING
 from generator.model import Metadata, Repair
 from generator.script import to_analysis
 
@@ -32,15 +33,6 @@ TITLE_AREA_LINES = 40
 SPEAKER = re.compile(
     r"^\**\s*(?P<title>(?:代理?)?(?:县|区|市|旗)长|(?:县|区|市|旗)人民政府(?:代理?)?(?:县|区|市|旗)长)"
     r"\s*\**\s*(?P<name>[\u4e00-\u9fff·]{2,5})\s*\**\s*$")
-# "一、2022年工作回顾": the review year, when no meeting line gives the date
-# (numbered or not: "回顾2023年工作成果" heads some reports)
-REVIEW_HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*(?:回顾)?\s*(?P<y>\d{4})\s*年"
-                            r"[^。，,；;]{0,8}(?:回顾|成果|总结)[^。，,；;]{0,4}$")
-# "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year
-PLAN_HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*(?:展望)?\s*(?P<y>\d{4})\s*年"
-                          r"[^。，,；;]{0,12}(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}$")
-
-
 def parse_date(match) -> str | None:
     try:
         return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
