@@ -126,6 +126,8 @@ def extract_report(report: Report, part_file) -> list[Figure]:
                 estimating = estimating or bool(ESTIMATE.search(clause))
                 for raw in scan_sentence(clause, text[start:end]):
                     kind, period = kind_and_period(clause[:raw.span[1]], role, report.metadata, carried)
+                    if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
+                        kind, period = "actual", raw.period or period
                     if estimating and kind == "actual":  # 预计…；…；… holds to the sentence's end
                         kind = "estimate"
                     figures.append(to_figure(raw, report, kind, period, node, page, text[start:end],

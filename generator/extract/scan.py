@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 
 from generator.script import to_analysis
 
-_NUM = r"\d+(?:\.\d+)?"
+# 33,524 (thousands separated) or 86.34; the commas are dropped before the value is read
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _MAGNITUDE = r"(?:亿|万|千)?"
 _MEASURES = ("美元|元|吨|公斤|千克|斤|平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|度|立方米|"
              "人次|人|户|家|个|所|座|条|项|套|台|辆|处|间|张|批|件|场|次|只|头|株|棵|名|位|床|"
@@ -46,7 +47,8 @@ RATE_LIST = re.compile(rf"{_NUM}\s*%(?:\s*(?:、|和|及|与|，|,)\s*{_NUM}\s*%
 
 # Words between a label and its number. Longest first, so 增加到 wins over 增加.
 _VERBS = sorted("""完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
-    上升到 上升至 下降到 下降至 降至 降到 稳定在 控制在 保持在 总计 累计 共计 合计 共 总量 规模 达到了
+    上升到 上升至 下降到 下降至 降至 降到 增长到 减少到 扩大到 跃升至 跃升到 稳定在 控制在 保持在 总计
+    累计 共计 合计 共 总量 规模 达到了
     分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占""".split(),
                 key=len, reverse=True)
 _GROWTH_VERBS = sorted("""增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 增速 增幅 增长率 涨幅 降幅
@@ -63,7 +65,12 @@ _LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我
 # 三是…, 一要…: an enumerating lead of the sentence, not part of any label
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义)+$")
+_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义"
+                   r"|由\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?)+$")
+# 由 2020 年的 4500 万美元增加到 2.3 亿美元: the first value is the earlier state
+_FROM = re.compile(r"由\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
+_TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "降至",
+             "降到", "增至", "增长到", "减少到", "扩大到", "达到", "跃升至", "跃升到"}
 # A label that names only a measure, whose subject the previous label in the sentence gave:
 # 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.
 _GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
@@ -88,6 +95,8 @@ class Raw:
     rank: str = ""
     flags: list[str] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)  # the first number read for it, in the sentence (for links)
+    period: str | None = None  # its own period, where the sentence gives one (由2020年的…)
+    baseline: bool = False  # the "from" value of 由 X 增加到 Y
     respectively: bool = False  # opened a 分别 list
 
 
@@ -280,7 +289,7 @@ class Scanner:
             before, _ = strip_verbs(reading.context, _VERBS + list(QUALIFIERS_BEFORE))
             reading.label = self.cut(reading.begin, reading.begin + len(before))
         self.last_growth = (growth_verbs, unit, average) if is_growth else None
-        number = (match["sign"] or "") + match["low"]  # 同比增长-0.5%
+        number = (match["sign"] or "") + match["low"].replace(",", "")  # 同比增长-0.5%
         if is_growth:
             falls = any(v.startswith(_NEGATIVE) for v in growth_verbs) and not number.startswith("-")
             self.on_rate(match, reading, {"average_growth" if average else "growth":
@@ -322,9 +331,15 @@ class Scanner:
 
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
+        high = match["high"].replace(",", "") if match["high"] else None
+        if (not reading.label and group and group[-1].baseline and set(reading.verbs) & _TO_VERBS):
+            # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the second value is the later state
+            self.start_group(Raw(label=group[-1].label, value=number, value_high=high, unit=unit,
+                                 qualifier=reading.qualifiers, span=(match.start(), match.end())))
+            return
         if (not reading.label and group and reading.separator in "、和及与" and group[-1].respectively
                 and group[-1].value is not None):  # the next value of a 分别 list
-            raw = Raw(value=number, value_high=match["high"], unit=unit, qualifier=reading.qualifiers,
+            raw = Raw(value=number, value_high=high, unit=unit, qualifier=reading.qualifiers,
                       span=(match.start(), match.end()), respectively=True)
             self.figures.append(raw)
             group.append(raw)
@@ -332,12 +347,17 @@ class Scanner:
               and group[-1].growth is not None and reading.separator not in "；;"):
             # growth before value: 增长 12.6% 达 92.9 亿元
             target = group[-1]
-            target.value, target.value_high, target.unit = number, match["high"], unit
+            target.value, target.value_high, target.unit = number, high, unit
             target.qualifier += reading.qualifiers
         else:
-            raw = Raw(label=reading.label, value=number, value_high=match["high"], unit=unit,
+            raw = Raw(label=reading.label, value=number, value_high=high, unit=unit,
                       qualifier=reading.qualifiers, span=(match.start(), match.end()),
                       respectively=reading.respectively)
+            if start := _FROM.search(reading.context):
+                raw.baseline = True
+                raw.period = start["year"]  # None: an earlier period the sentence does not name
+                if not start["year"]:
+                    raw.flags.append("earlier value (由…): period not stated")
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):
                 raw.label = reading.label + following_noun(self.original, self.analysis, match.end())
             self.start_group(raw)
@@ -412,10 +432,21 @@ def following_noun(original: str, analysis: str, end: int) -> str:
     return original[match.start():match.end()] if match else ""
 
 
+# 居民人均可支配收入 24000 元，其中城镇居民 35000 元、农村居民 15000 元
+_INCOME_GROUP = re.compile(r"^(?:城镇|农村)(?:常住)?(?:居民)?$|^农民$")
+_INCOME = "人均可支配收入"
+
+
 def inherit_subjects(figures: list[Raw]) -> None:
-    """A label that names only a measure takes its subject from the label before it."""
+    """A label that names only a measure takes its subject from the label before it; a
+    population group after an income figure takes the income (其中城镇居民 35000 元)."""
     previous = ""
     for raw in figures:
+        group = to_analysis(raw.label).removeprefix("其中")
+        if _INCOME_GROUP.match(group) and _INCOME in to_analysis(previous):
+            label = raw.label[len(raw.label) - len(group):]
+            raw.label = label + ("" if group.endswith("民") else "居民") + _INCOME
+            continue
         if raw.label.startswith(_GENERIC) and previous:
             subject = _MEASURE_WORDS.sub("", previous)
             if subject and subject != previous or subject and not raw.label.startswith(subject):
