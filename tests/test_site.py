@@ -141,13 +141,18 @@ def write_report(seeds: Path, text: str, name: str = "r.txt") -> Path:
 
 def test_script_and_template_syntax_show_as_text(tmp_path):
     write_report(tmp_path / "seeds", "**一、2021年工作回顾**\n\n"
-                 "警惕 <script>alert('x')</script> 与 {{ config }} 及 {% raw %} 和 [链接](http://x)。\n")
+                 "警惕 <script>alert('x')</script> 与 {{ config }} 及 {% raw %} 和 [链接](http://x)。\n"
+                 "<b>{{ x }}</b>完成 5 亿元，增长 3%。\n")
     build_into(tmp_path, seeds=tmp_path / "seeds")
-    page = next((tmp_path / "site" / "reports").glob("*/part-1/index.html")).read_text(encoding="utf-8")
-    assert "<script>alert" not in page
-    assert "&lt;script&gt;alert" in page
-    assert "{{ config }}" in page and "{% raw %}" in page
-    assert 'href="http://x"' not in page
+    # the text page, and the data page where the figure's label is the markup itself
+    for name in ("part-1", "figures"):
+        page = next((tmp_path / "site" / "reports").glob(f"*/{name}/index.html")).read_text(encoding="utf-8")
+        assert "<script>alert" not in page and "<b>{{" not in page
+        assert "&lt;b&gt;{{ x }}&lt;/b&gt;" in page, name
+        if name == "part-1":
+            assert "&lt;script&gt;alert" in page
+            assert "{{ config }}" in page and "{% raw %}" in page
+            assert 'href="http://x"' not in page
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
