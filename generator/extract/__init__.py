@@ -30,21 +30,21 @@ def number(text: str | None) -> str:
     return format(value, "f")
 
 
+_MONEY = re.compile(r"^(?P<magnitude>亿|万|千)?(?P<base>美元|元)$")
+
+
 def canonical(value: str | None, unit: str, indicator: Indicator | None,
               per_capita: bool = False) -> tuple[str | None, str]:
     """亿元 for money aggregates, 元 per capita, 亿美元 for dollars; other units as printed."""
-    if value is None:
-        return None, unit
-    for base, big in (("美元", "亿美元"), ("元", "亿元")):
-        magnitude = unit.removesuffix(base)
-        if unit.endswith(base) and magnitude in _MAGNITUDES and not (base == "元" and unit.endswith("美元")):
-            amount = Decimal(value) * _MAGNITUDES[magnitude]
-            if per_capita or indicator is not None and indicator.unit == "元":
-                return str(amount), "元"
-            if magnitude == "" and base == "元":
-                return value, unit  # plain 元: per-capita or small sums, as printed
-            return str(amount / _MAGNITUDES["亿"]), big
-    return value, unit
+    money = _MONEY.match(unit)
+    if value is None or not money:
+        return value, unit
+    amount = Decimal(value) * _MAGNITUDES[money["magnitude"] or ""]
+    if money["base"] == "元" and (per_capita or indicator is not None and indicator.unit == "元"):
+        return str(amount), "元"
+    if not money["magnitude"]:
+        return value, unit  # plain 元 or 美元: per-capita or small sums, as printed
+    return str(amount / _MAGNITUDES["亿"]), "亿" + money["base"]
 
 
 def qualifier_text(words: list[str]) -> tuple[str, str]:
