@@ -19,6 +19,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from generator.extract.labels import (
+    ACTION,
+    clean_label,
+    expand_respectively,
+    following_noun,
+    inherit_subjects,
+    strip_verbs,
+    to_plain,
+)
 from generator.script import to_analysis
 
 # 33,524 (thousands separated) or 86.34; the commas are dropped before the value is read
@@ -59,22 +68,10 @@ _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
 QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保")
 MAX_WORDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"}
 MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余"}
-# Generic words in front of a label that do not change what it measures.
-_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|全年|今年|去年|上年|当年|年度|"
-                   r"其中|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?)\s*)+")
-# 三是…, 一要…: an enumerating lead of the sentence, not part of any label
-_ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
-                      r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义"
-                   r"|由\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?)+$")
 # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the first value is the earlier state
 _FROM = re.compile(r"由\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
 _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "降至",
              "降到", "增至", "增长到", "减少到", "扩大到", "达到", "跃升至", "跃升到"}
-# A label that names only a measure, whose subject the previous label in the sentence gave:
-# 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.
-_GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
-_MEASURE_WORDS = re.compile(r"(?:播种面积|面积|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
@@ -98,57 +95,6 @@ class Raw:
     period: str | None = None  # its own period, where the sentence gives one (由2020年的…)
     baseline: bool = False  # the "from" value of 由 X 增加到 Y
     respectively: bool = False  # opened a 分别 list
-
-
-def strip_verbs(text: str, verbs) -> tuple[str, list[str]]:
-    """Remove verbs from the end of `text` repeatedly; return the rest and what was removed."""
-    removed = []
-    verbs = sorted(verbs, key=len, reverse=True)  # 不超过 before 超过
-    changed = True
-    while changed:
-        changed = False
-        text = text.rstrip()
-        for verb in verbs:
-            if text.endswith(verb):
-                text, changed = text[: -len(verb)], True
-                removed.append(verb)
-                break
-    return text, removed
-
-
-def clean_label(text: str) -> str:
-    """The label as a reader would name it: without 全县/全年/2022年 in front, 同比 behind.
-
-    The rules read the simplified analysis text; the cut is made in `text`, as printed.
-    """
-    analysis = to_analysis(text)
-    start, end = 0, len(analysis)
-    while True:
-        rest = analysis[start:end]
-        lead = _ORDINAL.match(rest) or _LEAD.match(rest)
-        trail = _TRAIL.search(rest)
-        stripped = len(rest) - len(rest.lstrip(_TRIM))
-        verb = _LAST_VERB.search(rest)
-        if lead and lead.end():
-            start += lead.end()
-        elif verb and verb.end() < len(rest.rstrip(_TRIM)):
-            start += verb.end()
-        elif stripped:
-            start += stripped
-        elif rest.startswith("的"):
-            start += 1
-        elif trail and trail.start() < len(rest):
-            end = start + trail.start()
-        elif rest != rest.rstrip(_TRIM):
-            end = start + len(rest.rstrip(_TRIM))
-        else:
-            return text[start:end]
-
-
-_TRIM = "　 ，,、：:"
-# 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
-# the sentence's subject, not part of what is measured.
-_LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成)")
 
 
 def rank_value(n: str) -> str:
@@ -366,90 +312,3 @@ class Scanner:
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     return Scanner(analysis, original).run()
-
-
-def split_labels(label: str, count: int) -> list[str] | None:
-    """城乡居民收入 → 城镇居民收入, 农村居民收入; 城镇、农村居民收入 → the same; else None."""
-    plain = to_analysis(label)
-    town, village = ("城镇", "农村") if plain == label else ("城鎮", "農村")  # in the label's script
-    if count == 2 and plain.startswith("城乡"):
-        return [town + label[2:], village + label[2:]]
-    if count == 2 and re.match(r"城[、和]乡", plain):  # 城、乡居民…
-        return [town + label[3:], village + label[3:]]
-    parts = [p for p in re.split(r"[、和与及]", label) if p]
-    if len(parts) != count:
-        return None
-    last = parts[-1]
-    out = []
-    for part in parts[:-1]:
-        if len(part) <= 3 < len(last):  # 城镇、农村居民…: a modifier borrows the last one's tail
-            out.append(part + last[len(part):])
-        else:  # 一般公共预算收入和支出: the last item borrows the first one's head
-            out.append(part)
-    if out and len(parts[0]) > len(last):
-        last = parts[0][: len(parts[0]) - len(last)] + last
-    return out + [last]
-
-
-def expand_respectively(figures: list[Raw]) -> None:
-    """Give each value of a 分别 list its own label."""
-    i = 0
-    while i < len(figures):
-        j = i + 1
-        if figures[i].respectively:
-            while j < len(figures) and figures[j].respectively and not figures[j].label:
-                j += 1
-        members = figures[i:j]
-        if len(members) > 1:
-            labels = split_labels(members[0].label, len(members))
-            for number, member in enumerate(members):
-                if labels:
-                    member.label = labels[number]
-                else:
-                    member.label = members[0].label
-                    member.flags.append(f"分别 list: item {number + 1} of {len(members)}")
-        i = j
-
-
-# 新建 2 所幼儿园: an action in front of a count; what was counted follows the unit.
-ACTION = re.compile(r"(?:新|再|累计|共|先后|全年|今年)?(?:建|建成|建设|新建|改建|改造|增|新增|实施|培育|引进|打造|创建|"
-                    r"开工|完成|落地|签约|招引|培训|帮扶|解决|发放|争取|获批|创成|认定|招|扶持|谋划|储备|"
-                    r"推进|开展|举办|组织|安置|救助|转移|成立|设立|命名|评为|获评|认证|备案|入库|上报|"
-                    r"有|达|达到|突破|超过)?")
-
-
-def to_plain(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-# what was counted: up to the next punctuation, number or 和 (新建 1 所幼儿园和 2 所小学)
-_NOUN_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{1,12}?(?=[和及与]|[^\u4e00-\u9fffA-Za-z]|$)")
-
-
-def following_noun(original: str, analysis: str, end: int) -> str:
-    """新建 2 所城区幼儿园: a count's label is the noun after it."""
-    match = _NOUN_AFTER.match(analysis, end)
-    return original[match.start():match.end()] if match else ""
-
-
-# 居民人均可支配收入 24000 元，其中城镇居民 35000 元、农村居民 15000 元
-_INCOME_GROUP = re.compile(r"^(?:城镇|农村)(?:常住)?(?:居民)?$|^农民$")
-_INCOME = "人均可支配收入"
-
-
-def inherit_subjects(figures: list[Raw]) -> None:
-    """A label that names only a measure takes its subject from the label before it; a
-    population group after an income figure takes the income (其中城镇居民 35000 元)."""
-    previous = ""
-    for raw in figures:
-        group = to_analysis(raw.label).removeprefix("其中")
-        if _INCOME_GROUP.match(group) and _INCOME in to_analysis(previous):
-            label = raw.label[len(raw.label) - len(group):]
-            raw.label = label + ("" if group.endswith("民") else "居民") + _INCOME
-            continue
-        if raw.label.startswith(_GENERIC) and previous:
-            subject = _MEASURE_WORDS.sub("", previous)
-            if subject and subject != previous or subject and not raw.label.startswith(subject):
-                raw.label = subject + raw.label
-        if raw.label:
-            previous = raw.label
