@@ -98,12 +98,16 @@ def notes_by_line(report: Report) -> dict[int, list]:
     return notes
 
 
+def paragraph_link(text: str, figure: Figure, page: str) -> str:
+    """`text` linked to the figure's paragraph on `page` (relative), its sentence as title."""
+    return f'[{escape_md(text)}]({page}#{figure.anchor} "{escape_attr(figure.text)}")'
+
+
 def figure_cell(figure: Figure | None, show) -> str:
-    """A table cell on a report's data page: the figure, linked to its paragraph."""
+    """A table cell on a report's own pages: the figure, linked to its paragraph."""
     if figure is None or not show(figure):
         return ""
-    page = figure.page.rsplit("/", 1)[-1]
-    return f'[{escape_md(show(figure))}]({page}#{figure.anchor} "{escape_attr(figure.text)}")'
+    return paragraph_link(show(figure), figure, figure.page.rsplit("/", 1)[-1])
 
 
 def render_figures(report: Report, figures: list[Figure], context: dict) -> str:
@@ -182,6 +186,9 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]]) -
     """The indicator index, a page per indicator, and each page's charts (SVG)."""
     pages = {}
     rows = []
+    # the latest result and target shown in the index are those of each report's headline
+    heads = {r.slug: {row.indicator.id: (row.result, row.target)
+                      for row in fig.headline(r, figures[r.slug])} for r in reports}
     for indicator in catalogue().values():
         observations = [(r, f) for r in reports for f in figures[r.slug] if f.indicator == indicator.id]
         charts = fig.indicator_charts(indicator, observations)
@@ -190,15 +197,17 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]]) -
         pages[f"indicators/{indicator.id}.md"] = ENV.get_template("indicator.md.j2").render(
             ind=indicator, charts=charts, observations=observations, amount=fig.amount,
             growth=fig.growth, kinds=fig.KIND_NAMES, downloads=fig.downloads_line("../"))
-        latest = {kind: next((f for _, f in reversed(observations) if f.kind == kind), None)
-                  for kind in ("actual", "target")}
-        rows.append((indicator, len(observations), latest["actual"], latest["target"]))
+        newest_first = sorted(reports, key=lambda r: r.metadata.year, reverse=True)
+        rows.append((indicator, len(observations),
+                     next(filter(None, (heads[r.slug].get(indicator.id, (None, None))[0]
+                                        for r in newest_first)), None),
+                     next(filter(None, (heads[r.slug].get(indicator.id, (None, None))[1]
+                                        for r in newest_first)), None)))
 
     def summary(figure: Figure | None) -> str:
         if figure is None:
             return "—"
-        return f'[{escape_md(fig.summary(figure))}](../{figure.page}#{figure.anchor} "{escape_attr(figure.text)}")' \
-               f"（{figure.period}）"
+        return f"{paragraph_link(fig.summary(figure), figure, '../' + figure.page)}（{figure.period}）"
 
     pages["indicators/index.md"] = ENV.get_template("indicators_index.md.j2").render(
         rows=rows, latest=summary, downloads=fig.downloads_line("../"))
