@@ -21,30 +21,30 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         description="Build a searchable static site from Chinese government work reports.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     commands = parser.add_subparsers(dest="command", required=True)
-    build = commands.add_parser("build", help="generate docs/ from seeds/ and build site/")
-    build.add_argument("--seeds", type=Path, default=Path("seeds"), help="report folder")
-    build.add_argument("--docs", type=Path, default=Path("docs"), help="generated pages")
+    # Accepted after the command too; SUPPRESS keeps a subparser from resetting a `--debug`
+    # given before it.
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help="show tracebacks")
+    # What `build` and `bundle` both read.
+    site = argparse.ArgumentParser(add_help=False, parents=[debug])
+    site.add_argument("--seeds", type=Path, default=Path("seeds"), help="report folder")
+    site.add_argument("--docs", type=Path, default=Path("docs"), help="generated pages")
+    site.add_argument("--strict", action="store_true", help="treat report warnings as fatal")
+
+    build = commands.add_parser("build", parents=[site], help="generate docs/ from seeds/ and build site/")
     build.add_argument("--site", type=Path, default=Path("site"), help="built site")
     build.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="MkDocs config")
-    build.add_argument("--strict", action="store_true", help="treat report warnings as fatal")
     build.add_argument("--no-site", action="store_true", help="generate docs/ only")
     build.add_argument("--site-url", help="the hosted address, e.g. https://user.github.io/repo/ "
                        "(default: SITE_URL or mkdocs.yml)")
-    bundle = commands.add_parser("bundle", help="build the offline site and zip it into dist/")
-    bundle.add_argument("--seeds", type=Path, default=Path("seeds"), help="report folder")
-    bundle.add_argument("--docs", type=Path, default=Path("docs"), help="generated pages")
+    bundle = commands.add_parser("bundle", parents=[site],
+                                 help="build the offline site and zip it into dist/")
     bundle.add_argument("--dist", type=Path, default=Path("dist"), help="where the zip goes")
     bundle.add_argument("--config", type=Path, default=Path("mkdocs.offline.yml"),
                         help="MkDocs config of the offline variant")
-    bundle.add_argument("--strict", action="store_true", help="treat report warnings as fatal")
-    extract = commands.add_parser("extract", help="print every figure of one report file")
+    extract = commands.add_parser("extract", parents=[debug], help="print every figure of one report file")
     extract.add_argument("file", type=Path, help="a report's text (any name, anywhere)")
     extract.add_argument("--format", choices=["csv", "json"], default="csv")
-    for command in (build, bundle, extract):
-        # Also accepted after the command; SUPPRESS keeps the subparser from resetting a
-        # `--debug` given before it.
-        command.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
-                             help="show tracebacks")
     return parser.parse_args(argv)
 
 
@@ -121,7 +121,8 @@ def run_extract(args: argparse.Namespace) -> int:
     import csv
     import json
 
-    from generator.extract import COLUMNS, extract_file, figure_row
+    from generator.extract import COLUMNS, figure_row
+    from generator.pipeline import extract_file
 
     report, figures = extract_file(args.file, str(args.file))
     print_diagnostics(report.ingested.diagnostics)

@@ -1,4 +1,5 @@
-"""Runs the stages in order: ingest → parse → render → write → site. No logic of its own."""
+"""Runs the stages in order: ingest → parse → extract → render → write → site (→ bundle).
+No logic of its own."""
 
 from __future__ import annotations
 
@@ -14,10 +15,10 @@ from generator.diagnostics import Diagnostic, InputError, SiteError
 from generator.extract import extract_report
 from generator.ingest import find_reports, ingest_file
 from generator.linkcheck import LinkReport, check_site
-from generator.model import Report
+from generator.model import Figure, Report
 from generator.naming import report_slug
 from generator.parse import parse_report
-from generator.render import part_file, render_site
+from generator.render import render_site
 from generator.site import build_site
 from generator.write import publish_docs, publish_site, stage_docs
 
@@ -27,7 +28,7 @@ class BuildResult:
     reports: list[Report]
     pages: dict[str, str]
     diagnostics: list[Diagnostic]
-    figures: dict[str, list] = field(default_factory=dict)  # report slug → its Figures
+    figures: dict[str, list[Figure]] = field(default_factory=dict)  # report slug → its figures
     site_warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     links: LinkReport | None = None
@@ -45,19 +46,32 @@ def shown_path(path: Path) -> str:
         return path.as_posix()
 
 
+def read_report(path: Path, shown: str, lenient: bool = False) -> Report:
+    """ingest → parse for one report file."""
+    ingested = ingest_file(path, shown, lenient)
+    slug = report_slug(ingested.metadata, ingested.source.sidecar)
+    return Report(slug, ingested, parse_report(ingested, slug))
+
+
+def extract_file(path: Path | str, shown: str | None = None) -> tuple[Report, list[Figure]]:
+    """ingest → parse → extract for one report file, any name, anywhere: the file name and
+    the text's years stand in for metadata it lacks."""
+    report = read_report(Path(path), shown or str(path), lenient=True)
+    return report, extract_report(report)
+
+
 def load_reports(seeds: Path) -> list[Report]:
     reports: list[Report] = []
     seen: dict[str, str] = {}
     for path in find_reports(seeds):
         shown = shown_path(path)
-        ingested = ingest_file(path, shown)
-        slug = report_slug(ingested.metadata, ingested.source.sidecar)
-        if slug in seen:
-            raise InputError(f"a second report for {ingested.metadata.region} "
-                             f"{ingested.metadata.year} (the first is {seen[slug]})", file=shown,
+        report = read_report(path, shown)
+        if report.slug in seen:
+            raise InputError(f"a second report for {report.metadata.region} "
+                             f"{report.metadata.year} (the first is {seen[report.slug]})", file=shown,
                              hint="remove one, or give one a 'slug' in its .meta.yml")
-        seen[slug] = shown
-        reports.append(Report(slug, ingested, parse_report(ingested, slug)))
+        seen[report.slug] = shown
+        reports.append(report)
     return reports
 
 
@@ -79,7 +93,7 @@ def generate(seeds: Path, strict: bool) -> BuildResult:
         raise InputError(f"{first.name}: {first.message} ({len(diagnostics)} warning(s) in all)",
                          file=first.file, line=first.line,
                          hint=f"{first.hint}; or build without --strict")
-    figures = {r.slug: extract_report(r, part_file) for r in reports}
+    figures = {r.slug: extract_report(r) for r in reports}
     result = BuildResult(reports, render_site(reports, figures), diagnostics, figures=figures)
     result.timings["generator"] = time.perf_counter() - started
     return result

@@ -23,9 +23,9 @@ sys.path.insert(0, str(ROOT))
 
 from generator.extract import extract_report  # noqa: E402
 from generator.ingest import find_reports, ingest_file  # noqa: E402
+from generator.model import Report  # noqa: E402
 from generator.naming import report_slug  # noqa: E402
 from generator.parse import parse_report  # noqa: E402
-from generator.render import part_file  # noqa: E402
 
 
 def timed(function, repeat: int):
@@ -41,12 +41,10 @@ def measure(path: Path, repeat: int) -> dict:
     t_ingest, ingested = timed(lambda: ingest_file(path, str(path), lenient=True), repeat)
     slug = report_slug(ingested.metadata, ingested.source.sidecar)
     t_parse, tree = timed(lambda: parse_report(ingested, slug), repeat)
-    from generator.model import Report
-
     report = Report(slug, ingested, tree)
-    t_extract, figures = timed(lambda: extract_report(report, part_file), repeat)
+    t_extract, figures = timed(lambda: extract_report(report), repeat)
     tracemalloc.start()
-    extract_report(report, part_file)
+    extract_report(report)
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     chars = sum(len(line) for line in ingested.source.lines)

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.diagnostics import GeneratorError  # noqa: E402
-from generator.extract import extract_file  # noqa: E402
+from generator.pipeline import extract_file  # noqa: E402
 
 KEY = ("indicator", "kind", "period", "value", "growth_pct")
 

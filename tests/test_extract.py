@@ -15,7 +15,8 @@ import pytest
 import yaml
 from conftest import ROOT, seed_reports
 
-from generator.extract import COLUMNS, extract_file, figure_row
+from generator.extract import COLUMNS, figure_row
+from generator.pipeline import extract_file
 
 CASES = sorted((Path(__file__).parent / "cases" / "extract").glob("*.yml"))
 GOLDEN = Path(__file__).parent / "golden"

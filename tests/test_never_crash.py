@@ -9,7 +9,6 @@ from generator.extract import extract_report
 from generator.ingest import ingest_text
 from generator.model import Report, SourceText
 from generator.parse import parse_report
-from generator.render import part_file
 
 MEETING = "——2022 年 1 月 9 日在清河县第五届人民代表大会第二次会议上"
 # Pieces real reports are made of, so random text reaches the interesting rules.
@@ -32,7 +31,7 @@ def test_ingest_and_parse_never_crash(body):
     ingested = ingest_text(SourceText("r.txt", lines, "utf-8", "0"))
     tree = parse_report(ingested, "r")
     assert tree.kind == "report"
-    for figure in extract_report(Report("r", ingested, tree), part_file):
+    for figure in extract_report(Report("r", ingested, tree)):
         assert figure.kind in ("actual", "estimate", "target") and figure.anchor
     for repair in ingested.repairs:
         assert 1 <= repair.line <= len(lines)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from decimal import Decimal
-from pathlib import Path
 
 from generator.extract.context import ESTIMATE, heading_role, kind_and_period, part_roles, stated_year
 from generator.extract.scan import MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
 from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, match_label
 from generator.model import Figure, Report
+from generator.naming import part_file
 
 # 力争, 确保 say a figure is a target; they do not bound it.
 _KIND_WORDS = {"力争", "确保"}
@@ -102,7 +102,7 @@ def node_texts(node):
     return node.title, -1
 
 
-def extract_report(report: Report, part_file) -> list[Figure]:
+def extract_report(report: Report) -> list[Figure]:
     """Every figure of `report`, in reading order."""
     figures: list[Figure] = []
     parts = report.tree.children
@@ -146,16 +146,3 @@ COLUMNS = ["id", "indicator", "label", "kind", "period", "value", "unit", "growt
 
 def figure_row(figure: Figure) -> dict:
     return {column: getattr(figure, column) for column in COLUMNS}
-
-
-def extract_file(path, shown: str | None = None) -> tuple[Report, list[Figure]]:
-    """ingest → parse → extract for one report file, any name, anywhere."""
-    from generator.ingest import ingest_file
-    from generator.naming import report_slug
-    from generator.parse import parse_report
-    from generator.render import part_file
-
-    ingested = ingest_file(Path(path), shown, lenient=True)
-    slug = report_slug(ingested.metadata, ingested.source.sidecar)
-    report = Report(slug, ingested, parse_report(ingested, slug))
-    return report, extract_report(report, part_file)

@@ -11,6 +11,7 @@ import yaml
 
 from generator.indicators import catalogue
 from generator.model import Figure, Node, Report
+from generator.naming import part_file
 from generator.render import figures as fig
 from generator.render.downloads import render_downloads
 from generator.render.escape import escape_attr, escape_md, yaml_str
@@ -39,10 +40,6 @@ KIND_ORDER = list(KIND_LABELS)
 # of the year, the one a reader wants first.
 HEADLINE_FIGURES = 3
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|万元|元|%)")
-
-
-def part_file(part: Node) -> str:
-    return f"{part.anchor}.md"
 
 
 def paragraph_index(report: Report) -> dict[int, tuple[str, str]]:
