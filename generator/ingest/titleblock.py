@@ -16,8 +16,6 @@ from generator.headings import PLAN_HEADING, REVIEW_HEADING
 from generator.model import Metadata, Repair
 from generator.script import to_analysis
 
-_CN_DIGITS = "〇零一二三四五六七八九十"
-
 TITLE = re.compile(r"^#*\s*\**\s*(?P<title>[\u4e00-\u9fff]{0,12}政府工作报告)\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)

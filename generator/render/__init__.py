@@ -36,10 +36,6 @@ KIND_LABELS = {
     "join": "断句拼接", "furniture": "版面杂项", "title": "标题信息", "number-split": "数字疑点",
 }
 KIND_ORDER = list(KIND_LABELS)
-# A paragraph that states this many money or percentage figures is the report's summary
-# of the year, the one a reader wants first.
-HEADLINE_FIGURES = 3
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:亿元|万元|元|%)")
 
 
 def paragraph_index(report: Report) -> dict[int, tuple[str, str]]:
@@ -107,15 +103,15 @@ def figure_cell(figure: Figure | None, show) -> str:
     return paragraph_link(show(figure), figure, figure.page.rsplit("/", 1)[-1])
 
 
-def render_figures(report: Report, figures: list[Figure], context: dict) -> str:
+def render_figures(report: Report, figures: list[Figure], heads, context: dict) -> str:
     return ENV.get_template("figures.md.j2").render(
-        **context, figures=figures, headline=fig.headline(report, figures),
+        **context, figures=figures, headline=heads,
         sections=fig.by_section(report, figures), cell=figure_cell, amount=fig.amount,
         growth=fig.growth, kinds=fig.KIND_NAMES, flagged=any(f.flags for f in figures),
         names={i.id: i.name for i in catalogue().values()}, downloads=fig.downloads_line("../../"))
 
 
-def render_report(report: Report, figures: list[Figure]) -> dict[str, str]:
+def render_report(report: Report, figures: list[Figure], heads: list[fig.HeadlineRow]) -> dict[str, str]:
     base = f"reports/{report.slug}"
     parts = report.tree.children
     notes = notes_by_line(report)
@@ -123,15 +119,15 @@ def render_report(report: Report, figures: list[Figure]) -> dict[str, str]:
                "parts": parts, "part_file": part_file, "part_title": part_title}
     pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
         **context, counts=repair_counts(report), labels=KIND_LABELS,
-        headline=fig.headline(report, figures), amount=fig.amount, growth=fig.growth,
-        cell=figure_cell, target_text=fig.summary, downloads=fig.downloads_line("../../"))}
-    pages[f"{base}/figures.md"] = render_figures(report, figures, context)
+        headline=heads, amount=fig.amount, growth=fig.growth, cell=figure_cell,
+        target_text=fig.summary, downloads=fig.downloads_line("../../"))}
+    pages[f"{base}/figures.md"] = render_figures(report, figures, heads, context)
     counts = fig.section_counts(report, figures)
-    to_indicator = "../../indicators/{}.md".format
+    in_paragraph = fig.links_by_paragraph(figures, "../../indicators/{}.md".format)
     for number, part in enumerate(parts):
         pages[f"{base}/{part_file(part)}"] = ENV.get_template("part.md.j2").render(
             **context, part=part,
-            inlines=lambda node: render_inlines(node, fig.links_in(node, figures, to_indicator)),
+            inlines=lambda node: render_inlines(node, in_paragraph.get(node.anchor, ())),
             figure_counts=counts,
             previous=parts[number - 1] if number else None,
             next=parts[number + 1] if number + 1 < len(parts) else None,
@@ -170,22 +166,28 @@ def repair_groups(report: Report) -> list[tuple[str, list]]:
     return [(kind, groups[kind]) for kind in KIND_ORDER if kind in groups]
 
 
-def headline(report: Report) -> tuple[str, Node] | None:
-    """The first paragraph dense with figures, and the page it is on."""
+def year_in_brief(report: Report, heads: list[fig.HeadlineRow]) -> tuple[str, Node] | None:
+    """The paragraph that states most of the report's headline results (the year in brief,
+    the one a reader wants first), and the page it is on."""
+    anchors = Counter(row.result.anchor for row in heads if row.result and row.result.start >= 0)
+    if not anchors:
+        return None
+    anchor = anchors.most_common(1)[0][0]
     for part in report.tree.children:
         for node in part.walk():
-            if node.kind == "paragraph" and len(FIGURE.findall(node.text)) >= HEADLINE_FIGURES:
+            if node.anchor == anchor:
                 return part_file(part), node
     return None
 
 
-def render_indicators(reports: list[Report], figures: dict[str, list[Figure]]) -> dict[str, str]:
+def render_indicators(reports: list[Report], figures: dict[str, list[Figure]],
+                      heads: dict[str, list[fig.HeadlineRow]]) -> dict[str, str]:
     """The indicator index, a page per indicator, and each page's charts (SVG)."""
     pages = {}
     rows = []
     # the latest result and target shown in the index are those of each report's headline
-    heads = {r.slug: {row.indicator.id: (row.result, row.target)
-                      for row in fig.headline(r, figures[r.slug])} for r in reports}
+    by_indicator = {slug: {row.indicator.id: (row.result, row.target) for row in rows_}
+                    for slug, rows_ in heads.items()}
     for indicator in catalogue().values():
         observations = [(r, f) for r in reports for f in figures[r.slug] if f.indicator == indicator.id]
         charts = fig.indicator_charts(indicator, observations)
@@ -196,9 +198,9 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]]) -
             growth=fig.growth, kinds=fig.KIND_NAMES, downloads=fig.downloads_line("../"))
         newest_first = sorted(reports, key=lambda r: r.metadata.year, reverse=True)
         rows.append((indicator, len(observations),
-                     next(filter(None, (heads[r.slug].get(indicator.id, (None, None))[0]
+                     next(filter(None, (by_indicator[r.slug].get(indicator.id, (None, None))[0]
                                         for r in newest_first)), None),
-                     next(filter(None, (heads[r.slug].get(indicator.id, (None, None))[1]
+                     next(filter(None, (by_indicator[r.slug].get(indicator.id, (None, None))[1]
                                         for r in newest_first)), None)))
 
     def summary(figure: Figure | None) -> str:
@@ -218,10 +220,12 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]]) -> dict
     for report in sorted(reports, key=lambda r: (r.metadata.province, r.metadata.region,
                                                  r.metadata.year)):
         by_region.setdefault(report.metadata.region, []).append(report)
-        pages.update(render_report(report, figures[report.slug]))
-    headlines = {r.slug: headline(r) for r in reports}
+    heads = {r.slug: fig.headline(r, figures[r.slug]) for r in reports}
+    for report in reports:
+        pages.update(render_report(report, figures[report.slug], heads[report.slug]))
     pages["index.md"] = ENV.get_template("home.md.j2").render(
-        regions=by_region, headlines=headlines, inlines=render_inlines, title=report_title)
+        regions=by_region, headlines={r.slug: year_in_brief(r, heads[r.slug]) for r in reports},
+        inlines=render_inlines, title=report_title)
     pages["quality.md"] = ENV.get_template("quality_index.md.j2").render(
         regions=by_region, counts={r.slug: dict(repair_counts(r)) for r in reports},
         labels=KIND_LABELS, title=report_title,
@@ -230,7 +234,7 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]]) -> dict
     pages["downloads.md"] = ENV.get_template("downloads.md.j2").render(
         reports=ordered, title=report_title)
     pages.update(render_downloads(ordered, figures))
-    pages.update(render_indicators(ordered, figures))
+    pages.update(render_indicators(ordered, figures, heads))
     pages[".nav.yml"] = yaml.safe_dump(navigation(by_region), allow_unicode=True,
                                        sort_keys=False)
     return pages

@@ -11,7 +11,6 @@ from generator.indicators import Indicator, catalogue
 from generator.model import Figure, Node, Report
 
 KIND_NAMES = {"actual": "实绩", "estimate": "预计", "target": "目标"}
-BOUND_NAMES = {"max": "上限", "min": "下限", "about": "约数"}
 
 
 def amount(figure: Figure) -> str:
@@ -83,15 +82,15 @@ def section_counts(report: Report, figures: list[Figure]) -> dict[str, int]:
     return {(section or part).anchor: len(found) for part, section, found in by_section(report, figures)}
 
 
-def links_in(node: Node, figures: list[Figure], to_indicator) -> list[tuple[int, int, str, str]]:
-    """(start, end, href, title) of each catalogue figure in a paragraph, not overlapping."""
-    spans = []
+def links_by_paragraph(figures: list[Figure], to_indicator) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Paragraph anchor → (start, end, href, title) of its catalogue figures, not overlapping."""
+    spans: dict[str, list] = {}
     for figure in figures:
-        if figure.anchor == node.anchor and figure.indicator and figure.start >= 0:
-            if not spans or figure.start >= spans[-1][1]:
+        if figure.indicator and figure.start >= 0:
+            mine = spans.setdefault(figure.anchor, [])
+            if not mine or figure.start >= mine[-1][1]:
                 name = catalogue()[figure.indicator].name
-                spans.append((figure.start, figure.end, to_indicator(figure.indicator),
-                              f"{name}：历年数据"))
+                mine.append((figure.start, figure.end, to_indicator(figure.indicator), f"{name}：历年数据"))
     return spans
 
 
