@@ -11,6 +11,8 @@ import csv
 import io
 import json
 
+from generator.extract import figure_row
+from generator.indicators import catalogue
 from generator.model import Node, Report
 from generator.render.datapackage import CATALOGUE_COLUMNS, FIGURE_FIELDS, datapackage
 
@@ -57,15 +59,10 @@ def report_json(report: Report) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
-def repairs_csv(reports: list[Report]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(REPAIR_COLUMNS)
-    for report in reports:
-        for r in report.ingested.repairs:
-            writer.writerow([report.slug, r.kind, r.line, r.line_end or "", r.before, r.after,
-                             r.reason])
-    return buffer.getvalue()
+def repair_records(reports: list[Report]) -> list[dict]:
+    return [{"report": report.slug, "kind": r.kind, "line": r.line, "line_end": r.line_end or "",
+             "before": r.before, "after": r.after, "reason": r.reason}
+            for report in reports for r in report.ingested.repairs]
 
 
 def render_downloads(reports: list[Report], figures: dict) -> dict[str, str]:
@@ -74,19 +71,19 @@ def render_downloads(reports: list[Report], figures: dict) -> dict[str, str]:
     for report in reports:
         files[f"{FOLDER}/{report.slug}.txt"] = report_text(report)
         files[f"{FOLDER}/{report.slug}.json"] = report_json(report)
-    files[f"{FOLDER}/repairs.csv"] = repairs_csv(reports)
+    files[f"{FOLDER}/repairs.csv"] = table_csv(REPAIR_COLUMNS, repair_records(reports))
     return files
 
 
 def figure_records(reports: list[Report], figures: dict) -> list[dict]:
-    from generator.extract import figure_row
-
+    """The extract command's rows with the report's region and year, in the Data Package's
+    column order (a column missing from either side fails here, not in a reader's hands)."""
     records = []
     for report in reports:
+        where = {"region": report.metadata.region, "report_year": report.metadata.year}
         for figure in figures[report.slug]:
-            row = figure_row(figure)
-            records.append({column: row[column] if column in row else "" for column in FIGURE_COLUMNS}
-                           | {"region": report.metadata.region, "report_year": report.metadata.year})
+            row = where | figure_row(figure)
+            records.append({column: row[column] for column in FIGURE_COLUMNS})
     return records
 
 
@@ -100,8 +97,6 @@ def table_csv(columns: list[str], records: list[dict], excel: bool = False) -> s
 
 
 def catalogue_records() -> list[dict]:
-    from generator.indicators import catalogue
-
     return [{"id": i.id, "name": i.name, "aliases": "、".join(i.aliases), "en": i.en,
              "unit": i.unit, "comparable_prices": i.comparable_prices,
              "higher_is_better": "" if i.higher_is_better is None else i.higher_is_better,
@@ -109,7 +104,6 @@ def catalogue_records() -> list[dict]:
 
 
 def render_figure_downloads(reports: list[Report], figures: dict) -> dict[str, str]:
-
     records = figure_records(reports, figures)
     catalogue_rows = catalogue_records()
     return {
