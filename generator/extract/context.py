@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from generator.headings import PLAN_HEADING, REVIEW_HEADING
 from generator.model import Metadata, Node
 from generator.script import to_analysis
 
@@ -26,33 +27,28 @@ LAST_YEAR = re.compile(r"过去一年|去年|上一年")
 THIS_YEAR = re.compile(r"今年|本年度")
 
 
+def title_role(title: str) -> str | None:
+    """review or plan, if a heading (analysis text) says which."""
+    if REVIEW_TITLE.search(title) and not PLAN_TITLE.search(title):
+        return "review"
+    return "plan" if PLAN_TITLE.search(title) else None
+
+
 def part_roles(parts: list[Node]) -> dict[str, str]:
     """review or plan, per part anchor. Parts after the plan (政府自身建设…) stay plan."""
     roles, role = {}, "review"
     for part in parts:
-        title = to_analysis(part.title)
-        if REVIEW_TITLE.search(title) and not PLAN_TITLE.search(title):
-            role = "review"
-        elif PLAN_TITLE.search(title) or role == "plan":
-            role = "plan"
+        role = title_role(to_analysis(part.title)) or role
         roles[part.anchor] = role
     return roles
 
 
-# In a report whose parts the parser did not see, a short line still says what follows:
-# 回顾2023年工作成果 … 展望2024年工作目标.
-_SHORT_HEADING = re.compile(r"^[^。！？；，,]{2,24}$")
-
-
 def heading_role(text: str) -> str | None:
-    """review or plan if `text` (analysis text) is a bare heading that says which, else None."""
+    """In a report whose parts the parser did not see, the unnumbered headings that ingest
+    keeps apart (回顾2023年工作成果 … 展望2024年工作目标) still say what follows."""
     text = text.strip()
-    if not _SHORT_HEADING.match(text) or not re.search(r"\d{4}\s*年|今年|过去|回顾|展望", text):
-        return None
-    if REVIEW_TITLE.search(text):
-        return "review"
-    if PLAN_TITLE.search(text) or "展望" in text:
-        return "plan"
+    if REVIEW_HEADING.match(text) or PLAN_HEADING.match(text):
+        return title_role(text)
     return None
 
 
