@@ -119,21 +119,20 @@ def extract_report(report: Report) -> list[Figure]:
             analysis = blank_asides(to_analysis(text))
             if part.anchor == "part-0":  # text outside any part: its own headings set the role
                 role = heading_role(analysis) or role
-            carried, estimating = None, False
+            carried, estimating = None, False  # 2022年…；… and 预计…；… hold to the full stop
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
-                estimating = estimating or bool(ESTIMATE.search(clause))
                 for raw in scan_sentence(clause, text[start:end]):
-                    kind, period = kind_and_period(clause[:raw.span[1]], role, report.metadata, carried)
+                    kind, period = kind_and_period(clause[:raw.span[1]], role, report.metadata, carried,
+                                                   estimating)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         kind, period = "actual", raw.period or period
-                    if estimating and kind == "actual":  # 预计…；…；… holds to the sentence's end
-                        kind = "estimate"
                     figures.append(to_figure(raw, report, kind, period, node, page, text[start:end],
                                              offset + start if offset >= 0 else -1))
+                estimating = estimating or bool(ESTIMATE.search(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
-                    carried, estimating = None, False  # both hold to the end of the sentence
+                    carried, estimating = None, False
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 

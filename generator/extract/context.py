@@ -52,11 +52,11 @@ def heading_role(text: str) -> str | None:
     return None
 
 
-def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None
-                    ) -> tuple[str, str]:
+def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None,
+                    carried_estimate: bool = False) -> tuple[str, str]:
     """`sentence` is the analysis text of a sentence up to the figure's end (words after a
-    figure do not change it: 增长 5%，高于预期目标); `carried_year` a year an earlier clause
-    of the sentence stated."""
+    figure do not change it: 增长 5%，高于预期目标); `carried_year` a year, and
+    `carried_estimate` a 预计, that an earlier clause of the same sentence stated."""
     review, plan = meta.review_year, meta.year
     if MULTI_YEAR.search(sentence):
         return "actual", f"{review - 4}–{review}"
@@ -71,7 +71,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         year = review
     if year is None and THIS_YEAR.search(sentence):
         year = plan
-    if ESTIMATE.search(sentence):
+    if carried_estimate or ESTIMATE.search(sentence):
         return "estimate", str(year or review)
     if year is not None:  # a stated year: the past is actual, the plan year and later targets
         return ("actual" if year < plan else "target"), str(year)
