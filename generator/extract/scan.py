@@ -28,31 +28,23 @@ from generator.extract.labels import (
     strip_verbs,
     to_plain,
 )
+from generator.numbers import NUM, NUMBER_SPLIT, UNIT
 from generator.script import to_analysis
 
-# 33,524 (thousands separated) or 86.34; the commas are dropped before the value is read
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_MAGNITUDE = r"(?:亿|万|千)?"
-_MEASURES = ("美元|元|吨|公斤|千克|斤|平方公里|平方米|公顷|亩|公里|千米|米|千瓦时|千瓦|兆瓦|度|立方米|"
-             "人次|人|户|家|个|所|座|条|项|套|台|辆|处|间|张|批|件|场|次|只|头|株|棵|名|位|床|"
-             "栋|幢|孔|眼|口|宗|笔|篇|部|支|所|盏|艘|架|辆|标箱|车次|元/人|倍|岁")
-UNIT = rf"(?:%|‰|个百分点|{_MAGNITUDE}(?:{_MEASURES})|亿|万)"
 _QUALIFIER_AFTER = r"(?:左右|以上|以内|以下|上下|多|余)"
 
 # A quantity: a number or a range, a unit, maybe a qualifier after it. Not part of a code
 # (G241), not a model (5G), not a date (2022年).
 QUANTITY = re.compile(
-    rf"(?<![\dA-Za-z.第])(?P<sign>-(?=\d))?(?P<low>{_NUM})(?:\s*[—–\-~至到]\s*(?P<high>{_NUM}))?\s*"
+    rf"(?<![\dA-Za-z.第])(?P<sign>-(?=\d))?(?P<low>{NUM})(?:\s*[—–\-~至到]\s*(?P<high>{NUM}))?\s*"
     rf"(?P<unit>{UNIT})(?![A-Za-z])\s*(?P<after>{_QUALIFIER_AFTER})?")
-# "1 7 亿公斤": a number an OCR space split. Flagged, never read as 7.
-SPLIT_NUMBER = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*{UNIT})")
 _CN_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|同类县|全省县域|全市县域)"
                   r"(?:县区|县市区|县域)?(?:排名|排|位居|位列|居|列)?\s*第\s*(?P<n>\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九](?![一二三四五六七八九十]))\s*(?:位|名)?")
 
 _CONNECTORS = {"和", "及", "与", "以及"}
 # "26.7%和18.9%", "6.4%、6.7%": a list of rates
-RATE_LIST = re.compile(rf"{_NUM}\s*%(?:\s*(?:、|和|及|与|，|,)\s*{_NUM}\s*%)*")
+RATE_LIST = re.compile(rf"{NUM}\s*%(?:\s*(?:、|和|及|与|，|,)\s*{NUM}\s*%)*")
 
 # Words between a label and its number. Longest first, so 增加到 wins over 增加.
 _VERBS = sorted("""完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
@@ -152,7 +144,7 @@ class Scanner:
         self.group, self.filled = [raw], filled
 
     def run(self) -> list[Raw]:
-        splits = list(SPLIT_NUMBER.finditer(self.analysis))
+        splits = list(NUMBER_SPLIT.finditer(self.analysis))
         events = sorted(
             [(m.start(), "split", m) for m in splits]
             + [(m.start(), "quantity", m) for m in QUANTITY.finditer(self.analysis)

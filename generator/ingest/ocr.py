@@ -6,6 +6,8 @@ import re
 
 from generator.diagnostics import Diagnostic
 from generator.model import Repair
+from generator.numbers import NUMBER_SPLIT
+from generator.script import to_analysis
 
 HAN = r"\u4e00-\u9fff"
 
@@ -14,10 +16,6 @@ AND_BETWEEN_HAN = re.compile(
     rf"(?:(?<=[{HAN}])\s*\b(?:and|AND|And)\b\s*(?=[{HAN}\d])"
     rf"|(?<=\d)\s*\b(?:and|AND|And)\b\s*(?=[{HAN}]))")
 
-# "总产量 1 7 亿公斤": a space inside a number before a unit. Is it 1.7 or 17? Only a person
-# can tell, so it is flagged, never guessed; an errata entry resolves it.
-UNITS = "亿|万|千|百|%|％|个|元|吨|公斤|斤|公里|千米|米|亩|户|人|家|项|座|所|倍|天|件|辆|套"
-NUMBER_SPLIT = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*(?:{UNITS}))")
 
 
 # "地區(qū)生產(chǎn)總值": a mirror site's pinyin annotation after a character, in brackets.
@@ -56,7 +54,7 @@ def find_number_splits(lines: list[tuple[int, str]], source: str):
     """Flag numbers broken by a space; they stay as printed until an erratum resolves them."""
     repairs, diagnostics = [], []
     for number, text in lines:
-        for match in NUMBER_SPLIT.finditer(text):
+        for match in NUMBER_SPLIT.finditer(to_analysis(text)):  # 1 7 億元 too
             found = text[match.start():match.end() + 3]
             repairs.append(Repair("number-split", number, found, "",
                                   "数字中间有空格，数值存疑，需人工勘误确认"))
