@@ -32,10 +32,15 @@ _TRIM = "　 ，,、：:"
 _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成)")
 
 
-def strip_verbs(text: str, verbs) -> tuple[str, list[str]]:
-    """Remove verbs from the end of `text` repeatedly; return the rest and what was removed."""
+def longest_first(*groups) -> tuple[str, ...]:
+    """Words for strip_verbs, longest first so 不超过 wins over 超过, 增加到 over 增加."""
+    return tuple(sorted({word for group in groups for word in group}, key=lambda w: (-len(w), w)))
+
+
+def strip_verbs(text: str, verbs: tuple[str, ...]) -> tuple[str, list[str]]:
+    """Remove `verbs` (longest first) from the end of `text` repeatedly; return the rest
+    and what was removed."""
     removed = []
-    verbs = sorted(verbs, key=len, reverse=True)  # 不超过 before 超过
     changed = True
     while changed:
         changed = False

@@ -25,6 +25,7 @@ from generator.extract.labels import (
     expand_respectively,
     following_noun,
     inherit_subjects,
+    longest_first,
     strip_verbs,
     to_plain,
 )
@@ -46,15 +47,14 @@ _CONNECTORS = {"和", "及", "与", "以及"}
 # "26.7%和18.9%", "6.4%、6.7%": a list of rates
 RATE_LIST = re.compile(rf"{NUM}\s*%(?:\s*(?:、|和|及|与|，|,)\s*{NUM}\s*%)*")
 
-# Words between a label and its number. Longest first, so 增加到 wins over 增加.
-_VERBS = sorted("""完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
+# Words between a label and its number.
+_VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
     上升到 上升至 下降到 下降至 降至 降到 增长到 减少到 扩大到 跃升至 跃升到 稳定在 控制在 保持在 总计
     累计 共计 合计 共 总量 规模 达到了
-    分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占""".split(),
-                key=len, reverse=True)
-_GROWTH_VERBS = sorted("""增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 增速 增幅 增长率 涨幅 降幅
+    分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占""".split()
+_GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 增速 增幅 增长率 涨幅 降幅
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
-    可比增长 按可比价格计算增长""".split(), key=len, reverse=True)
+    可比增长 按可比价格计算增长""".split()
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
 # Qualifiers in front of a number, and what they bound.
 QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保")
@@ -67,6 +67,12 @@ _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "�
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
+# What strip_verbs removes in front of: a value or rate; a rate that turned out to be part
+# of the label (人口自然增长率); a rank; a split number.
+_IN_FRONT = longest_first(_VERBS, _GROWTH_VERBS, QUALIFIERS_BEFORE, ["年均", "了"])
+_IN_FRONT_OF_VALUE = longest_first(_VERBS, QUALIFIERS_BEFORE)
+_IN_FRONT_OF_RANK = longest_first(_VERBS, _RANK_LEAD)
+_IN_FRONT_OF_SPLIT = longest_first(_VERBS)
 
 
 @dataclass
@@ -167,7 +173,7 @@ class Scanner:
         raw = Raw(flags=[f"number-split: {self.original[match.start():match.end()]!r}"])
         unit = re.match(rf"\s*({UNIT})", self.analysis[match.end():])
         raw.unit = unit.group(1) if unit else ""
-        label, _ = strip_verbs(reading.context, _VERBS)
+        label, _ = strip_verbs(reading.context, _IN_FRONT_OF_SPLIT)
         raw.label = self.cut(reading.begin, reading.begin + len(label))
         raw.span = (match.start(), match.end() + (unit.end() if unit else 0))
         self.start_group(raw)
@@ -177,7 +183,7 @@ class Scanner:
         """全市第一: the rank of the figure just read, or a row of its own."""
         value = rank_value(match["n"])
         text = f"{match['scope']}第{value}"
-        label, _ = strip_verbs(reading.context, _VERBS + _RANK_LEAD)
+        label, _ = strip_verbs(reading.context, _IN_FRONT_OF_RANK)
         label = self.cut(reading.begin, reading.begin + len(label))
         if self.group and not label:
             self.group[-1].rank = text
@@ -187,8 +193,7 @@ class Scanner:
 
     def read(self, match, reading: Reading) -> Reading:
         """Label, verbs and qualifiers in front of a quantity."""
-        before, reading.verbs = strip_verbs(
-            reading.context, _VERBS + _GROWTH_VERBS + list(QUALIFIERS_BEFORE) + ["年均", "了"])
+        before, reading.verbs = strip_verbs(reading.context, _IN_FRONT)
         reading.qualifiers = [v for v in reading.verbs if v in QUALIFIERS_BEFORE][::-1]
         if match["after"]:
             reading.qualifiers.append(match["after"])
@@ -224,7 +229,7 @@ class Scanner:
             reading.label = reading.label[:rate_word.start()]
         is_growth = unit in ("%", "个百分点") and bool(growth_verbs or average)
         if not is_growth and growth_verbs:  # 人口自然增长率控制在 3‰: 增长率 is part of the label
-            before, _ = strip_verbs(reading.context, _VERBS + list(QUALIFIERS_BEFORE))
+            before, _ = strip_verbs(reading.context, _IN_FRONT_OF_VALUE)
             reading.label = self.cut(reading.begin, reading.begin + len(before))
         self.last_growth = (growth_verbs, unit, average) if is_growth else None
         number = (match["sign"] or "") + match["low"].replace(",", "")  # 同比增长-0.5%
