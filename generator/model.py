@@ -117,6 +117,7 @@ class Report:
     slug: str
     ingested: Ingested
     tree: Node
+    folder: str = ""  # the report's folder under docs/: regions/<province>/<city>/<county>/<year>
 
     @property
     def metadata(self) -> Metadata:
@@ -136,6 +137,7 @@ class Figure:
     label: str  # as printed (a 分别 list gives each item its own label)
     kind: str  # actual | estimate | target
     period: str  # "2022", or "2018–2022" for a multi-year figure
+    basis: str  # what kind and period rest on: year | words | part | default (context.BASES)
     value: str  # in the canonical unit, as a decimal string; "" if none
     unit: str
     growth_pct: str  # the year's growth in percent (negative for 下降); "" if none

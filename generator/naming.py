@@ -1,17 +1,16 @@
-"""Stable ASCII names for reports: URLs that survive a USB stick and any file system."""
+"""Stable ASCII names for reports: URLs that survive a USB stick and any file system.
+
+A report lives at regions/<province>/<city>/<county>/<year>/; its short slug
+(`jiangxian-2023`) names its downloads and figure ids. Both come from the GB/T 2260 table
+(generator.regions), so distinct regions that read alike stay apart.
+"""
 
 from __future__ import annotations
 
-import re
-
-from pypinyin import lazy_pinyin
-
 from generator.model import Metadata
+from generator.regions import Place, region_path, region_slug, slugify
 
-
-def slugify(text: str) -> str:
-    ascii_text = "".join(lazy_pinyin(text))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+__all__ = ["slugify", "part_file", "report_slug", "place", "region_dir", "report_dir", "region_key"]
 
 
 def part_file(part) -> str:
@@ -19,8 +18,26 @@ def part_file(part) -> str:
     return f"{part.anchor}.md"
 
 
+def place(metadata: Metadata) -> Place:
+    return Place(metadata.region, metadata.province, metadata.city, metadata.code)
+
+
+def region_key(metadata: Metadata) -> str:
+    """What makes two reports the same region: its code, else its names."""
+    return metadata.code or "/".join((metadata.province, metadata.city, metadata.region))
+
+
 def report_slug(metadata: Metadata, sidecar: dict) -> str:
-    """`jiangxian-2023`; a sidecar `slug` wins (for two counties whose names read alike)."""
+    """`jiangxian-2023`; a sidecar `slug` wins."""
     if sidecar.get("slug"):
         return slugify(str(sidecar["slug"]))
-    return f"{slugify(metadata.region)}-{metadata.year}"
+    return f"{region_slug(place(metadata))}-{metadata.year}"
+
+
+def region_dir(metadata: Metadata) -> str:
+    """`regions/shanxi/yuncheng/jiangxian`: the region's folder under docs/."""
+    return "regions/" + "/".join(region_path(place(metadata)))
+
+
+def report_dir(metadata: Metadata) -> str:
+    return f"{region_dir(metadata)}/{metadata.year}"

@@ -11,12 +11,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
+from generator.compare import Comparison, compare
 from generator.diagnostics import Diagnostic, InputError, SiteError
 from generator.extract import extract_report
 from generator.ingest import find_reports, ingest_file
 from generator.linkcheck import LinkReport, check_site
 from generator.model import Figure, Report
-from generator.naming import report_slug
+from generator.naming import region_key, report_dir, report_slug
 from generator.parse import parse_report
 from generator.render import render_site
 from generator.site import build_site
@@ -29,6 +30,7 @@ class BuildResult:
     pages: dict[str, str]
     diagnostics: list[Diagnostic]
     figures: dict[str, list[Figure]] = field(default_factory=dict)  # report slug → its figures
+    comparison: Comparison | None = None
     site_warnings: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
     links: LinkReport | None = None
@@ -50,7 +52,7 @@ def read_report(path: Path, shown: str, lenient: bool = False) -> Report:
     """ingest → parse for one report file."""
     ingested = ingest_file(path, shown, lenient)
     slug = report_slug(ingested.metadata, ingested.source.sidecar)
-    return Report(slug, ingested, parse_report(ingested, slug))
+    return Report(slug, ingested, parse_report(ingested, slug), report_dir(ingested.metadata))
 
 
 def extract_file(path: Path | str, shown: str | None = None) -> tuple[Report, list[Figure]]:
@@ -62,17 +64,28 @@ def extract_file(path: Path | str, shown: str | None = None) -> tuple[Report, li
 
 def load_reports(seeds: Path) -> list[Report]:
     reports: list[Report] = []
-    seen: dict[str, str] = {}
     for path in find_reports(seeds):
-        shown = shown_path(path)
-        report = read_report(path, shown)
-        if report.slug in seen:
-            raise InputError(f"a second report for {report.metadata.region} "
-                             f"{report.metadata.year} (the first is {seen[report.slug]})", file=shown,
-                             hint="remove one, or give one a 'slug' in its .meta.yml")
-        seen[report.slug] = shown
-        reports.append(report)
+        reports.append(read_report(path, shown_path(path)))
+    check_distinct(reports)
     return reports
+
+
+def check_distinct(reports: list[Report]) -> None:
+    """One report per region and year; distinct regions never share a name on the site."""
+    seen: dict[tuple, Report] = {}
+    for report in reports:
+        meta = report.metadata
+        for key, problem, hint in (
+                ((region_key(meta), meta.year), f"a second report for {meta.region} {meta.year}",
+                 "remove one, or replace it with `report-site add FILE --replace`"),
+                (("slug", report.slug), f"two regions named {report.slug}",
+                 "give one its 'code' (GB/T 2260), 'city' or a 'slug' in its .meta.yml"),
+                (("folder", report.folder), f"two regions at {report.folder}",
+                 "give one its 'code' (GB/T 2260) or 'city' in its .meta.yml")):
+            if key in seen:
+                raise InputError(f"{problem} (the first is {seen[key].source.path})",
+                                 file=report.source.path, hint=hint)
+            seen[key] = report
 
 
 def build_epoch(reports: list[Report]) -> int:
@@ -94,7 +107,11 @@ def generate(seeds: Path, strict: bool) -> BuildResult:
                          file=first.file, line=first.line,
                          hint=f"{first.hint}; or build without --strict")
     figures = {r.slug: extract_report(r) for r in reports}
-    result = BuildResult(reports, render_site(reports, figures), diagnostics, figures=figures)
+    compared = time.perf_counter()
+    comparison = compare(reports, figures)
+    result = BuildResult(reports, {}, diagnostics, figures=figures, comparison=comparison)
+    result.timings["compare"] = time.perf_counter() - compared
+    result.pages = render_site(reports, figures, comparison)
     result.timings["generator"] = time.perf_counter() - started
     return result
 

@@ -164,8 +164,8 @@ def shot(page, target, name: str) -> None:
 def sections_containing(target: Target, term: str) -> set[str]:
     """Search locations (page.md#heading) whose text contains `term`, from the built HTML."""
     found = set()
-    pattern = "*/part-*.html" if target.offline else "*/part-*/index.html"
-    for html_file in sorted((target.site / "reports").glob(pattern)):
+    pattern = "**/part-*.html" if target.offline else "**/part-*/index.html"
+    for html_file in sorted((target.site / "regions").glob(pattern)):
         page = target.page_file(html_file)
         html = html_file.read_text(encoding="utf-8")
         article = html[html.index("<article"):html.index("</article>")]
@@ -204,32 +204,32 @@ def test_paragraph_permalink_opens_at_the_paragraph(page, target):
     report = target.result.reports[0]
     part = report.tree.children[-1]
     paragraph = [n for n in part.walk() if n.kind == "paragraph"][-1]
-    page.goto(target.url(f"reports/{report.slug}/{part.anchor}.md", paragraph.anchor))
+    page.goto(target.url(f"{report.folder}/{part.anchor}.md", paragraph.anchor))
     page.wait_for_timeout(300)
     box = page.locator(f"#{paragraph.anchor}").bounding_box()
     assert box is not None and 0 <= box["y"] < 900, box
     shot(page, target, "permalink")
     # the ¶ link is the paragraph's own address
     page.click(f"#{paragraph.anchor} a.para-link")
-    assert target.href_to_md(page.url) == f"reports/{report.slug}/{part.anchor}.md#{paragraph.anchor}"
+    assert target.href_to_md(page.url) == f"{report.folder}/{part.anchor}.md#{paragraph.anchor}"
     # the source link opens the raw line it came from
     page.click(f"#{paragraph.anchor} a.src-link")
-    page.wait_for_url(target.url(f"reports/{report.slug}/source.md", f"L{paragraph.line_start}"))
+    page.wait_for_url(target.url(f"{report.folder}/source.md", f"L{paragraph.line_start}"))
     assert page.locator(f"#L{paragraph.line_start}").is_visible()
 
 
 def test_navigation_from_home_to_text(page, target):
     report = target.result.reports[0]
     page.goto(target.url("index.md"))
-    page.click(f"article a[href*='reports/{report.slug}/']")
-    wait_for_page(page, target, f"reports/{report.slug}/index.md")
+    page.click(f"article a[href*='{report.folder}/']")
+    wait_for_page(page, target, f"{report.folder}/index.md")
     assert page.locator("h1").first.inner_text().startswith(report.metadata.region)
     page.click("article a[href^='part-1']")
-    wait_for_page(page, target, f"reports/{report.slug}/part-1.md")
+    wait_for_page(page, target, f"{report.folder}/part-1.md")
     assert page.locator("h1").first.inner_text().strip(" ¶") == report.tree.children[1].title
     # the sidebar leads on to the next part and back home
     page.click("a.md-footer__link--next")
-    wait_for_page(page, target, f"reports/{report.slug}/part-2.md")
+    wait_for_page(page, target, f"{report.folder}/part-2.md")
     page.click("a.md-header__button.md-logo")
     wait_for_page(page, target, "index.md")
     shot(page, target, "home")

@@ -19,7 +19,7 @@ def test_bundle_holds_the_site_the_data_and_a_usage_note(bundled):
             "downloads/repairs.csv"} <= names
     for report in result.reports:
         assert f"downloads/{report.slug}.txt" in names
-        assert f"reports/{report.slug}/part-1.html" in names
+        assert f"{report.folder}/part-1.html" in names
     assert not [n for n in names if n.endswith(".map") or n.startswith(("sitemap", "404"))]
     usage = (folder / "使用说明.txt").read_text(encoding="utf-8-sig")
     assert "index.html" in usage and folder.name in usage
@@ -62,7 +62,7 @@ def test_bundle_is_byte_identical_when_rebuilt(bundled, tmp_path):
 def test_hosted_site_honours_site_url(built):
     _, site = built
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    assert f"<loc>{SITE_URL}reports/" in sitemap
+    assert f"<loc>{SITE_URL}regions/" in sitemap
     assert f'<link rel="canonical" href="{SITE_URL}' in (site / "index.html").read_text(encoding="utf-8")
     page_404 = (site / "404.html").read_text(encoding="utf-8")
     assert 'href="/some-repo/assets/stylesheets/' in page_404

@@ -76,7 +76,7 @@ def test_report_data_page_puts_results_beside_targets_linked_to_their_paragraphs
 
     result, site = built
     for report in result.reports:
-        html = (site / "reports" / report.slug / "figures" / "index.html").read_text(encoding="utf-8")
+        html = (site / report.folder / "figures" / "index.html").read_text(encoding="utf-8")
         table = html[html.index('id="headline"'):html.index('id="all"')]
         rows = headline(report, result.figures[report.slug])
         assert rows, "the seed has headline indicators"
@@ -90,7 +90,7 @@ def test_report_data_page_puts_results_beside_targets_linked_to_their_paragraphs
 def test_every_figure_is_on_its_reports_data_page(built):
     result, site = built
     for report in result.reports:
-        html = (site / "reports" / report.slug / "figures" / "index.html").read_text(encoding="utf-8")
+        html = (site / report.folder / "figures" / "index.html").read_text(encoding="utf-8")
         links = re.findall(r'href="\.\./(part-\d+)/#(p-[\d-]+|t-[\d-]+|s-[\d-]+)"', html)
         figures = result.figures[report.slug]
         assert len(links) >= len(figures)  # the full table has one source link per figure
@@ -104,15 +104,18 @@ def test_catalogue_figures_in_the_text_link_to_their_indicator_page(built):
         assert linked
         for figure in linked:
             part = figure.page.rsplit("/", 1)[-1].removesuffix(".md")
-            html = (site / "reports" / report.slug / part / "index.html").read_text(encoding="utf-8")
+            html = (site / report.folder / part / "index.html").read_text(encoding="utf-8")
             paragraph = re.search(rf'<p class="para" id="{figure.anchor}">(.*?)</p>', html, re.S)
             assert paragraph, figure.anchor
-            assert f'href="../../../indicators/{figure.indicator}/"' in paragraph.group(1), figure.label
+            up = "../" * (len(report.folder.split("/")) + 1)  # from <folder>/part-N/ to the root
+            assert f'href="{up}indicators/{figure.indicator}/"' in paragraph.group(1), figure.label
 
 
 def test_indicator_pages_chart_every_observed_indicator_with_its_numbers(built):
+    """Charts draw each region's results by year (targets are in the scorecard beside)."""
     result, site = built
-    observed = {f.indicator for figures in result.figures.values() for f in figures if f.indicator}
+    observed = {f.indicator for figures in result.figures.values() for f in figures
+                if f.indicator and f.kind != "target" and f.period.isdigit()}
     assert observed
     index = (site / "indicators" / "index.html").read_text(encoding="utf-8")
     for indicator in catalogue().values():
@@ -129,7 +132,7 @@ def test_indicator_pages_chart_every_observed_indicator_with_its_numbers(built):
                 "http://www.w3.org", "")
             beside = html[html.index(chart):]
             beside = beside[:beside.index("</table>")]
-            values = re.findall(r'<td style="text-align: right;"><a href="\.\./\.\./reports/[^"]+#[^"]+">'
+            values = re.findall(r'<td style="text-align: right;"><a href="\.\./\.\./regions/[^"]+#[^"]+">'
                                 r'([^<]+)</a></td>', beside)
             assert values
             # the table beside holds the numbers the bars are labelled with, each linked to its source
@@ -152,7 +155,10 @@ def test_next_years_report_extends_the_indicator_pages(tmp_path):
     html = (tmp_path / "out" / "site" / "indicators" / "gdp" / "index.html").read_text(encoding="utf-8")
     observations = html[html.index('id="observations"'):]
     for report in result.reports:
-        assert f"reports/{report.slug}/figures/" in observations
+        assert f"{report.folder}/figures/" in observations
     svg = (tmp_path / "out" / "site" / "indicators" / "charts" / "gdp-growth.svg").read_text(encoding="utf-8")
-    for period in ("2022", "2023", "2024"):
+    for period in ("2022", "2023"):  # the results of both years, on one line for the county
         assert f">{period}</text>" in svg
+    # and the 2023 target (7% 左右) meets its result (5.2%): more than 1 point short
+    scorecard = html[html.index('id="scorecard"'):html.index('id="observations"')]
+    assert "2023" in scorecard and "未完成" in scorecard

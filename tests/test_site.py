@@ -51,8 +51,8 @@ def squash(text: str) -> str:
     return re.sub(r"[\s*#\u200b]+", "", text)
 
 
-def text_pages(site: Path, slug: str) -> list[Path]:
-    return sorted((site / "reports" / slug).glob("part-*/index.html"))
+def text_pages(site: Path, folder: str) -> list[Path]:
+    return sorted((site / folder).glob("part-*/index.html"))
 
 
 def is_furniture(line: str) -> bool:
@@ -65,7 +65,7 @@ def is_furniture(line: str) -> bool:
 def test_every_sentence_of_the_body_is_on_the_text_pages(built, path):
     result, site = built
     report = next(r for r in result.reports if r.source.path.endswith(path.relative_to(ROOT).as_posix()))
-    rendered = squash("".join(article_text(p) for p in text_pages(site, report.slug)))
+    rendered = squash("".join(article_text(p) for p in text_pages(site, report.folder)))
     # Repairs change the text on purpose; apply them to the raw line before looking for it.
     fixes = [(r.line, r.before, r.after) for r in report.ingested.repairs
              if r.kind in ("errata", "ocr")]
@@ -87,8 +87,8 @@ def test_no_furniture_on_text_pages_and_all_listed_on_quality_page(built):
     for report in result.reports:
         removed = [r for r in report.ingested.repairs if r.kind in ("furniture", "title")]
         assert removed, "the seed has furniture; ingest found none"
-        pages = "".join(article_text(p) for p in text_pages(site, report.slug))
-        quality = squash(article_text(site / "reports" / report.slug / "quality" / "index.html"))
+        pages = "".join(article_text(p) for p in text_pages(site, report.folder))
+        quality = squash(article_text(site / report.folder / "quality" / "index.html"))
         for repair in removed:
             # a bare title ("政府工作报告") is also the site's breadcrumb: check longer lines only
             if repair.kind == "furniture" or len(squash(repair.before)) > 10:
@@ -99,7 +99,7 @@ def test_no_furniture_on_text_pages_and_all_listed_on_quality_page(built):
 def test_every_paragraph_has_a_permalink_and_a_source_link(built):
     result, site = built
     for report in result.reports:
-        html = "".join(p.read_text(encoding="utf-8") for p in text_pages(site, report.slug))
+        html = "".join(p.read_text(encoding="utf-8") for p in text_pages(site, report.folder))
         anchors = [n.anchor for n in report.tree.walk() if n.kind == "paragraph"]
         for anchor in anchors:
             assert f'id="{anchor}"' in html and f'href="#{anchor}"' in html, anchor
@@ -146,7 +146,7 @@ def test_script_and_template_syntax_show_as_text(tmp_path):
     build_into(tmp_path, seeds=tmp_path / "seeds")
     # the text page, and the data page where the figure's label is the markup itself
     for name in ("part-1", "figures"):
-        page = next((tmp_path / "site" / "reports").glob(f"*/{name}/index.html")).read_text(encoding="utf-8")
+        page = next((tmp_path / "site" / "regions").glob(f"**/{name}/index.html")).read_text(encoding="utf-8")
         assert "<script>alert" not in page and "<b>{{" not in page
         assert "&lt;b&gt;{{ x }}&lt;/b&gt;" in page, name
         if name == "part-1":

@@ -63,7 +63,7 @@ def qualifier_text(words: list[str]) -> tuple[str, str]:
     return text, bound
 
 
-def to_figure(raw: Raw, report: Report, kind: str, period: str, node, page: str,
+def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node, page: str,
               sentence: str, offset: int) -> Figure:
     indicator = match_label(raw.label)
     value, unit, growth = raw.value, raw.unit, raw.growth
@@ -73,11 +73,11 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, node, page: str,
     value, unit = canonical(value, unit, indicator, per_capita)
     high, _ = canonical(raw.value_high, raw.unit, indicator, per_capita)
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
-        kind = "target"
+        kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
     return Figure(
         report=report.slug, indicator=indicator.id if indicator else "", label=raw.label,
-        kind=kind, period=period, value=number(value), unit=unit, growth_pct=number(growth),
+        kind=kind, period=period, basis=basis, value=number(value), unit=unit, growth_pct=number(growth),
         qualifier=qualifier, bound=bound, anchor=node.anchor, page=page, line=node.line_start,
         text=sentence.strip(), value_high=number(high),
         growth_unit=raw.growth_unit if growth is not None else "",
@@ -108,8 +108,8 @@ def extract_report(report: Report) -> list[Figure]:
     parts = report.tree.children
     roles = part_roles(parts)
     for part in parts:
-        page = f"reports/{report.slug}/{part_file(part)}"
-        role = roles[part.anchor]
+        page = f"{report.folder}/{part_file(part)}"
+        role, role_known = roles[part.anchor]
         for node in part.walk():
             if node.kind == "part":
                 continue
@@ -118,18 +118,20 @@ def extract_report(report: Report) -> list[Figure]:
                 continue
             analysis = blank_asides(to_analysis(text))
             if part.anchor == "part-0":  # text outside any part: its own headings set the role
-                role = heading_role(analysis) or role
+                if said := heading_role(analysis):
+                    role, role_known = said, True
             carried, estimating = None, False  # 2022年…；… and 预计…；… hold to the full stop
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
                 for raw in scan_sentence(clause, text[start:end]):
-                    kind, period = kind_and_period(clause[:raw.span[1]], role, report.metadata, carried,
-                                                   estimating)
+                    kind, period, basis = kind_and_period(clause[:raw.span[1]], role, report.metadata,
+                                                          carried, estimating, role_known)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         kind, period = "actual", raw.period or period
-                    figures.append(to_figure(raw, report, kind, period, node, page, text[start:end],
-                                             offset + start if offset >= 0 else -1))
+                        basis = "year" if raw.period else basis
+                    figures.append(to_figure(raw, report, kind, period, basis, node, page,
+                                             text[start:end], offset + start if offset >= 0 else -1))
                 estimating = estimating or bool(ESTIMATE.search(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     carried, estimating = None, False
@@ -140,7 +142,7 @@ def extract_report(report: Report) -> list[Figure]:
 # `extract` command's contract.
 COLUMNS = ["id", "indicator", "label", "kind", "period", "value", "unit", "growth_pct", "qualifier",
            "anchor", "line", "text", "bound", "value_high", "growth_unit", "average_growth_pct",
-           "rank", "flags", "report", "page"]
+           "rank", "flags", "basis", "report", "page"]
 
 
 def figure_row(figure: Figure) -> dict:

@@ -34,12 +34,14 @@ def title_role(title: str) -> str | None:
     return "plan" if PLAN_TITLE.search(title) else None
 
 
-def part_roles(parts: list[Node]) -> dict[str, str]:
-    """review or plan, per part anchor. Parts after the plan (政府自身建设…) stay plan."""
-    roles, role = {}, "review"
+def part_roles(parts: list[Node]) -> dict[str, tuple[str, bool]]:
+    """(review or plan, whether a heading said so), per part anchor. Parts after the plan
+    (政府自身建设…) stay plan."""
+    roles, role, known = {}, "review", False
     for part in parts:
-        role = title_role(to_analysis(part.title)) or role
-        roles[part.anchor] = role
+        said = title_role(to_analysis(part.title))
+        role, known = (said, True) if said else (role, known)
+        roles[part.anchor] = (role, known)
     return roles
 
 
@@ -53,31 +55,42 @@ def heading_role(text: str) -> str | None:
 
 
 def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None,
-                    carried_estimate: bool = False) -> tuple[str, str]:
+                    carried_estimate: bool = False, role_known: bool = True) -> tuple[str, str, str]:
     """`sentence` is the analysis text of a sentence up to the figure's end (words after a
     figure do not change it: 增长 5%，高于预期目标); `carried_year` a year, and
-    `carried_estimate` a 预计, that an earlier clause of the same sentence stated."""
+    `carried_estimate` a 预计, that an earlier clause of the same sentence stated.
+
+    Returns kind, period and the evidence they rest on (`BASES`): comparisons use only
+    figures whose period rests on more than a default."""
     review, plan = meta.review_year, meta.year
     if MULTI_YEAR.search(sentence):
-        return "actual", f"{review - 4}–{review}"
+        return "actual", f"{review - 4}–{review}", "words"
     if match := BY_YEAR.search(sentence):
         year = int(match.group(1) or match.group(2))
         if year >= plan:
-            return "target", str(year)
-    year = carried_year
+            return "target", str(year), "year"
+    year, basis = carried_year, "year"
     if year is None and (match := STATED_YEAR.search(sentence)):
         year = int(match.group(1))
     if year is None and LAST_YEAR.search(sentence):
-        year = review
+        year, basis = review, "words"
     if year is None and THIS_YEAR.search(sentence):
-        year = plan
+        year, basis = plan, "words"
     if carried_estimate or ESTIMATE.search(sentence):
-        return "estimate", str(year or review)
+        return "estimate", str(year or review), basis if year else "words"
     if year is not None:  # a stated year: the past is actual, the plan year and later targets
-        return ("actual" if year < plan else "target"), str(year)
-    if role == "plan" or TARGET.search(sentence) or PLAN_WORDS.search(sentence) and role != "review":
-        return "target", str(plan)
-    return "actual", str(review)
+        return ("actual" if year < plan else "target"), str(year), basis
+    if TARGET.search(sentence) or PLAN_WORDS.search(sentence) and role != "review":
+        return "target", str(plan), "words"
+    if role == "plan":
+        return "target", str(plan), "part" if role_known else "default"
+    return "actual", str(review), "part" if role_known else "default"
+
+
+# What a figure's kind and period rest on, strongest first: a year the sentence states,
+# words that say when (预计, 力争, 去年, 过去五年), the part's heading, or nothing (the
+# default of a report whose parts were not recognised).
+BASES = ("year", "words", "part", "default")
 
 
 def stated_year(sentence: str) -> int | None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from generator.diagnostics import InputError
 from generator.headings import PLAN_HEADING, REVIEW_HEADING
 from generator.model import Metadata, Repair
+from generator.regions import Place, resolve
 from generator.script import to_analysis
 
 TITLE = re.compile(r"^#*\s*\**\s*(?P<title>[\u4e00-\u9fff]{0,12}政府工作报告)\s*\**\s*$")
@@ -113,5 +114,12 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     review_year = values.get("review_year") or int(year) - 1
     origin.setdefault("review_year", origin["year"])
     known = set(Metadata.__dataclass_fields__) - {"origin", "year", "review_year"}
-    return Metadata(year=int(year), review_year=int(review_year), origin=origin,
-                    **{k: str(v) for k, v in values.items() if k in known})
+    fields = {k: str(v) for k, v in values.items() if k in known}
+    # province, city and code from the GB/T 2260 table where the text and sidecar are silent
+    place, found_in = resolve(Place(fields["region"], fields.get("province", ""),
+                                    fields.get("city", ""), fields.get("code", "")))
+    for key in ("province", "city", "code"):
+        if getattr(place, key) and not fields.get(key):
+            fields[key] = getattr(place, key)
+            origin[key] = found_in
+    return Metadata(year=int(year), review_year=int(review_year), origin=origin, **fields)

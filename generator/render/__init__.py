@@ -3,33 +3,21 @@ text only ever enters them as escaped values, never as template source."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 
-import jinja2
 import yaml
 
+from generator.compare import Comparison
 from generator.indicators import catalogue
 from generator.model import Figure, Node, Report
-from generator.naming import part_file
+from generator.naming import part_file, region_key
+from generator.render import compare as cmp
 from generator.render import figures as fig
 from generator.render.downloads import render_downloads
-from generator.render.escape import escape_attr, escape_md, yaml_str
-
-ENV = jinja2.Environment(
-    loader=jinja2.PackageLoader("generator.render", "templates"),
-    autoescape=False,  # the output is Markdown; text is escaped by the `md` filter instead
-    undefined=jinja2.StrictUndefined,
-    keep_trailing_newline=True,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    # Markdown writes heading ids as `{#id}`, which Jinja would take for a comment.
-    comment_start_string="{##",
-    comment_end_string="##}",
-)
-ENV.filters["md"] = escape_md
-ENV.filters["attr"] = escape_attr
-ENV.filters["yaml"] = yaml_str
+from generator.render.env import ENV
+from generator.render.escape import escape_attr, escape_md
 
 KIND_LABELS = {
     "errata": "人工勘误", "ocr": "自动修复", "gap": "疑似缺文", "duplicate": "重复段落",
@@ -103,27 +91,34 @@ def figure_cell(figure: Figure | None, show) -> str:
     return paragraph_link(show(figure), figure, figure.page.rsplit("/", 1)[-1])
 
 
+def root_of(page: str) -> str:
+    """The relative way from a page (a docs path) back to the site's root."""
+    return "../" * page.count("/")
+
+
 def render_figures(report: Report, figures: list[Figure], heads, context: dict) -> str:
     return ENV.get_template("figures.md.j2").render(
         **context, figures=figures, headline=heads,
         sections=fig.by_section(report, figures), cell=figure_cell, amount=fig.amount,
         growth=fig.growth, kinds=fig.KIND_NAMES, flagged=any(f.flags for f in figures),
-        names={i.id: i.name for i in catalogue().values()}, downloads=fig.downloads_line("../../"))
+        names={i.id: i.name for i in catalogue().values()}, downloads=fig.downloads_line(context["root"]))
 
 
-def render_report(report: Report, figures: list[Figure], heads: list[fig.HeadlineRow]) -> dict[str, str]:
-    base = f"reports/{report.slug}"
+def render_report(report: Report, figures: list[Figure], heads: list[fig.HeadlineRow],
+                  scores: dict) -> dict[str, str]:
+    base = report.folder
     parts = report.tree.children
     notes = notes_by_line(report)
+    root = root_of(f"{base}/index.md")
     context = {"report": report, "meta": report.metadata, "title": report_title(report),
-               "parts": parts, "part_file": part_file, "part_title": part_title}
+               "parts": parts, "part_file": part_file, "part_title": part_title, "root": root}
     pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
         **context, counts=repair_counts(report), labels=KIND_LABELS,
         headline=heads, amount=fig.amount, growth=fig.growth, cell=figure_cell,
-        target_text=fig.summary, downloads=fig.downloads_line("../../"))}
+        target_text=fig.summary, downloads=fig.downloads_line(root), scores=scores)}
     pages[f"{base}/figures.md"] = render_figures(report, figures, heads, context)
     counts = fig.section_counts(report, figures)
-    in_paragraph = fig.links_by_paragraph(figures, "../../indicators/{}.md".format)
+    in_paragraph = fig.links_by_paragraph(figures, (root + "indicators/{}.md").format)
     for number, part in enumerate(parts):
         pages[f"{base}/{part_file(part)}"] = ENV.get_template("part.md.j2").render(
             **context, part=part,
@@ -181,7 +176,7 @@ def year_in_brief(report: Report, heads: list[fig.HeadlineRow]) -> tuple[str, No
 
 
 def render_indicators(reports: list[Report], figures: dict[str, list[Figure]],
-                      heads: dict[str, list[fig.HeadlineRow]]) -> dict[str, str]:
+                      heads: dict[str, list[fig.HeadlineRow]], comparison: Comparison) -> dict[str, str]:
     """The indicator index, a page per indicator, and each page's charts (SVG)."""
     pages = {}
     rows = []
@@ -190,12 +185,15 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]],
                     for slug, rows_ in heads.items()}
     for indicator in catalogue().values():
         observations = [(r, f) for r in reports for f in figures[r.slug] if f.indicator == indicator.id]
-        charts = fig.indicator_charts(indicator, observations)
+        here = f"indicators/{indicator.id}.md"
+        charts = cmp.indicator_charts(indicator, comparison.series, here)
         for chart in charts:
             pages[f"indicators/charts/{chart.file}"] = chart.svg
-        pages[f"indicators/{indicator.id}.md"] = ENV.get_template("indicator.md.j2").render(
+        card = comparison.scorecard[comparison.scorecard["indicator"] == indicator.id]
+        pages[here] = ENV.get_template("indicator.md.j2").render(
             ind=indicator, charts=charts, observations=observations, amount=fig.amount,
-            growth=fig.growth, kinds=fig.KIND_NAMES, downloads=fig.downloads_line("../"))
+            growth=fig.growth, kinds=fig.KIND_NAMES, downloads=fig.downloads_line("../"),
+            scorecard=cmp.scorecard_rows(card.sort_values(["year", "region_key"], ascending=[False, True]), here))
         newest_first = sorted(reports, key=lambda r: r.metadata.year, reverse=True)
         rows.append((indicator, len(observations),
                      next(filter(None, (by_indicator[r.slug].get(indicator.id, (None, None))[0]
@@ -213,49 +211,73 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]],
     return pages
 
 
-def render_site(reports: list[Report], figures: dict[str, list[Figure]]) -> dict[str, str]:
+def render_site(reports: list[Report], figures: dict[str, list[Figure]], comparison: Comparison) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/, plus the navigation."""
     pages: dict[str, str] = {}
-    by_region: dict[str, list[Report]] = {}
-    for report in sorted(reports, key=lambda r: (r.metadata.province, r.metadata.region,
-                                                 r.metadata.year)):
-        by_region.setdefault(report.metadata.region, []).append(report)
+    regions = cmp.group_regions(reports, comparison)
+    ordered = [r for region in regions for r in region.reports]
+    summaries = {region.key: region.summaries for region in regions}
     heads = {r.slug: fig.headline(r, figures[r.slug]) for r in reports}
-    for report in reports:
-        pages.update(render_report(report, figures[report.slug], heads[report.slug]))
+    for report in ordered:
+        mine = summaries[region_key(report.metadata)]
+        scores = [s for s in (mine.get(report.metadata.review_year), mine.get(report.metadata.year)) if s]
+        pages.update(render_report(report, figures[report.slug], heads[report.slug], scores))
+    for region in regions:
+        pages.update(cmp.render_region(region, comparison, ENV))
+    pages.update(cmp.render_places(regions, ENV))
+    pages.update(cmp.render_years(regions, comparison, ENV))
     pages["index.md"] = ENV.get_template("home.md.j2").render(
-        regions=by_region, headlines={r.slug: year_in_brief(r, heads[r.slug]) for r in reports},
-        inlines=render_inlines, title=report_title)
+        regions=regions, headlines={r.slug: year_in_brief(r, heads[r.slug]) for r in reports},
+        inlines=render_inlines, title=report_title, years=sorted({int(y) for y in comparison.years["year"]}))
     pages["quality.md"] = ENV.get_template("quality_index.md.j2").render(
-        regions=by_region, counts={r.slug: dict(repair_counts(r)) for r in reports},
+        reports=ordered, counts={r.slug: dict(repair_counts(r)) for r in reports},
         labels=KIND_LABELS, title=report_title,
         diagnostics={r.slug: len(r.ingested.diagnostics) for r in reports})
-    ordered = [r for group in by_region.values() for r in group]
     pages["downloads.md"] = ENV.get_template("downloads.md.j2").render(
         reports=ordered, title=report_title)
-    pages.update(render_downloads(ordered, figures))
-    pages.update(render_indicators(ordered, figures, heads))
-    pages[".nav.yml"] = yaml.safe_dump(navigation(by_region), allow_unicode=True,
-                                       sort_keys=False)
+    pages.update(render_downloads(ordered, figures, comparison))
+    pages.update(render_indicators(ordered, figures, heads, comparison))
+    pages[".nav.yml"] = yaml.safe_dump(navigation(regions, pages), allow_unicode=True, sort_keys=False)
     return pages
 
 
-def navigation(by_region: dict[str, list[Report]]) -> list:
-    nav: list = [{"首页": "index.md"}]
-    for region, reports in by_region.items():
-        entries = []
-        for report in reports:
-            base = f"reports/{report.slug}"
+def navigation(regions: list[cmp.RegionPages], pages: dict[str, str]) -> list:
+    """首页 › 地区 › province › city › region › year, then comparisons and indicators. Material
+    folds every section, so a reader sees provinces first however many reports there are."""
+    provinces: dict[str, dict[str, list]] = {}
+    for region in regions:
+        _, province, city, _ = region.folder.split("/")
+        entries: list = [f"{region.folder}/index.md", {"目标完成情况": f"{region.folder}/scorecard.md"},
+                         {"历年数据与核对": f"{region.folder}/series.md"}]
+        for report in region.reports:
+            base = report.folder
             entries.append({f"{report.metadata.year} 年报告": [
                 f"{base}/index.md",
                 *({part_title(p): f"{base}/{part_file(p)}"} for p in report.tree.children),
                 {"数据": f"{base}/figures.md"},
                 {"数据质量": f"{base}/quality.md"},
             ]})
-        nav.append({region: entries})
-    nav.append({"指标": ["indicators/index.md",
-                         *({i.name: f"indicators/{i.id}.md"} for i in catalogue().values())]})
-    nav.append({"数据质量": "quality.md"})
-    nav.append({"数据下载": "downloads.md"})
-    nav.append({"关于本站": "guide/index.md"})
-    return nav
+        provinces.setdefault(province, {}).setdefault(city, []).append({region.name: entries})
+    places: list = ["regions/index.md"]
+    for province, cities in provinces.items():
+        province_name = title_of(pages[f"regions/{province}/index.md"])
+        city_entries: list = [f"regions/{province}/index.md"]
+        for city, entries in cities.items():
+            city_page = f"regions/{province}/{city}/index.md"
+            city_entries.append({title_of(pages[city_page]).split(" ")[-1]: [city_page, *entries]})
+        places.append({province_name: city_entries})
+    years = sorted((p for p in pages if p.startswith("compare/") and p != "compare/index.md"), reverse=True)
+    return [
+        {"首页": "index.md"},
+        {"地区": places},
+        {"地区对比": ["compare/index.md", *({f"{p[8:12]} 年": p} for p in years)]},
+        {"指标": ["indicators/index.md", *({i.name: f"indicators/{i.id}.md"} for i in catalogue().values())]},
+        {"数据质量": "quality.md"},
+        {"数据下载": "downloads.md"},
+        {"关于本站": "guide/index.md"},
+    ]
+
+
+def title_of(page: str) -> str:
+    """The title a generated page's front matter gives it."""
+    return json.loads(page.split("\n", 2)[1].removeprefix("title: "))

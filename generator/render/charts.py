@@ -45,3 +45,79 @@ def bar_chart(title: str, unit: str, rows: list[dict]) -> str:
         ],
     }
     return _converter().vegalite_to_svg(spec)
+
+
+# Okabe–Ito: told apart by readers with any common colour-vision deficiency, and in grey
+# print; each series also has its own point shape, and the numbers stand beside the chart.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "triangle-left", "triangle-right"]
+
+
+def line_chart(title: str, unit: str, rows: list[dict]) -> str:
+    """One line per series (a region) across years. Rows have period, series, value, shown."""
+    series = sorted({row["series"] for row in rows})
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": title,
+        "width": max(260, 70 * len({row["period"] for row in rows})),
+        "height": 200,
+        "background": "white",
+        "config": {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12},
+                   "legend": {"labelFontSize": 12, "orient": "bottom", "title": None},
+                   "title": {"fontSize": 14}},
+        "data": {"values": rows},
+        "encoding": {
+            "x": {"field": "period", "type": "ordinal", "title": "年份", "axis": {"labelAngle": 0}},
+            "y": {"field": "value", "type": "quantitative", "title": unit, "scale": {"zero": False}},
+            "color": {"field": "series", "type": "nominal",
+                      "scale": {"domain": series, "range": PALETTE[:len(series)] or PALETTE[:1]}},
+            "shape": {"field": "series", "type": "nominal",
+                      "scale": {"domain": series, "range": SHAPES[:len(series)] or SHAPES[:1]}},
+        },
+        "layer": [
+            {"mark": {"type": "line", "strokeWidth": 2}},
+            {"mark": {"type": "point", "filled": True, "size": 60}},
+            {"mark": {"type": "text", "dy": -9, "fontSize": 11},
+             "encoding": {"text": {"field": "shown", "type": "nominal"}}},
+        ],
+    }
+    return _converter().vegalite_to_svg(spec)
+
+
+def target_chart(title: str, rows: list[dict]) -> str:
+    """Each indicator's growth target (a hollow diamond) and result (a filled circle) on one
+    axis, joined by a line; the status in words at the right. Rows have indicator, target,
+    result, status, shown_target, shown_result."""
+    points = ([{"indicator": r["indicator"], "what": "目标", "rate": r["target"], "shown": r["shown_target"]}
+               for r in rows] + [{"indicator": r["indicator"], "what": "实绩", "rate": r["result"],
+                                  "shown": r["shown_result"]} for r in rows])
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": title,
+        "width": 360,
+        "height": {"step": 28},
+        "background": "white",
+        "config": {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12},
+                   "legend": {"labelFontSize": 12, "orient": "bottom", "title": None},
+                   "title": {"fontSize": 14}},
+        "layer": [
+            {"data": {"values": rows}, "mark": {"type": "rule", "color": "#777777"},
+             "encoding": {"y": {"field": "indicator", "type": "nominal", "title": None, "sort": None},
+                          "x": {"field": "target", "type": "quantitative", "title": "增长（%）"},
+                          "x2": {"field": "result"}}},
+            {"data": {"values": points}, "mark": {"type": "point", "size": 90, "strokeWidth": 2},
+             "encoding": {"y": {"field": "indicator", "type": "nominal", "sort": None},
+                          "x": {"field": "rate", "type": "quantitative"},
+                          "color": {"field": "what", "type": "nominal",
+                                    "scale": {"domain": ["目标", "实绩"], "range": [PALETTE[1], PALETTE[0]]}},
+                          "shape": {"field": "what", "type": "nominal",
+                                    "scale": {"domain": ["目标", "实绩"], "range": ["diamond", "circle"]}},
+                          "fill": {"field": "what", "type": "nominal",
+                                   "scale": {"domain": ["目标", "实绩"], "range": ["white", PALETTE[0]]},
+                                   "legend": None}}},
+            {"data": {"values": rows}, "mark": {"type": "text", "align": "left", "dx": 8, "fontSize": 11},
+             "encoding": {"y": {"field": "indicator", "type": "nominal", "sort": None},
+                          "x": {"value": 360}, "text": {"field": "status", "type": "nominal"}}},
+        ],
+    }
+    return _converter().vegalite_to_svg(spec)

@@ -33,10 +33,50 @@ FIGURE_FIELDS = [
     ("bound", _S, "What the qualifier makes of the figure: max, min, about, or empty"),
     ("rank", _S, "A rank the report states, such as 全市第1"),
     ("flags", _S, "Why the figure needs a person's check (e.g. an OCR-split number)"),
+    ("basis", _S, "What kind and period rest on: year (stated), words (预计, 力争…), part (its heading), "
+                  "default (nothing; left out of comparisons)"),
     ("anchor", _S, "Paragraph anchor on the report's page"),
     ("page", _S, "Site page (Markdown path) the paragraph is on"),
     ("line", _I, "Line of the report's source file the paragraph starts on"),
     ("text", _S, "The sentence the figure is in, as printed"),
+]
+SCORECARD_FIELDS = [
+    ("region", _S, "County (区县)"),
+    ("code", _S, "GB/T 2260 code of the county, where known"),
+    ("year", _I, "Year the target was set for (report of that year) and the result describes (next report)"),
+    ("indicator", _S, "Catalogue indicator id (catalogue.csv)"),
+    ("measure", _S, "What the target states and is compared on: growth (a rate) or value (a level)"),
+    ("target", _N, "The target as printed: growth in percent, or a level in target_unit"),
+    ("target_unit", _S, "Unit of target: % (growth), or the level's canonical unit"),
+    ("qualifier", _S, "Qualifier as printed: 左右, 以上, 控制在…以内"),
+    ("result", _N, "The same measure as the next report states it for the year; empty when none was compared"),
+    ("result_unit", _S, "Unit of result"),
+    ("result_kind", _S, "actual, or estimate (预计)"),
+    ("status", _S, "met, close, not_met, awaiting, not_comparable, or uncertain (conflicting or doubtful "
+                   "evidence: left out of comparisons)"),
+    ("reason", _S, "The rule applied, or why no status could be given"),
+    ("target_report", _S, "Slug of the report that set the target"),
+    ("target_anchor", _S, "Page and paragraph of the target's sentence"),
+    ("result_report", _S, "Slug of the report that states the result"),
+    ("result_anchor", _S, "Page and paragraph of the result's sentence"),
+]
+SERIES_FIELDS = [
+    ("region", _S, "County (区县)"),
+    ("code", _S, "GB/T 2260 code of the county, where known"),
+    ("indicator", _S, "Catalogue indicator id (catalogue.csv)"),
+    ("period", _I, "Year the figure describes"),
+    ("kind", _S, "actual or estimate (预计)"),
+    ("value", _N, "Level, in unit"),
+    ("unit", _S, "Unit of value"),
+    ("growth_pct", _N, "Growth as the report states it"),
+    ("growth_unit", _S, "% or 个百分点"),
+    ("implied_growth_pct", _N, "Growth implied by this level and the year before's, in percent"),
+    ("flag", _S, "revised (another report states this year differently), conflict (this report states it "
+                 "twice, differently), growth-differs (stated and implied growth differ beyond the tolerance "
+                 "for a nominal indicator); separated by ;"),
+    ("report", _S, "Slug of the report that states it"),
+    ("report_year", _I, "Year of that report"),
+    ("source_anchor", _S, "Page and paragraph of the sentence"),
 ]
 CATALOGUE_FIELDS = [
     ("id", _S, "Indicator id"),
@@ -52,6 +92,14 @@ CATALOGUE_FIELDS = [
 
 def schema(fields) -> list[dict]:
     return [{"name": name, "type": kind, "description": text} for name, kind, text in fields]
+
+
+def table_resource(name: str, title: str, fields, key: list[str]) -> dict:
+    return {"name": name, "path": f"{name}.csv", "title": title, "type": "table", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8",
+            "schema": {"fields": schema(fields), "missingValues": [""], "primaryKey": key,
+                       "foreignKeys": [{"fields": ["indicator"],
+                                        "reference": {"resource": "catalogue", "fields": ["id"]}}]}}
 
 
 def datapackage(reports: list[Report]) -> str:
@@ -76,6 +124,10 @@ def datapackage(reports: list[Report]) -> str:
              "schema": {"fields": schema(FIGURE_FIELDS), "missingValues": [""], "primaryKey": ["id"],
                         "foreignKeys": [{"fields": ["indicator"],
                                          "reference": {"resource": "catalogue", "fields": ["id"]}}]}},
+            table_resource("scorecard", "Targets against results, per region, year and indicator",
+                           SCORECARD_FIELDS, ["target_report", "indicator"]),
+            table_resource("series", "Each region's figures by year, one row per report that states them",
+                           SERIES_FIELDS, ["report", "indicator", "period"]),
             {"name": "catalogue", "path": "catalogue.csv", "type": "table", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8",
              "schema": {"fields": schema(CATALOGUE_FIELDS), "missingValues": [""],

@@ -14,11 +14,19 @@ import json
 from generator.extract import figure_row
 from generator.indicators import catalogue
 from generator.model import Node, Report
-from generator.render.datapackage import CATALOGUE_COLUMNS, FIGURE_FIELDS, datapackage
+from generator.render.datapackage import (
+    CATALOGUE_COLUMNS,
+    FIGURE_FIELDS,
+    SCORECARD_FIELDS,
+    SERIES_FIELDS,
+    datapackage,
+)
 
 FOLDER = "downloads"
 # indicators.csv: a figure per row (columns described in datapackage.py).
 FIGURE_COLUMNS = [name for name, _, _ in FIGURE_FIELDS]
+SCORECARD_COLUMNS = [name for name, _, _ in SCORECARD_FIELDS]
+SERIES_COLUMNS = [name for name, _, _ in SERIES_FIELDS]
 REPAIR_COLUMNS = ["report", "kind", "line", "line_end", "before", "after", "reason"]
 
 
@@ -65,9 +73,11 @@ def repair_records(reports: list[Report]) -> list[dict]:
             for report in reports for r in report.ingested.repairs]
 
 
-def render_downloads(reports: list[Report], figures: dict) -> dict[str, str]:
+def render_downloads(reports: list[Report], figures: dict, comparison) -> dict[str, str]:
     """{docs path: file text} for every download."""
     files: dict[str, str] = render_figure_downloads(reports, figures)
+    files[f"{FOLDER}/scorecard.csv"] = table_csv(SCORECARD_COLUMNS, scorecard_records(comparison.scorecard))
+    files[f"{FOLDER}/series.csv"] = table_csv(SERIES_COLUMNS, series_records(comparison.series))
     for report in reports:
         files[f"{FOLDER}/{report.slug}.txt"] = report_text(report)
         files[f"{FOLDER}/{report.slug}.json"] = report_json(report)
@@ -113,3 +123,49 @@ def render_figure_downloads(reports: list[Report], figures: dict) -> dict[str, s
         f"{FOLDER}/catalogue.csv": table_csv(CATALOGUE_COLUMNS, catalogue_rows),
         f"{FOLDER}/datapackage.json": datapackage(reports),
     }
+
+
+def text_of(value) -> str:
+    """A frame's cell as CSV text: empty for a missing value, integers without .0."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    return str(value)
+
+
+def anchor_of(folder_page, anchor) -> str:
+    """`regions/…/2023/part-1.md#p-1-0-2`: a sentence's page and paragraph, from the site root."""
+    return f"{folder_page}#{anchor}" if isinstance(folder_page, str) and folder_page else ""
+
+
+def scorecard_records(card) -> list[dict]:
+    records = []
+    for _, row in card.iterrows():
+        growth = row["measure"] == "growth"
+        # an uncertain pair shows no result: it was not compared (the reason says why)
+        result_page = row["r_page"] if isinstance(row["r_page"], str) and row["status"] != "uncertain" else ""
+        records.append({
+            "region": row["region"], "code": row["code"], "year": int(row["year"]), "indicator": row["indicator"],
+            "measure": row["measure"],
+            "target": row["t_growth_text"] if growth else row["t_value_text"],
+            "target_unit": (row["t_growth_unit"] or "%") if growth else row["t_unit"],
+            "qualifier": row["t_qualifier"],
+            "result": text_of(row["r_growth_text"] if growth else row["r_value_text"]) if result_page else "",
+            "result_unit": text_of((row["r_growth_unit"] or "%") if growth else row["r_unit"]) if result_page else "",
+            "result_kind": text_of(row["r_kind"]) if result_page else "",
+            "status": row["status"], "reason": row["reason"],
+            "target_report": row["t_report"], "target_anchor": anchor_of(row["t_page"], row["t_anchor"]),
+            "result_report": text_of(row["r_report"]) if result_page else "",
+            "result_anchor": anchor_of(result_page, row["r_anchor"]),
+        })
+    return records
+
+
+def series_records(series) -> list[dict]:
+    return [{"region": row["region"], "code": row["code"], "indicator": row["indicator"], "period": int(row["year"]),
+             "kind": row["kind"], "value": row["value_text"], "unit": row["unit"] if row["value_text"] else "",
+             "growth_pct": row["growth_text"], "growth_unit": row["growth_unit"],
+             "implied_growth_pct": text_of(row["implied_growth"]), "flag": row["flag"], "report": row["report"],
+             "report_year": int(row["report_year"]), "source_anchor": anchor_of(row["page"], row["anchor"])}
+            for _, row in series.iterrows()]

@@ -1,0 +1,99 @@
+"""Series: each region's levels and growth by year, from every report that states them.
+
+One row per region, indicator, year and report: a later report that gives another number
+for the same year (a revision, or 预计 replaced by the actual) is a row of its own beside
+the first, flagged `revised`, never a silent replacement. The audit sets the stated growth
+beside the growth implied by two consecutive levels and flags a gap beyond the tolerance,
+only for nominal indicators (GDP and value added grow at comparable prices by design).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from generator.compare.rules import Rules
+from generator.compare.scorecard import agree
+from generator.indicators import catalogue
+
+KEYS = ["region_key", "indicator", "year"]
+KEEP = ["region_key", "region", "code", "province", "city", "indicator", "year", "kind", "report",
+        "report_year", "value", "value_text", "unit", "growth", "growth_text", "growth_unit",
+        "figure_id", "anchor", "page", "line", "text", "basis", "flags"]
+
+
+def first_statements(obs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    """Each report's statement of a region's year: its first actual figure (else its first
+    estimate), flagged `conflict` when the same report gives another number for it."""
+    rows = obs[obs["kind"].isin(["actual", "estimate"]) & (obs["year"] < obs["report_year"])
+               & (obs["basis"] != "default") & (obs["flags"] == "")]
+    rows = rows.assign(kind_rank=(rows["kind"] != "actual").astype(int))
+    rows = rows.sort_values(["region_key", "indicator", "year", "report", "kind_rank", "order"])
+    out = []
+    for _, group in rows.groupby([*KEYS, "report"], sort=False):
+        group = group[group["kind"] == group["kind"].iloc[0]]
+        first = group.iloc[0].copy()
+        # a later figure may add the level the first one lacked (增长 4.6%…, 达到 86 亿元)
+        if pd.isna(first["value"]) and group["value"].notna().any():
+            level = group[group["value"].notna()].iloc[0]
+            first[["value", "value_text", "unit"]] = level[["value", "value_text", "unit"]]
+        conflict = any(
+            not agree(group[m].dropna(), m, rules) for m in ("growth", "value") if group[m].notna().sum() > 1)
+        first["flag"] = "conflict" if conflict else ""
+        out.append(first)
+    frame = pd.DataFrame(out, columns=[*KEEP, "flag"]) if out else pd.DataFrame(columns=[*KEEP, "flag"])
+    return frame.astype({"value": "float64", "growth": "float64", "year": "int64"})
+
+
+def mark_revisions(frame: pd.DataFrame, rules: Rules) -> pd.Series:
+    """True for every statement of a year that another report states differently."""
+    revised = pd.Series(False, index=frame.index)
+    for _, group in frame.groupby(KEYS, sort=False):
+        if group["report"].nunique() < 2:
+            continue
+        for measure in ("growth", "value"):
+            values = group[measure].dropna()
+            if measure == "value":
+                values = group.loc[group["unit"] == group["unit"].iloc[0], "value"].dropna()
+            if len(values) > 1 and not agree(values, measure, rules):
+                revised[group.index] = True
+    return revised
+
+
+def implied_growth(frame: pd.DataFrame) -> pd.Series:
+    """Growth implied by the level of the year before, in percent: from the same report when
+    it states that level (a report's own baseline), else from the latest report that does."""
+    levels = frame[frame["value"].notna()][["region_key", "indicator", "year", "report", "report_year",
+                                           "value", "unit"]]
+    before = levels.assign(year=levels["year"] + 1)
+    same = frame.merge(before.drop(columns="report_year"), on=["region_key", "indicator", "year", "report"],
+                       how="left", suffixes=("", "_prev"), validate="many_to_one")
+    latest = before.sort_values("report_year").drop_duplicates(["region_key", "indicator", "year"], keep="last")
+    other = frame.merge(latest.drop(columns=["report", "report_year"]), on=["region_key", "indicator", "year"],
+                        how="left", suffixes=("", "_prev"), validate="many_to_one")
+    own = same["value_prev"].where(same["unit_prev"] == same["unit"])
+    previous = own.where(own.notna(), other["value_prev"].where(other["unit_prev"] == other["unit"]))
+    previous.index = frame.index
+    return ((frame["value"] / previous - 1) * 100).round(1)
+
+
+def series(obs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
+    frame = first_statements(obs, rules).reset_index(drop=True)
+    if frame.empty:
+        return frame.assign(revised=pd.Series(dtype=bool), implied_growth=pd.Series(dtype=float),
+                            audit=pd.Series(dtype=str))
+    frame["revised"] = mark_revisions(frame, rules)
+    frame["implied_growth"] = implied_growth(frame)
+    nominal = frame["indicator"].map({i.id: not i.comparable_prices and not i.value_is_rate
+                                      for i in catalogue().values()})
+    gap = (frame["growth"] - frame["implied_growth"]).abs().round(6)
+    frame["audit"] = ""
+    has_both = frame["growth"].notna() & frame["implied_growth"].notna() & (frame["growth_unit"] == "%")
+    frame.loc[has_both & ~nominal, "audit"] = "real"
+    frame.loc[has_both & nominal, "audit"] = "ok"
+    frame.loc[has_both & nominal & (gap > rules.consistency_points), "audit"] = "differs"
+    flags = [";".join(f for f in (flag, "revised" if rev else "", "growth-differs" if audit == "differs" else "")
+                      if f) for flag, rev, audit in zip(frame["flag"], frame["revised"], frame["audit"], strict=True)]
+    frame["flag"] = flags
+    order = {ind: n for n, ind in enumerate(catalogue())}
+    frame["indicator_order"] = frame["indicator"].map(order)
+    return frame.sort_values(["region_key", "indicator_order", "year", "report_year"]).reset_index(drop=True)

@@ -1,0 +1,190 @@
+"""Places: the GB/T 2260 code table and what follows from a region's code.
+
+`regions.csv` (facts; its source and conversion are in SOURCE.md beside it) gives every
+province, prefecture-level city and county-level unit with its code, parent and pinyin.
+From it come a report's province and city, and stable ASCII names for URLs: a region's
+path is province/city/county, and its short slug is the county's pinyin, lengthened only
+when another county in the table reads the same (祁县 and 杞县 are both qixian). Both
+depend on the table alone, never on which other reports are in the build, so a page's
+address does not move when a report is added.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from pypinyin import lazy_pinyin
+
+# A path segment for a county whose province or city is not known, and for a county
+# directly under its province (北京市东城区, 济源市): the path keeps one depth everywhere.
+UNKNOWN = "weizhi"
+DIRECT = "zhixia"
+# Official romanisations that plain pinyin gets wrong, where it matters for a unique name:
+# 陕西 is Shaanxi (GB/T 17693), so it never shares a slug with 山西.
+SLUG_OVERRIDES = {"610000": "shaanxi"}
+_PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$")
+_CITY_SUFFIX = re.compile(r"(?:市|地区|盟)$")
+
+
+def slugify(text: str) -> str:
+    ascii_text = "".join(lazy_pinyin(text))
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str  # province | city | county
+    parent: str  # the parent's code; "" for a province
+    pinyin: str  # of the whole name, from the table (so the build need not convert 3,000 names)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a report's region is: names and codes as far as they are known."""
+
+    region: str
+    province: str = ""
+    city: str = ""
+    code: str = ""  # the county's code, if the table (or a sidecar) gives it
+
+
+@cache
+def divisions() -> dict[str, Division]:
+    text = resources.files("generator.regions").joinpath("regions.csv").read_text("utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return {row["code"]: Division(row["code"], row["name"], row["level"], row["parent"], row["pinyin"]) for row in rows}
+
+
+@cache
+def _counties_by_name() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for division in divisions().values():
+        if division.level == "county":
+            index.setdefault(division.name, []).append(division.code)
+    return {name: tuple(codes) for name, codes in index.items()}
+
+
+def province_and_city(code: str) -> tuple[Division | None, Division | None]:
+    """The province and the city (None where the county sits directly under its province)."""
+    division = divisions().get(code)
+    if division is None:
+        return None, None
+    chain = []
+    while division is not None:
+        chain.append(division)
+        division = divisions().get(division.parent)
+    province = next((d for d in chain if d.level == "province"), None)
+    city = next((d for d in chain if d.level == "city"), None)
+    return province, city
+
+
+def counties_named(region: str, province: str = "", city: str = "") -> tuple[str, ...]:
+    """Codes of the counties called `region`, within `province` and `city` when given."""
+    found = []
+    for code in _counties_by_name().get(region, ()):
+        prov, town = province_and_city(code)
+        if province and (prov is None or prov.name != province):
+            continue
+        if city and (town is None or town.name != city):
+            continue
+        found.append(code)
+    return tuple(found)
+
+
+def _name_slug(division: Division) -> str:
+    if division.code in SLUG_OVERRIDES:
+        return SLUG_OVERRIDES[division.code]
+    name = division.name
+    if division.level == "county":
+        return division.pinyin
+    if division.level == "province":
+        name = _PROVINCE_SUFFIX.sub("", name) or name
+    elif division.level == "city":
+        name = _CITY_SUFFIX.sub("", name) or name
+    return slugify(name)
+
+
+@cache
+def _segments() -> dict[str, str]:
+    """Each division's path segment: its pinyin, with the code added where a sibling reads
+    the same."""
+    by_parent: dict[tuple[str, str], list[str]] = {}
+    for division in divisions().values():
+        by_parent.setdefault((division.parent, _name_slug(division)), []).append(division.code)
+    segments = {}
+    for (_, slug), codes in by_parent.items():
+        for code in codes:
+            segments[code] = slug if len(codes) == 1 else f"{slug}-{code}"
+    return segments
+
+
+def region_path(place: Place) -> tuple[str, str, str]:
+    """(province, city, county) path segments: ASCII, stable, unique for distinct places."""
+    segments = _segments()
+    if place.code in divisions():
+        province, city = province_and_city(place.code)
+        return (segments[province.code] if province else UNKNOWN,
+                segments[city.code] if city else DIRECT, segments[place.code])
+    return (slugify(place.province) or UNKNOWN, slugify(place.city) or UNKNOWN,
+            slugify(place.region) or "region")
+
+
+@cache
+def _county_slugs() -> dict[str, str]:
+    """Each county's short name: its pinyin; with its city's (or province's) where another
+    county reads the same; with its code where even that does not tell them apart."""
+    readings: dict[str, list[str]] = {}
+    for division in divisions().values():
+        if division.level == "county":
+            readings.setdefault(_name_slug(division), []).append(division.code)
+    slugs = {}
+    for reading, codes in readings.items():
+        if len(codes) == 1:
+            slugs[codes[0]] = reading
+            continue
+        near = {}
+        for code in codes:
+            province, city = province_and_city(code)
+            near[code] = f"{reading}-{_name_slug(city or province)}"
+        counts = Counter(near.values())
+        for code in codes:
+            slugs[code] = near[code] if counts[near[code]] == 1 else f"{reading}-{code}"
+    return slugs
+
+
+def region_slug(place: Place) -> str:
+    """The short name of a region in file names: `jiangxian`; `qixian-jinzhong` where
+    another county reads the same (杞县 is `qixian-kaifeng`)."""
+    if place.code in _county_slugs():
+        return _county_slugs()[place.code]
+    county = slugify(place.region) or "region"
+    taken = county in {slug.split("-")[0] for slug in _county_slugs().values()}
+    if not taken:
+        return county
+    # a place the table does not know whose name reads like one it does
+    tail = place.code or place.city or place.province
+    return f"{county}-{slugify(tail)}" if tail else county
+
+
+def resolve(place: Place) -> tuple[Place, str]:
+    """Fill in province, city and code from the table; say where they came from
+    ("" if nothing was added). A given code wins; else a county name that names one
+    county (within the given province and city) gives its code."""
+    code = place.code
+    origin = ""
+    if not code:
+        found = counties_named(place.region, place.province, place.city)
+        if len(found) == 1:
+            code, origin = found[0], "code table"
+    if code not in divisions():
+        return Place(place.region, place.province, place.city, code), origin
+    province, city = province_and_city(code)
+    return Place(place.region, place.province or (province.name if province else ""),
+                 place.city or (city.name if city else ""), code), origin or "code table"
