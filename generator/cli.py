@@ -42,6 +42,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     bundle.add_argument("--dist", type=Path, default=Path("dist"), help="where the zip goes")
     bundle.add_argument("--config", type=Path, default=Path("mkdocs.offline.yml"),
                         help="MkDocs config of the offline variant")
+    add = commands.add_parser("add", parents=[debug], help="file a report into seeds/ (detects region and year)")
+    add.add_argument("file", type=Path, help="a report's text (any name, anywhere; it is not modified)")
+    add.add_argument("--seeds", type=Path, default=Path("seeds"), help="report folder")
+    add.add_argument("--region", help="the county's name, if the text does not say it (e.g. 绛县)")
+    add.add_argument("--year", type=int, help="the year the report was delivered, if the text does not say it")
+    add.add_argument("--replace", action="store_true", help="replace a report already filed for this region and year")
+    add.add_argument("--dry-run", action="store_true", help="show what would be filed; write nothing")
     extract = commands.add_parser("extract", parents=[debug], help="print every figure of one report file")
     extract.add_argument("file", type=Path, help="a report's text (any name, anywhere)")
     extract.add_argument("--format", choices=["csv", "json"], default="csv")
@@ -137,6 +144,45 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def print_filing(filing) -> None:
+    """What `add` found: metadata, parts, figures, headline indicators."""
+    from generator.render.figures import summary
+
+    report, meta = filing.report, filing.report.metadata
+    where = " ".join(filter(None, [meta.province, meta.city, meta.region]))
+    print(f"region  {where}" + (f" ({meta.code})" if meta.code else " (not in the GB/T 2260 table)"))
+    print(f"year    {meta.year} (reviews {meta.review_year})" +
+          (f", meeting {meta.meeting_date}" if meta.meeting_date else "") +
+          (f", {meta.speaker_title} {meta.speaker}" if meta.speaker else ""))
+    parts = [p.title or "（开篇）" for p in report.tree.children]
+    print(f"parts   {len(parts)}: " + " / ".join(parts))
+    catalogue_figures = [f for f in filing.figures if f.indicator]
+    print(f"figures {len(filing.figures)}, {len(catalogue_figures)} of catalogue indicators")
+    for row in filing.heads:
+        result = summary(row.result) if row.result else "—"
+        target = summary(row.target) if row.target else "—"
+        print(f"  {row.indicator.name}: {meta.review_year} {result} · {meta.year} 目标 {target}")
+    print_diagnostics(report.ingested.diagnostics)
+    print(f"warnings {len(report.ingested.diagnostics)}")
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from generator.add import plan_filing, write_filing
+
+    filing = plan_filing(args.file, args.seeds, region=args.region, year=args.year,
+                         replace_existing=args.replace)
+    print_filing(filing)
+    for old in filing.replaces:
+        print(f"replace {old}")
+    if args.dry_run:
+        print(f"would file {filing.target} (dry run: nothing written)")
+        return 0
+    write_filing(filing, args.file)
+    print(f"filed   {filing.target}, with {filing.meta_path.name} and {filing.errata_path.name}")
+    print("next    check the .meta.yml, then run `report-site build`")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -146,6 +192,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_bundle(args)
         if args.command == "extract":
             return run_extract(args)
+        if args.command == "add":
+            return run_add(args)
     except GeneratorError as err:
         if args.debug:
             traceback.print_exc()

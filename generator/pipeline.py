@@ -40,12 +40,11 @@ class BuildResult:
     bundle_unpacked_bytes: int = 0
 
 
-def shown_path(path: Path) -> str:
-    """A report's path as people see it: relative to the working folder when inside it."""
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
+def shown_path(path: Path, seeds: Path) -> str:
+    """A report's path as people see it: from the seeds folder's name down
+    (`seeds/shanxi/jiangxian/2023.txt`), wherever that folder is, so pages do not depend
+    on where the build ran."""
+    return (Path(seeds.resolve().name) / path.resolve().relative_to(seeds.resolve())).as_posix()
 
 
 def read_report(path: Path, shown: str, lenient: bool = False) -> Report:
@@ -65,9 +64,10 @@ def extract_file(path: Path | str, shown: str | None = None) -> tuple[Report, li
 def load_reports(seeds: Path) -> list[Report]:
     reports: list[Report] = []
     for path in find_reports(seeds):
-        reports.append(read_report(path, shown_path(path)))
+        reports.append(read_report(path, shown_path(path, seeds)))
     check_distinct(reports)
-    return reports
+    # by place and year, not by file name: where a file sits in seeds/ changes no page
+    return sorted(reports, key=lambda r: r.folder)
 
 
 def check_distinct(reports: list[Report]) -> None:

@@ -15,6 +15,9 @@ OFFLINE_CONFIG = ROOT / "mkdocs.offline.yml"
 SUBPATH = "/some-repo/"
 SITE_URL = f"http://127.0.0.1{SUBPATH}"
 HAND_WRITTEN = ("guide", "assets")  # committed pages under docs/
+# Reports written for the tests, in our own words: the seed county's next year and two
+# neighbours (tests/fixtures/expected-scorecard.csv was written by hand from them).
+FIXTURE_REPORTS = Path(__file__).resolve().parent / "fixtures" / "reports"
 
 
 def seed_reports() -> list[Path]:
@@ -38,23 +41,31 @@ def build_into(folder: Path, seeds: Path = SEEDS, **options):
     return build(seeds, docs, folder / "site", CONFIG, **options)
 
 
+def with_fixtures(folder: Path) -> Path:
+    """A seeds folder holding the real seeds and the test reports."""
+    seeds = shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copytree(FIXTURE_REPORTS, seeds / "fixtures")
+    return seeds
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory):
-    """(BuildResult, site folder) for the real seeds, built once per test session."""
+    """(BuildResult, site folder) for the real seeds and the test reports, built once per
+    test session: three counties, two years of two of them."""
     folder = tmp_path_factory.mktemp("build")
-    result = build_into(folder, site_url=SITE_URL)
+    result = build_into(folder, seeds=with_fixtures(folder), site_url=SITE_URL)
     return result, folder / "site"
 
 
 @pytest.fixture(scope="session")
 def bundled(tmp_path_factory):
-    """(BuildResult, unzipped bundle folder) for the real seeds: the offline variant."""
+    """(BuildResult, unzipped bundle folder) of the same reports: the offline variant."""
     import zipfile
 
     from generator.pipeline import bundle
 
     folder = tmp_path_factory.mktemp("bundle")
-    result = bundle(SEEDS, prepare_docs(folder / "docs"), folder / "dist", OFFLINE_CONFIG)
+    result = bundle(with_fixtures(folder), prepare_docs(folder / "docs"), folder / "dist", OFFLINE_CONFIG)
     with zipfile.ZipFile(result.bundle) as zf:
         zf.extractall(folder / "unzipped")
     (top,) = (folder / "unzipped").iterdir()

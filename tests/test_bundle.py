@@ -6,7 +6,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import OFFLINE_CONFIG, SEEDS, SITE_URL, prepare_docs
+from conftest import OFFLINE_CONFIG, SITE_URL, prepare_docs, with_fixtures
 
 from generator.linkcheck import check_site
 
@@ -50,7 +50,7 @@ def test_bundle_is_byte_identical_when_rebuilt(bundled, tmp_path):
     from generator.pipeline import bundle
 
     first, _ = bundled
-    again = bundle(SEEDS, prepare_docs(tmp_path / "docs"), tmp_path / "dist", OFFLINE_CONFIG)
+    again = bundle(with_fixtures(tmp_path), prepare_docs(tmp_path / "docs"), tmp_path / "dist", OFFLINE_CONFIG)
     assert again.bundle.name == first.bundle.name
     assert again.bundle.read_bytes() == first.bundle.read_bytes()
     with zipfile.ZipFile(again.bundle) as zf:

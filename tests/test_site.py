@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import CONFIG, OFFLINE_CONFIG, ROOT, SITE_URL, build_into, prepare_docs, seed_reports
+from conftest import CONFIG, OFFLINE_CONFIG, ROOT, SITE_URL, build_into, prepare_docs, seed_reports, with_fixtures
 
 from generator.ingest.furniture import RULES
 from generator.ingest.titleblock import MEETING, SPEAKER, TITLE
@@ -125,7 +125,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 def test_two_builds_are_byte_identical(built, tmp_path):
     _, site = built
-    build_into(tmp_path, site_url=SITE_URL)
+    build_into(tmp_path, seeds=with_fixtures(tmp_path), site_url=SITE_URL)
     first, second = digest(site), digest(tmp_path / "site")
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []
