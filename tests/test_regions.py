@@ -1,0 +1,63 @@
+"""Places: province and city from the GB/T 2260 table; names that keep regions apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.regions import Place, divisions, region_path, region_slug, resolve
+
+
+def test_the_table_has_every_level_and_known_rows():
+    levels = [d.level for d in divisions().values()]
+    assert levels.count("province") == 31 and levels.count("city") > 300 and levels.count("county") > 2800
+    assert divisions()["140826"].name == "绛县" and divisions()["140826"].parent == "140800"
+
+
+@pytest.mark.parametrize(("name", "province", "city", "code"), [
+    ("绛县", "山西省", "运城市", "140826"),
+    ("祁县", "山西省", "晋中市", "140727"),
+    ("杞县", "河南省", "开封市", "410221"),
+    ("东城区", "北京市", "", "110101"),  # directly under its province
+])
+def test_a_unique_county_name_gives_its_code_province_and_city(name, province, city, code):
+    place, origin = resolve(Place(name))
+    assert (place.province, place.city, place.code) == (province, city, code) and origin == "code table"
+
+
+def test_a_name_many_cities_share_needs_its_city_or_code():
+    assert resolve(Place("城区"))[0].code == ""  # 阳泉、长治、晋城… each have one
+    assert resolve(Place("城区", city="阳泉市"))[0].code == "140302"
+    assert resolve(Place("城区", code="140502"))[0].city == "晋城市"
+
+
+def test_a_sidecar_province_or_city_wins_over_the_table():
+    place, _ = resolve(Place("绛县", province="山西", city="运城"))
+    assert (place.province, place.city) == ("山西", "运城")
+
+
+def test_regions_that_read_alike_get_distinct_slugs_and_paths():
+    qi_shanxi, _ = resolve(Place("祁县"))
+    qi_henan, _ = resolve(Place("杞县"))
+    assert region_slug(qi_shanxi) != region_slug(qi_henan)
+    assert region_path(qi_shanxi) != region_path(qi_henan)
+    chengqu = [resolve(Place("城区", code=code))[0] for code in ("140302", "140402", "140502")]
+    assert len({region_slug(p) for p in chengqu}) == 3 and len({region_path(p) for p in chengqu}) == 3
+    xinhua = [resolve(Place("新华区", code=code))[0] for code in ("130105", "130902")]
+    assert len({region_slug(p) for p in xinhua}) == 2
+
+
+def test_a_county_with_a_unique_reading_keeps_its_plain_slug():
+    assert region_slug(resolve(Place("绛县"))[0]) == "jiangxian"
+    assert region_path(resolve(Place("绛县"))[0]) == ("shanxi", "yuncheng", "jiangxian")
+
+
+def test_shanxi_and_shaanxi_stay_apart():
+    assert region_path(resolve(Place("西安市雁塔区", code="610113"))[0])[0] == "shaanxi"
+    assert region_path(resolve(Place("绛县"))[0])[0] == "shanxi"
+
+
+def test_a_place_the_table_does_not_know_still_gets_a_path():
+    place = Place("平安县", code="999999")
+    assert resolve(place)[0] == place
+    assert region_path(place) == ("weizhi", "weizhi", "pinganxian")
+    assert region_slug(place) == "pinganxian"
