@@ -186,6 +186,14 @@ def search(page, target: Target, term: str) -> set[str]:
     page.keyboard.press("End")  # a key-up after the text, as typing by hand ends with
     page.wait_for_function(
         "document.querySelector('.md-search-result__meta').textContent.match(/\\d/)", timeout=10000)
+    # Material renders ten results, then four more each time the list is scrolled to its end
+    # (it listens for reaching the end, so scroll away first): scroll until all are there
+    shown = -1
+    while shown != (shown := page.locator("li.md-search-result__item").count()):
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, 0)")
+        page.wait_for_timeout(100)
+        page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, e.scrollHeight)")
+        page.wait_for_timeout(250)
     hrefs = page.eval_on_selector_all("a.md-search-result__link", "els => els.map(e => e.href)")
     return {target.href_to_md(h) for h in hrefs}
 
