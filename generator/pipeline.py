@@ -42,7 +42,7 @@ class BuildResult:
 
 def shown_path(path: Path, seeds: Path) -> str:
     """A report's path as people see it: from the seeds folder's name down
-    (`seeds/shanxi/jiangxian/2023.txt`), wherever that folder is, so pages do not depend
+    (`seeds/shanxi/yuncheng/jiangxian/2023.txt`), wherever that folder is, so pages do not depend
     on where the build ran."""
     return (Path(seeds.resolve().name) / path.resolve().relative_to(seeds.resolve())).as_posix()
 

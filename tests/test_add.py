@@ -72,7 +72,7 @@ def test_replace_files_the_new_text_in_place_of_the_old(seeds, incoming):
 
 def test_the_seed_itself_is_refused_as_a_second_2023(seeds, tmp_path, capsys):
     copy = tmp_path / "copy.txt"
-    shutil.copy(SEEDS / "shanxi" / "jiangxian" / "2023.txt", copy)
+    shutil.copy(SEEDS / "shanxi" / "yuncheng" / "jiangxian" / "2023.txt", copy)
     before = files(seeds)
     assert main(["add", str(copy), "--seeds", str(seeds)]) == 1
     assert "a report for 绛县 2023 is already" in capsys.readouterr().err

@@ -290,3 +290,51 @@ def test_indicator_chart_renders_with_legible_chinese(page, target):
     for text in ("地区", "增长"):
         assert page.evaluate(_PIXELS, [text, font]) != box, f"{text} drawn as missing glyphs"
     shot(page, target, f"chart-{indicator}")
+
+
+def column(page, table, index: int) -> list[str]:
+    return page.eval_on_selector_all(
+        f"{table} tbody tr", f"rows => rows.map(r => r.cells[{index}].innerText.trim())")
+
+
+def test_comparison_table_sorts_in_the_browser(page, target):
+    """A year's regions side by side: a click on 增长 orders them by growth, a second click
+    reverses, Enter on a focused heading sorts too; offline as well as hosted."""
+    years = target.result.comparison.years
+    gdp = years[(years["indicator"] == "gdp") & years["growth"].notna()]
+    year = int(gdp.groupby("year").size().idxmax())
+    rows = gdp[gdp["year"] == year].sort_values("growth")
+    assert len(rows) >= 3, "the fixtures give three counties one year"
+    page.goto(target.url(f"compare/{year}.md"))
+    table = "h2#gdp + div.sortable table"
+    page.click(f"{table} th:nth-child(4)")  # 增长（%）
+    first = column(page, table, 0)
+    ascending, descending = list(rows["region"]), list(rows["region"])[::-1]
+    assert first in (ascending, descending), first
+    growth = [float(g) for g in column(page, table, 3)]
+    assert growth == sorted(growth, reverse=first == descending)
+    page.click(f"{table} th:nth-child(4)")
+    assert column(page, table, 0) == first[::-1]
+    shot(page, target, f"compare-{year}-sorted")
+    # by keyboard: the region column, from a focused heading
+    page.focus(f"{table} th:nth-child(1)")
+    page.keyboard.press("Enter")
+    names = column(page, table, 0)
+    assert names in (sorted(names), sorted(names, reverse=True)) and set(names) == set(rows["region"])
+
+
+def test_scorecard_page_shows_statuses_in_words_and_the_chart(page, target):
+    card = target.result.comparison.scorecard
+    decided = card[card["status"].isin(["met", "close", "not_met"])]
+    region = decided["region_key"].value_counts().idxmax()
+    report = next(r for r in target.result.reports if r.metadata.code == region)
+    folder = report.folder.rsplit("/", 1)[0]
+    page.goto(target.url(f"{folder}/scorecard.md"))
+    chart = page.locator("img.chart").first
+    chart.scroll_into_view_if_needed()
+    assert chart.evaluate("i => i.complete && i.naturalWidth > 100"), "chart did not load"
+    text = page.locator("article").inner_text()
+    words = {"met": "✔ 完成", "close": "≈ 接近", "not_met": "✘ 未完成"}
+    for status in set(decided[decided["region_key"] == region]["status"]):
+        assert words[status] in text
+    shot(page, target, "scorecard")

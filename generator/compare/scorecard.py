@@ -118,10 +118,10 @@ def reason_text(better: float, points: bool, cap: bool, about: bool, target: flo
     else:
         where = ("低于" if (better > 0) == cap else "高于") + f"目标 {gap}"
     if cap:
-        rule = (f"上限目标（左右）：超出 {met}以内为完成，{close} 以内为接近" if about
+        rule = (f"上限目标（左右）：超出 {met}以内为完成、{close}以内为接近" if about
                 else f"上限目标：不超过为完成，超出 {close}以内为接近")
     else:
-        rule = (f"左右：低 {met}以内为完成，{close} 以内为接近" if about
+        rule = (f"左右：低 {met}以内为完成、{close}以内为接近" if about
                 else f"下限目标：不低于为完成，低 {close}以内为接近")
     estimate = "；实绩为预计数" if result_kind == "estimate" else ""
     return f"{where}（{rule}）{estimate}"

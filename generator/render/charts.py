@@ -18,35 +18,6 @@ def _converter():
     return vl_convert
 
 
-def bar_chart(title: str, unit: str, rows: list[dict]) -> str:
-    """Grouped bars: one group per period, one bar per series. Rows have period, series,
-    value (a number) and shown (the value as the report prints it, for the bar's label)."""
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        # room for the title and legend even with one bar; wider as bars are added
-        "width": max(240, 40 * len(rows)),
-        "height": 200,
-        "background": "white",
-        "config": {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12},
-                   "legend": {"labelFontSize": 12, "orient": "bottom", "title": None},
-                   "title": {"fontSize": 14}},
-        "data": {"values": rows},
-        "encoding": {
-            "x": {"field": "period", "type": "ordinal", "title": "时期", "axis": {"labelAngle": 0}},
-            "xOffset": {"field": "series"},
-            "y": {"field": "value", "type": "quantitative", "title": unit},
-            "color": {"field": "series", "type": "nominal"},
-        },
-        "layer": [
-            {"mark": "bar"},
-            {"mark": {"type": "text", "dy": -6, "fontSize": 11},
-             "encoding": {"text": {"field": "shown", "type": "nominal"}}},
-        ],
-    }
-    return _converter().vegalite_to_svg(spec)
-
-
 # Okabe–Ito: told apart by readers with any common colour-vision deficiency, and in grey
 # print; each series also has its own point shape, and the numbers stand beside the chart.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]

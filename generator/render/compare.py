@@ -136,7 +136,9 @@ def scorecard_rows(card: pd.DataFrame, here: str) -> list[dict]:
         rows.append({
             "indicator": f"[{indicator.name}]({rel(here, f'indicators/{indicator.id}.md')})",
             "target": sentence_link(target_text(row), here, row["t_page"], row["t_anchor"], row["t_text"]),
-            "result": sentence_link(result_text(row), here, row["r_page"], row["r_anchor"], row["r_text"]),
+            # an uncertain pair was not compared: its reason names the numbers in conflict
+            "result": "" if row["status"] == "uncertain" else sentence_link(
+                result_text(row), here, row["r_page"], row["r_anchor"], row["r_text"]),
             "status": status_cell(row["status"]), "status_id": row["status"],
             "reason": escape_md(row["reason"]), "year": int(row["year"]), "region": escape_md(row["region"]),
         })

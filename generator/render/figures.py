@@ -4,7 +4,6 @@ indicator pages (definition, chart, every observation), and the links from the t
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from generator.indicators import Indicator, catalogue
@@ -109,35 +108,3 @@ class Chart:
     file: str
     rows: list[dict]
     svg: str = ""
-
-
-def first_per_series(observations: list[tuple[Report, Figure]], field: str) -> list[dict]:
-    """One bar per report, kind and period: the first figure (the summary comes first)."""
-    seen, rows = set(), []
-    for report, figure in observations:
-        key = (report.slug, figure.kind, figure.period)
-        value = getattr(figure, field)
-        if value and key not in seen:
-            seen.add(key)
-            rows.append({"period": figure.period, "value": float(value), "shown": value,
-                         "series": f"{report.metadata.region}·{KIND_NAMES[figure.kind]}",
-                         "source": f"../{figure.page}#{figure.anchor}"})
-    return sorted(rows, key=lambda r: (r["period"], r["series"]))
-
-
-def indicator_charts(indicator: Indicator, observations: list[tuple[Report, Figure]]) -> list[Chart]:
-    """A chart of values (in the unit most figures use) and one of growth rates, if any."""
-    from generator.render.charts import bar_chart  # loads vl-convert only when there is data
-
-    charts = []
-    units = Counter(f.unit for _, f in observations if f.value)
-    if units:
-        unit = units.most_common(1)[0][0]
-        rows = first_per_series([(r, f) for r, f in observations if f.unit == unit], "value")
-        charts.append(Chart(f"{indicator.name}（{unit}）", unit, f"{indicator.id}-value.svg", rows))
-    rows = first_per_series(observations, "growth_pct")
-    if rows:
-        charts.append(Chart(f"{indicator.name}增长（%）", "%", f"{indicator.id}-growth.svg", rows))
-    for chart in charts:
-        chart.svg = bar_chart(chart.title, chart.unit, chart.rows)
-    return charts
