@@ -5,11 +5,16 @@
 With no reports given, every report under seeds/ is measured. Times are the median of
 --repeat runs (after one warm-up run that loads jieba, OpenCC and the catalogue); memory is
 the peak Python allocation (tracemalloc) of one extraction and the process's peak RSS.
+
+The compare stage is timed on the seed and the test reports (tests/fixtures/reports),
+copied under 1, 4, 16 and 40 made-up regions (5 to 200 reports): its time per report
+should stay flat, since it only joins consecutive years of a region and one year's regions.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import resource
 import statistics
 import sys
@@ -53,6 +58,42 @@ def measure(path: Path, repeat: int) -> dict:
             "parse": t_parse, "extract": t_extract, "extract_peak": peak}
 
 
+def copies(reports, figures, count: int):
+    """`count` copies of the reports and figures, each under a region of its own."""
+    from dataclasses import replace
+
+    out_reports, out_figures = [], {}
+    for n in range(count):
+        for report in reports:
+            meta = replace(report.metadata, region=f"{report.metadata.region}{n}",
+                           code=f"9{n:02d}{report.metadata.code}")
+            slug = f"{report.slug}-{n}"
+            ingested = replace(report.ingested, metadata=meta)
+            out_reports.append(Report(slug, ingested, report.tree, f"{report.folder}-{n}"))
+            out_figures[slug] = [replace(f, report=slug) for f in figures[report.slug]]
+    return out_reports, out_figures
+
+
+def compare_scaling(repeat: int) -> None:
+    import shutil
+
+    from generator.compare import compare
+    from generator.pipeline import load_reports
+
+    with tempfile.TemporaryDirectory() as scratch:
+        seeds = shutil.copytree(ROOT / "seeds", Path(scratch) / "seeds")
+        shutil.copytree(ROOT / "tests" / "fixtures" / "reports", seeds / "fixtures")
+        reports = load_reports(seeds)
+    figures = {r.slug: extract_report(r) for r in reports}
+    print(f"\n{'compare stage':<24}{'reports':>8}{'regions':>9}{'targets':>9}{'ms':>9}{'ms/report':>11}")
+    for count in (1, 4, 16, 40):
+        many, their_figures = copies(reports, figures, count)
+        seconds, result = timed(functools.partial(compare, many, their_figures), max(1, repeat // 2))
+        regions = len({r.metadata.code for r in many})
+        print(f"{'':<24}{len(many):>8}{regions:>9}{len(result.scorecard):>9}"
+              f"{seconds * 1000:>9.0f}{seconds * 1000 / len(many):>11.1f}")
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("reports", nargs="*", type=Path)
@@ -82,7 +123,9 @@ def main(argv=None) -> int:
             result = build(ROOT / "seeds", docs, Path(scratch) / "site", ROOT / "mkdocs.yml")
             total = time.perf_counter() - started
         print(f"\nwhole build of seeds/: {total:.2f} s (generator {result.timings['generator']:.2f} s, "
-              f"mkdocs {result.timings['mkdocs']:.2f} s), {len(result.pages)} pages")
+              f"of which compare {result.timings['compare']:.2f} s; mkdocs {result.timings['mkdocs']:.2f} s), "
+              f"{len(result.pages)} pages")
+    compare_scaling(args.repeat)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"peak RSS of this process: {rss / 1024:.0f} MiB")
     return 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from generator.compare.rules import Rules
-from generator.compare.scorecard import agree
+from generator.compare.scorecard import agree, groups, present
 from generator.indicators import catalogue
 
 KEYS = ["region_key", "indicator", "year"]
@@ -27,33 +27,33 @@ def first_statements(obs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     rows = obs[obs["kind"].isin(["actual", "estimate"]) & (obs["year"] < obs["report_year"])
                & (obs["basis"] != "default") & (obs["flags"] == "")]
     rows = rows.assign(kind_rank=(rows["kind"] != "actual").astype(int))
-    rows = rows.sort_values(["region_key", "indicator", "year", "report", "kind_rank", "order"])
     out = []
-    for _, group in rows.groupby([*KEYS, "report"], sort=False):
-        group = group[group["kind"] == group["kind"].iloc[0]]
-        first = group.iloc[0].copy()
+    for _, records in groups(rows.sort_values("kind_rank", kind="stable"), [*KEYS, "report"]):
+        group = list(records)
+        best = min(row["kind_rank"] for row in group)
+        group = [row for row in group if row["kind_rank"] == best]
+        first = dict(group[0])
         # a later figure may add the level the first one lacked (增长 4.6%…, 达到 86 亿元)
-        if pd.isna(first["value"]) and group["value"].notna().any():
-            level = group[group["value"].notna()].iloc[0]
-            first[["value", "value_text", "unit"]] = level[["value", "value_text", "unit"]]
-        conflict = any(
-            not agree(group[m].dropna(), m, rules) for m in ("growth", "value") if group[m].notna().sum() > 1)
+        if not present(first["value"]):
+            level = next((row for row in group if present(row["value"])), None)
+            if level is not None:
+                first.update(value=level["value"], value_text=level["value_text"], unit=level["unit"])
+        conflict = any(not agree(values, m, rules) for m in ("growth", "value")
+                       if len(values := [row[m] for row in group if present(row[m])]) > 1)
         first["flag"] = "conflict" if conflict else ""
-        out.append(first)
-    frame = pd.DataFrame(out, columns=[*KEEP, "flag"]) if out else pd.DataFrame(columns=[*KEEP, "flag"])
+        out.append({c: first[c] for c in [*KEEP, "flag"]})
+    frame = pd.DataFrame(out, columns=[*KEEP, "flag"])
     return frame.astype({"value": "float64", "growth": "float64", "year": "int64"})
 
 
 def mark_revisions(frame: pd.DataFrame, rules: Rules) -> pd.Series:
     """True for every statement of a year that another report states differently."""
     revised = pd.Series(False, index=frame.index)
-    for _, group in frame.groupby(KEYS, sort=False):
-        if group["report"].nunique() < 2:
-            continue
+    several = frame[frame.groupby(KEYS)["report"].transform("nunique") > 1]
+    for _, group in several.groupby(KEYS, sort=False):
         for measure in ("growth", "value"):
-            values = group[measure].dropna()
-            if measure == "value":
-                values = group.loc[group["unit"] == group["unit"].iloc[0], "value"].dropna()
+            rows = group if measure == "growth" else group[group["unit"] == group["unit"].iloc[0]]
+            values = rows[measure].dropna().tolist()
             if len(values) > 1 and not agree(values, measure, rules):
                 revised[group.index] = True
     return revised
