@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from generator.extract.context import ESTIMATE, heading_role, kind_and_period, part_roles, stated_year
+from generator.extract.context import ESTIMATE_OPENS, heading_role, kind_and_period, part_roles, stated_year
 from generator.extract.scan import MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
 from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, match_label
@@ -132,7 +132,7 @@ def extract_report(report: Report) -> list[Figure]:
                         basis = "year" if raw.period else basis
                     figures.append(to_figure(raw, report, kind, period, basis, node, page,
                                              text[start:end], offset + start if offset >= 0 else -1))
-                estimating = estimating or bool(ESTIMATE.search(clause))
+                estimating = estimating or bool(ESTIMATE_OPENS.match(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     carried, estimating = None, False
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]

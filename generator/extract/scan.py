@@ -17,7 +17,7 @@ the original, so they read as printed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.extract.labels import (
     ACTION,
@@ -26,6 +26,7 @@ from generator.extract.labels import (
     following_noun,
     inherit_subjects,
     longest_first,
+    split_labels,
     strip_verbs,
     to_plain,
 )
@@ -51,10 +52,12 @@ RATE_LIST = re.compile(rf"{NUM}\s*%(?:\s*(?:、|和|及|与|，|,)\s*{NUM}\s*%)*
 _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
     上升到 上升至 下降到 下降至 降至 降到 增长到 减少到 扩大到 跃升至 跃升到 稳定在 控制在 保持在 总计
     累计 共计 合计 共 总量 规模 达到了
-    分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占""".split()
+    分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
+    预计 初步预计""".split()
 _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 增速 增幅 增长率 涨幅 降幅
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
-    可比增长 按可比价格计算增长""".split()
+    可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
+    按现价计算增长""".split()
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
 # Qualifiers in front of a number, and what they bound.
 QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保")
@@ -124,6 +127,7 @@ class Reading:
     verbs: list[str] = field(default_factory=list)
     qualifiers: list[str] = field(default_factory=list)
     respectively: bool = False
+    shared: bool = False  # 均: one number for every item of the label's 、 list
 
 
 class Scanner:
@@ -148,6 +152,19 @@ class Scanner:
     def start_group(self, raw: Raw, filled: int = 0) -> None:
         self.figures.append(raw)
         self.group, self.filled = [raw], filled
+
+    def share(self, raw: Raw) -> None:
+        """城镇、农村居民人均可支配收入均增长 8%: a figure per item of the list, each with the
+        same number; a label that does not split stays one figure."""
+        plain = to_analysis(raw.label)
+        count = 2 if re.match(r"城乡|城[、和]乡", plain) else len(re.split(r"[、和与及]", plain))
+        labels = split_labels(raw.label, count) if count > 1 else None
+        if not labels:
+            return
+        copies = [replace(raw, label=label, qualifier=list(raw.qualifier), flags=list(raw.flags))
+                  for label in labels]
+        self.figures[-1:] = copies
+        self.group, self.filled = copies, len(copies) if raw.growth is not None else 0
 
     def run(self) -> list[Raw]:
         splits = list(NUMBER_SPLIT.finditer(self.analysis))
@@ -194,13 +211,18 @@ class Scanner:
     def read(self, match, reading: Reading) -> Reading:
         """Label, verbs and qualifiers in front of a quantity."""
         before, reading.verbs = strip_verbs(reading.context, _IN_FRONT)
+        if before.endswith("均") and not before.endswith("人均"):
+            # 城镇、农村常住居民人均可支配收入均增长 8%: the number holds for each item
+            before, more = strip_verbs(before[:-1], _IN_FRONT)
+            reading.verbs += ["均", *more]
+            reading.shared = True
         reading.qualifiers = [v for v in reading.verbs if v in QUALIFIERS_BEFORE][::-1]
         if match["after"]:
             reading.qualifiers.append(match["after"])
         label_end = reading.begin + len(before.removesuffix("年均"))
         reading.label = self.cut(reading.begin, label_end)
         reading.respectively = "分别" in reading.verbs or "分别" in reading.context
-        if reading.respectively and reading.label:
+        if (reading.respectively or reading.shared) and reading.label:
             # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
             while reading.begin > self.floor and self.analysis[reading.begin - 1] == "、":
                 reading.begin = left_context(self.analysis, reading.begin - 1, self.floor)[0]
@@ -268,9 +290,11 @@ class Scanner:
                 target.flags.append(f"second growth {rate['growth']}{unit}")
             target.qualifier += reading.qualifiers
         else:
-            self.start_group(Raw(label=reading.label, growth_unit=unit, qualifier=reading.qualifiers,
-                                 span=(match.start(), match.end()), respectively=reading.respectively,
-                                 **rate), filled=1)
+            raw = Raw(label=reading.label, growth_unit=unit, qualifier=reading.qualifiers,
+                      span=(match.start(), match.end()), respectively=reading.respectively, **rate)
+            self.start_group(raw, filled=1)
+            if reading.shared:
+                self.share(raw)
 
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
@@ -304,6 +328,8 @@ class Scanner:
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):
                 raw.label = reading.label + following_noun(self.original, self.analysis, match.end())
             self.start_group(raw)
+            if reading.shared:
+                self.share(raw)
 
 
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
