@@ -17,7 +17,8 @@ from generator.model import Metadata, Repair
 from generator.regions import Place, resolve
 from generator.script import to_analysis
 
-TITLE = re.compile(r"^#*\s*\**\s*(?P<title>[\u4e00-\u9fff]{0,12}政府工作报告)\s*\**\s*$")
+# "# 政府工作报告", "2022年高唐县政府工作报告" (a web copy's headline)
+TITLE = re.compile(r"^#*\s*\**\s*(?:\d{4}\s*年\s*)?(?P<title>[\u4e00-\u9fff]{0,12}政府工作报告)\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
@@ -25,6 +26,8 @@ MEETING = re.compile(
     r"在\s*(?P<region>[\u4e00-\u9fff]{0,11}?(?:县|区|市|旗|特区|林区))\s*"
     r"(?P<meeting>第?\s*[\u4e00-\u9fff\d]{1,5}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[\u4e00-\u9fff\d]{1,4}\s*次\s*(?:全体)?会议)"
     r"\s*上\s*(?:的报告)?\s*[）)]?\s*\**$")
+# The same, with the date, at the start of a line that goes on with the report's text.
+MEETING_LEAD = re.compile(MEETING.pattern.removesuffix(r"\s*\**$").removesuffix("$"))
 # "（2024年1月10日）" on a line of its own, near the title
 DATE_LINE = re.compile(r"^[\s—－―-]*[（(]?\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[）)]?$")
 TITLE_AREA_LINES = 40
@@ -60,6 +63,18 @@ def lift_title_block(lines: list[tuple[int, str]]):
         elif (index < TITLE_AREA_LINES and "meeting_date" not in found
               and (match := DATE_LINE.match(stripped)) and parse_date(match)):
             found["meeting_date"] = (parse_date(match), number)
+        elif (index < TITLE_AREA_LINES and "meeting_date" not in found
+              and (match := MEETING_LEAD.match(stripped)) and parse_date(match)):
+            # a web copy glues the meeting line to what follows: "2022年1月28日在高唐县第十八届
+            # 人民代表大会第一次会议上高唐县县长杨曙光各位代表：…": lift the lead, keep the rest
+            found["meeting_date"] = (parse_date(match), number)
+            found.setdefault("region", (match["region"], number))
+            found.setdefault("meeting", (re.sub(r"\s+", "", match["meeting"]), number))
+            cut = len(text) - len(text.lstrip()) + match.end()
+            kept.append((number, text[cut:]))
+            repairs.append(Repair("title", number, text[:cut], "",
+                                  "会议信息与正文连在一行，已把会议信息移入报告元数据"))
+            continue
         else:
             kept.append((number, text))
             continue
