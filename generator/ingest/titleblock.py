@@ -110,16 +110,23 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
             continue
         values[key] = value
         origin[key] = "sidecar"
+    # The report's own headings say which year it plans and reviews; the meeting date only
+    # when they do not (a session in December already sets the coming year's targets).
     year = values.get("year")
-    if not year and values.get("meeting_date"):
-        year = int(values["meeting_date"][:4])
-        origin["year"] = origin["meeting_date"]
     if not year and values.get("plan_year"):
         year = values["plan_year"]
         origin["year"] = origin["plan_year"]
     if not year and values.get("review_year"):
         year = values["review_year"] + 1
         origin["year"] = origin["review_year"]
+    if not year and values.get("meeting_date"):
+        try:
+            meeting = date.fromisoformat(str(values["meeting_date"]))
+        except ValueError:
+            raise InputError(f"meeting_date {values['meeting_date']!r} is not a date", file=shown,
+                             hint="write it as YYYY-MM-DD in the .meta.yml file") from None
+        year = meeting.year + (1 if meeting.month == 12 else 0)
+        origin["year"] = origin["meeting_date"]
     if not year:
         raise InputError("cannot tell the report's year from its text", file=shown,
                          hint="add 'year: YYYY' to the .meta.yml file beside it")
