@@ -149,8 +149,17 @@ def print_filing(filing) -> None:
     from generator.render.figures import summary
 
     report, meta = filing.report, filing.report.metadata
+    from generator.regions import counties_named
+
     where = " ".join(filter(None, [meta.province, meta.city, meta.region]))
-    print(f"region  {where}" + (f" ({meta.code})" if meta.code else " (not in the GB/T 2260 table)"))
+    if meta.code:
+        note = f" ({meta.code})"
+    elif len(counties_named(meta.region)) > 1:
+        note = (f" ({len(counties_named(meta.region))} counties have this name: "
+                "add city or code to the .meta.yml after filing)")
+    else:
+        note = " (not in the GB/T 2260 table)"
+    print(f"region  {where}{note}")
     print(f"year    {meta.year} (reviews {meta.review_year})" +
           (f", meeting {meta.meeting_date}" if meta.meeting_date else "") +
           (f", {meta.speaker_title} {meta.speaker}" if meta.speaker else ""))
