@@ -208,6 +208,12 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
         print(str(err), file=sys.stderr)
         return 1
+    except OSError as err:  # a folder that cannot be written, a disk that is full
+        if args.debug:
+            traceback.print_exc()
+        where = f"{err.filename}: " if err.filename else ""
+        print(f"{where}error: {err.strerror or err} (check the path and its permissions)", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `report-site extract … | head`: the reader has had enough

@@ -38,8 +38,9 @@ def build_site(config_file: Path, docs: Path, site: Path, epoch: int,
     logger.addHandler(handler)
     try:
         overrides = {} if site_url is None else {"site_url": site_url}
-        config = load_config(config_file=str(config_file), docs_dir=str(docs),
-                             site_dir=str(site), **overrides)
+        # absolute: MkDocs reads relative paths from the configuration file's folder
+        config = load_config(config_file=str(config_file), docs_dir=str(docs.resolve()),
+                             site_dir=str(site.resolve()), **overrides)
         build(config)
     except MkDocsException as err:
         first = handler.messages[0] if handler.messages else str(err)

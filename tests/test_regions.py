@@ -61,3 +61,28 @@ def test_a_place_the_table_does_not_know_still_gets_a_path():
     assert resolve(place)[0] == place
     assert region_path(place) == ("weizhi", "weizhi", "pinganxian")
     assert region_slug(place) == "pinganxian"
+
+
+def test_two_counties_that_read_alike_both_build(tmp_path):
+    """祁县 (Shanxi) and 杞县 (Henan), both 2023: two regions, not a second report for one;
+    and two 城区 apart once their city is known."""
+    from conftest import build_into
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    body = ("\n\n**一、2022年工作回顾**\n\n全年地区生产总值增长 5%。\n\n"
+            "**二、2023年工作安排**\n\n地区生产总值增长 6%左右。\n")
+    for name, county, extra in (("a", "祁县", ""), ("b", "杞县", ""), ("c", "城区", "city: 阳泉市\n"),
+                                ("d", "城区", "city: 晋城市\n")):
+        (seeds / f"{name}.txt").write_text(f"——2023 年 2 月 1 日在{county}第十七届人民代表大会第二次会议上"
+                                           + body, encoding="utf-8")
+        if extra:
+            (seeds / f"{name}.meta.yml").write_text(extra, encoding="utf-8")
+    result = build_into(tmp_path / "out", seeds=seeds)
+    assert len({r.slug for r in result.reports}) == 4 and len({r.folder for r in result.reports}) == 4
+    codes = sorted(r.metadata.code for r in result.reports)
+    assert codes == ["140302", "140502", "140727", "410221"]
+    card = result.comparison.scorecard
+    assert len(card) == 4 and set(card["status"]) == {"awaiting"}
+    compare_page = tmp_path / "out" / "site" / "compare" / "2022" / "index.html"
+    assert compare_page.exists()
