@@ -10,7 +10,15 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from generator.extract.context import ESTIMATE_OPENS, heading_role, kind_and_period, part_roles, stated_year
+from generator.extract.context import (
+    ESTIMATE_OPENS,
+    TARGET_INTRO,
+    heading_role,
+    kind_and_period,
+    part_roles,
+    stated_year,
+)
+from generator.extract.labels import foreign_scope
 from generator.extract.scan import MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
 from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, match_label
@@ -65,7 +73,9 @@ def qualifier_text(words: list[str]) -> tuple[str, str]:
 
 def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node, page: str,
               sentence: str, offset: int) -> Figure:
-    indicator = match_label(raw.label)
+    foreign = foreign_scope(raw.scope, report.metadata.region)
+    indicator = None if foreign else match_label(raw.label)
+    label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
     if indicator is not None and indicator.value_is_rate and value is None and growth is not None:
         value, unit, growth = growth, raw.growth_unit or "%", None  # CPI 涨幅 3%: the rate is the value
@@ -76,7 +86,7 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
     return Figure(
-        report=report.slug, indicator=indicator.id if indicator else "", label=raw.label,
+        report=report.slug, indicator=indicator.id if indicator else "", label=label,
         kind=kind, period=period, basis=basis, value=number(value), unit=unit, growth_pct=number(growth),
         qualifier=qualifier, bound=bound, anchor=node.anchor, page=page, line=node.line_start,
         text=sentence.strip(), value_high=number(high),
@@ -120,21 +130,23 @@ def extract_report(report: Report) -> list[Figure]:
             if part.anchor == "part-0":  # text outside any part: its own headings set the role
                 if said := heading_role(analysis):
                     role, role_known = said, True
-            carried, estimating = None, False  # 2022年…；… and 预计…；… hold to the full stop
+            # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop
+            carried, estimating, targeting = None, False, False
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
                 for raw in scan_sentence(clause, text[start:end]):
                     kind, period, basis = kind_and_period(clause[:raw.span[1]], role, report.metadata,
-                                                          carried, estimating, role_known)
+                                                          carried, estimating, role_known, targeting)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         kind, period = "actual", raw.period or period
                         basis = "year" if raw.period else basis
                     figures.append(to_figure(raw, report, kind, period, basis, node, page,
                                              text[start:end], offset + start if offset >= 0 else -1))
                 estimating = estimating or bool(ESTIMATE_OPENS.match(clause))
+                targeting = targeting or bool(TARGET_INTRO.search(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
-                    carried, estimating = None, False
+                    carried, estimating, targeting = None, False, False
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 

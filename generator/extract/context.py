@@ -24,6 +24,9 @@ ESTIMATE_OPENS = re.compile(r"^[\s，,；;：:]*(?:\d{4}\s*年\s*)?(?:全年|全
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
 TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争|确保")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
+# 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
+# 0.1 个百分点 introduces nothing).
+TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)\s*(?:是|为|：|:)|目标(?:是|为)\s*[：:]?")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 STATED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!代)")
 MULTI_YEAR = re.compile(r"过去五年|五年来|近五年|五年间|过去的五年")
@@ -59,10 +62,12 @@ def heading_role(text: str) -> str | None:
 
 
 def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None,
-                    carried_estimate: bool = False, role_known: bool = True) -> tuple[str, str, str]:
+                    carried_estimate: bool = False, role_known: bool = True,
+                    carried_target: bool = False) -> tuple[str, str, str]:
     """`sentence` is the analysis text of a sentence up to the figure's end (words after a
     figure do not change it: 增长 5%，高于预期目标); `carried_year` a year, and
-    `carried_estimate` a 预计, that an earlier clause of the same sentence stated.
+    `carried_estimate` a 预计, and `carried_target` a 主要预期目标是, that an earlier clause of
+    the same sentence stated.
 
     Returns kind, period and the evidence they rest on (`BASES`): comparisons use only
     figures whose period rests on more than a default."""
@@ -82,6 +87,8 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         year, basis = plan, "words"
     if carried_estimate or ESTIMATE.search(sentence):
         return "estimate", str(year or review), basis if year else "words"
+    if carried_target and (year is None or year >= plan):
+        return "target", str(year or plan), basis if year else "words"
     if year is not None:  # a stated year: the past is actual, the plan year and later targets
         return ("actual" if year < plan else "target"), str(year), basis
     if TARGET.search(sentence) or PLAN_WORDS.search(sentence) and role != "review":

@@ -15,12 +15,13 @@ if TYPE_CHECKING:
     from generator.extract.scan import Raw
 
 # Generic words in front of a label that do not change what it measures.
-_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|全年|今年|去年|上年|当年|年度|"
+_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|我们|"
+                   r"全年|今年|去年|上年|当年|年度|"
                    r"其中|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?)\s*)+")
 # 三是…, 一要…: an enumerating lead of the sentence, not part of any label
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义"
+_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义|首次"
                    r"|由\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:
 # 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.
@@ -29,7 +30,9 @@ _MEASURE_WORDS = re.compile(r"(?:播种面积|面积|产量|总产量|总量|总
 _TRIM = "　 ，,、：:"
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
 # the sentence's subject, not part of what is measured.
-_LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成)")
+_LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|力争|确保|争取)")
+# 全县, 全区, 全市, 全旗 in front of a label: the report's region, or a wider one (foreign_scope)
+WHOLE = re.compile(r"全县|全区|全市|全旗")
 
 
 def longest_first(*groups) -> tuple[str, ...]:
@@ -167,3 +170,11 @@ def inherit_subjects(figures: list[Raw]) -> None:
                 raw.label = subject + raw.label
         if raw.label:
             previous = raw.label
+
+
+
+def foreign_scope(scope: str, region: str) -> bool:
+    """Whether 全县/全区/全市/全旗 in front of a label names a wider region than the report's
+    own: 全市 in a county's report is the prefecture city; in a 县级市's, the county itself.
+    An unknown region (a file name standing in for it) is taken as the report's own."""
+    return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1])

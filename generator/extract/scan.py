@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.extract.labels import (
     ACTION,
+    WHOLE,
     clean_label,
     expand_respectively,
     following_noun,
@@ -67,6 +68,9 @@ MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余
 _FROM = re.compile(r"由\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
 _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "降至",
              "降到", "增至", "增长到", "减少到", "扩大到", "达到", "跃升至", "跃升到"}
+# 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
+_MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:达到|达|为|实现|增至)\s*{NUM}")
+_MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
@@ -96,6 +100,7 @@ class Raw:
     period: str | None = None  # its own period, where the sentence gives one (由2020年的…)
     baseline: bool = False  # the "from" value of 由 X 增加到 Y
     respectively: bool = False  # opened a 分别 list
+    scope: str = ""  # 全县/全区/全市/全旗 that stood in front of the label
 
 
 def rank_value(n: str) -> str:
@@ -128,6 +133,7 @@ class Reading:
     qualifiers: list[str] = field(default_factory=list)
     respectively: bool = False
     shared: bool = False  # 均: one number for every item of the label's 、 list
+    scope: str = ""  # 全县/全市… in front of the label, which cleaning took off
 
 
 class Scanner:
@@ -143,6 +149,8 @@ class Scanner:
         self.group: list[Raw] = []
         self.filled = 0
         self.floor = 0  # nothing before this offset belongs to the next figure's label
+        self.pending_label, self.pending_scope = "", ""  # a milestone's label, for the figure after it
+        self.values_filled = 0  # values given so far to a 分别 list read first as rates
         self.last_growth = None  # (verbs, unit, average) of the rate just read, for 6.4%、6.7%
 
     def cut(self, start: int, end: int) -> str:
@@ -151,7 +159,7 @@ class Scanner:
 
     def start_group(self, raw: Raw, filled: int = 0) -> None:
         self.figures.append(raw)
-        self.group, self.filled = [raw], filled
+        self.group, self.filled, self.values_filled = [raw], filled, 0
 
     def share(self, raw: Raw) -> None:
         """城镇、农村居民人均可支配收入均增长 8%: a figure per item of the list, each with the
@@ -221,6 +229,9 @@ class Scanner:
             reading.qualifiers.append(match["after"])
         label_end = reading.begin + len(before.removesuffix("年均"))
         reading.label = self.cut(reading.begin, label_end)
+        if (scope := WHOLE.search(to_analysis(self.original[reading.begin:label_end]))) and \
+                scope.group() not in to_analysis(reading.label):
+            reading.scope = scope.group()
         reading.respectively = "分别" in reading.verbs or "分别" in reading.context
         if (reading.respectively or reading.shared) and reading.label:
             # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
@@ -290,7 +301,7 @@ class Scanner:
                 target.flags.append(f"second growth {rate['growth']}{unit}")
             target.qualifier += reading.qualifiers
         else:
-            raw = Raw(label=reading.label, growth_unit=unit, qualifier=reading.qualifiers,
+            raw = Raw(label=reading.label, growth_unit=unit, qualifier=reading.qualifiers, scope=reading.scope,
                       span=(match.start(), match.end()), respectively=reading.respectively, **rate)
             self.start_group(raw, filled=1)
             if reading.shared:
@@ -299,6 +310,20 @@ class Scanner:
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
         high = match["high"].replace(",", "") if match["high"] else None
+        if (reading.label and set(reading.verbs) & _MILESTONE_VERBS
+                and _MILESTONE_THEN.match(self.analysis, match.end())):
+            self.pending_label, self.pending_scope = reading.label, reading.scope  # 突破 300 亿元大关，达到…
+            return
+        if not reading.label and self.pending_label:
+            reading.label, reading.scope, self.pending_label = self.pending_label, self.pending_scope, ""
+        if (not reading.label and len(group) > 1 and group[0].respectively and self.values_filled < len(group)
+                and group[self.values_filled].value is None
+                and ("分别" in reading.verbs or self.values_filled > 0)):
+            # 分别增长 8% 和 9%，分别达 41200 元和 15800 元: the values of the same list
+            target = group[self.values_filled]
+            target.value, target.value_high, target.unit = number, high, unit
+            self.values_filled += 1
+            return
         if (not reading.label and group and group[-1].baseline and set(reading.verbs) & _TO_VERBS):
             # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the second value is the later state
             self.start_group(Raw(label=group[-1].label, value=number, value_high=high, unit=unit,
@@ -317,7 +342,7 @@ class Scanner:
             target.value, target.value_high, target.unit = number, high, unit
             target.qualifier += reading.qualifiers
         else:
-            raw = Raw(label=reading.label, value=number, value_high=high, unit=unit,
+            raw = Raw(label=reading.label, value=number, value_high=high, unit=unit, scope=reading.scope,
                       qualifier=reading.qualifiers, span=(match.start(), match.end()),
                       respectively=reading.respectively)
             if start := _FROM.search(reading.context):
