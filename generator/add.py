@@ -96,6 +96,8 @@ def read_for_filing(path: Path, region: str | None, year: int | None) -> Report:
 def plan_filing(path: Path, seeds: Path, *, region: str | None = None, year: int | None = None,
                 replace_existing: bool = False) -> Filing:
     """Everything `add` would do, checked; nothing written."""
+    if seeds.exists() and not seeds.is_dir():
+        raise InputError("is not a folder", file=str(seeds), hint="pass --seeds with the folder of report files")
     report = read_for_filing(path, region, year)
     figures = extract_report(report)
     meta = report.metadata
@@ -107,8 +109,9 @@ def plan_filing(path: Path, seeds: Path, *, region: str | None = None, year: int
             raise InputError(f"a report for {meta.region} {meta.year} is already in {seeds}: {existing}",
                              file=str(path), hint="pass --replace to replace it")
         replaces = [existing, *(p for p in sidecar_paths(existing) if p.exists())]
-    elif target.exists() and not replace_existing:
-        raise InputError(f"{target} already exists", file=str(path), hint="pass --replace to replace it")
+    elif target.exists():  # another region's report where this one would go: never overwritten
+        raise InputError(f"{target} already holds another report", file=str(path),
+                         hint="give the report its 'code' in a .meta.yml beside it, then add it again")
     if path.resolve() == target.resolve():
         raise InputError("the file is already where add would put it", file=str(path),
                          hint="run `report-site build`")
@@ -132,26 +135,35 @@ def existing_report(seeds: Path, key: str, year: int) -> Path | None:
 
 
 def meta_text(report: Report) -> str:
-    """The .meta.yml of a filed report: what was detected, for a person to check."""
+    """The .meta.yml of a filed report: what was detected, and whatever the input's own
+    .meta.yml said, for a person to check."""
     meta = report.metadata
     fields = {"region": meta.region, "year": meta.year, "province": meta.province, "city": meta.city,
               "code": meta.code}
+    fields |= {k: v for k, v in report.source.sidecar.items() if k not in fields}
     body = yaml.safe_dump({k: v for k, v in fields.items() if v}, allow_unicode=True, sort_keys=False)
     return ("# Detected by `report-site add` from the report's text and the GB/T 2260 table.\n"
             "# Check these; a value here overrides the text. Add source_url if you have it.\n" + body)
 
 
 def write_filing(filing: Filing, source: Path) -> None:
-    """Copy the report byte for byte, with its sidecars; remove what it replaces."""
+    """Copy the report byte for byte with its sidecars, then remove what it replaces.
+
+    Errata a person confirmed beside the input come along (their lines fit the same bytes);
+    else an existing errata file stays, else a template is written."""
     data = source.read_bytes()
+    errata = sidecar_paths(source)[1]
     filing.target.parent.mkdir(parents=True, exist_ok=True)
-    for old in filing.replaces:
-        if old.resolve() != filing.target.resolve():
-            old.unlink()
     write_atomic(filing.target, data)
     write_atomic(filing.meta_path, meta_text(filing.report).encode("utf-8"))
-    if not filing.errata_path.exists():
+    if errata.is_file():
+        write_atomic(filing.errata_path, errata.read_bytes())
+    elif not filing.errata_path.exists():
         write_atomic(filing.errata_path, ERRATA_TEMPLATE.encode("utf-8"))
+    kept = {p.resolve() for p in (filing.target, filing.meta_path, filing.errata_path)}
+    for old in filing.replaces:
+        if old.resolve() not in kept:
+            old.unlink()
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -86,6 +86,12 @@ def check_distinct(reports: list[Report]) -> None:
                 raise InputError(f"{problem} (the first is {seen[key].source.path})",
                                  file=report.source.path, hint=hint)
             seen[key] = report
+        # two regions must never share a folder, whatever their years (测试县, 策试县: ceshixian)
+        folder = report.folder.rsplit("/", 1)[0]
+        other = seen.setdefault(("region folder", folder), report)
+        if region_key(other.metadata) != region_key(meta):
+            raise InputError(f"{meta.region} and {other.metadata.region} would share the pages at {folder}",
+                             file=report.source.path, hint="give each its 'code' (GB/T 2260) in its .meta.yml")
 
 
 def build_epoch(reports: list[Report]) -> int:

@@ -127,3 +127,26 @@ def test_add_then_build_scores_the_2023_targets(seeds, incoming, tmp_path):
     page = (tmp_path / "out" / "site" / "regions" / "shanxi" / "yuncheng" / "jiangxian" / "2023" / "index.html")
     html = page.read_text(encoding="utf-8")
     assert "2023 年目标 9 项：完成 4 项，接近 3 项，未完成 1 项，不可比 1 项" in html
+
+
+def test_the_input_sidecars_come_along(seeds, tmp_path):
+    """Errata a person confirmed beside the file, and its .meta.yml fields, are filed with it."""
+    source = tmp_path / "in" / "x.txt"
+    source.parent.mkdir()
+    source.write_text("**一、2020年工作回顾**\n\n全年地区生产总值增长 6%，粮食总产量 1 7 亿公斤。\n", encoding="utf-8")
+    (source.parent / "x.meta.yml").write_text("region: 闻喜县\nsource_url: https://example.org/r\n",
+                                              encoding="utf-8")
+    errata = "- find: \"1 7 亿公斤\"\n  replace: \"1.7 亿公斤\"\n  reason: \"printed page reads 1.7\"\n"
+    (source.parent / "x.errata.yml").write_text(errata, encoding="utf-8")
+    assert main(["add", str(source), "--seeds", str(seeds)]) == 0
+    folder = seeds / "shanxi" / "yuncheng" / "wenxixian"
+    assert (folder / "2021.errata.yml").read_text(encoding="utf-8") == errata
+    assert "source_url: https://example.org/r" in (folder / "2021.meta.yml").read_text(encoding="utf-8")
+
+
+def test_seeds_that_is_a_file_is_one_line(tmp_path, incoming, capsys):
+    not_a_folder = tmp_path / "seeds.txt"
+    not_a_folder.write_text("x", encoding="utf-8")
+    assert main(["add", str(incoming), "--seeds", str(not_a_folder)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "is not a folder" in err[0]

@@ -83,3 +83,21 @@ def test_invalid_errata_names_file_and_line(tmp_path):
     with pytest.raises(InputError) as err:
         read_source(path, "r.txt")
     assert str(err.value).startswith("r.errata.yml:4: error:")
+
+
+@pytest.mark.parametrize(("sidecar", "line", "says"), [
+    ("province: 山西省\nregion: \"<script>alert(1)</script>\"\n", 2, "not a place name"),
+    ("region: \"绛\\0县\"\n", 1, "control characters"),
+    ("year: 二〇二三\n", 1, "not a year"),
+    ("region: [绛县, 闻喜县]\n", 1, "a list"),
+    ("code: \"<img src=x>\"\n", 1, "not a 6-digit code"),
+    ("meeting_date: 2月16日\n", 1, "not a date"),
+])
+def test_sidecar_values_are_checked_with_file_and_line(tmp_path, sidecar, line, says):
+    path = tmp_path / "r.txt"
+    path.write_text(MEETING + BODY, encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text(sidecar, encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_source(path, "r.txt")
+    message = str(err.value)
+    assert message.startswith(f"r.meta.yml:{line}: error:") and says in message, message

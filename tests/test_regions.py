@@ -86,3 +86,17 @@ def test_two_counties_that_read_alike_both_build(tmp_path):
     assert len(card) == 4 and set(card["status"]) == {"awaiting"}
     compare_page = tmp_path / "out" / "site" / "compare" / "2022" / "index.html"
     assert compare_page.exists()
+
+
+def test_two_regions_that_would_share_a_folder_stop_the_build(tmp_path):
+    from conftest import build_into
+
+    from generator.diagnostics import InputError
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for name, county, year in (("a", "测试县", 2023), ("b", "策试县", 2024)):  # both read ceshixian
+        (seeds / f"{name}.txt").write_text(f"——{year} 年 2 月 1 日在{county}第十七届人民代表大会第二次会议上\n\n"
+                                           "全年完成目标任务。\n", encoding="utf-8")
+    with pytest.raises(InputError, match="would share the pages"):
+        build_into(tmp_path / "out", seeds=seeds)

@@ -10,6 +10,7 @@ and charts rather than guessed. Statuses and their reasons are values in the fra
 from __future__ import annotations
 
 import itertools
+from decimal import Decimal
 
 import pandas as pd
 
@@ -17,6 +18,7 @@ from generator.compare.rules import Rules
 from generator.indicators import catalogue
 from generator.model import Report
 from generator.naming import region_key
+from generator.regions import counties_named
 
 KEYS = ["region_key", "year", "indicator"]
 SIDE = ["report", "kind", "basis", "value", "value_text", "unit", "growth", "growth_text", "growth_unit",
@@ -41,6 +43,10 @@ def settle(group: list[dict], measure: str, rules: Rules) -> dict:
     """The one figure a side stands on (the first in reading order), or a problem saying why
     there is none. `group` holds one side's figures of one region, year and indicator."""
     rows = [row for row in group if present(row[measure])]
+    if not rows:  # 总产量 1 7 亿公斤: an OCR split left the figure without its number
+        flagged = [row for row in group if row["flags"]]
+        first = (flagged or group)[0]
+        return {"problem": "数字存疑（" + (first["flags"] or "没有数字") + "）", **{c: first[c] for c in SIDE}}
     if measure == "value":  # levels compare only in one unit: the first figure's
         rows = [row for row in rows if row["unit"] == rows[0]["unit"]]
     usable = [row for row in rows if not row["flags"] and row["basis"] != "default"]
@@ -71,6 +77,8 @@ def sides(frame: pd.DataFrame, rules: Rules, *, results: bool) -> pd.DataFrame:
             actual = [row for row in group if row["kind"] == "actual"]
             group = actual or group
             measures = [m for m in ("growth", "value") if any(present(row[m]) for row in group)]
+            if not measures and any(row["flags"] for row in group):
+                measures = ["growth", "value"]  # a result whose number is in doubt: say so
         else:  # a target is compared on its rate when it states one
             measures = ["growth" if any(present(row["growth"]) for row in group) else "value"]
         for measure in measures:
@@ -81,6 +89,8 @@ def sides(frame: pd.DataFrame, rules: Rules, *, results: bool) -> pd.DataFrame:
 def judge(row, rules: Rules, next_years: set, stated: set) -> tuple[str, str]:
     """(status, reason) of one target. The reason is what a reader needs to check it."""
     year, after = int(row["year"]), int(row["year"]) + 1
+    if row["ambiguous"]:
+        return "uncertain", "地区名对应多个县区，报告未注明所属城市或行政区划代码，不作跨年比较"
     if row["t_problem"]:
         return "uncertain", "目标：" + row["t_problem"]
     if row["_merge"] == "left_only":
@@ -99,26 +109,28 @@ def judge(row, rules: Rules, next_years: set, stated: set) -> tuple[str, str]:
     unit_t, unit_r = (row["t_growth_unit"], row["r_growth_unit"]) if growth else (row["t_unit"], row["r_unit"])
     if unit_t != unit_r:
         return "not_comparable", f"单位不同（目标 {unit_t or '—'}，实绩 {unit_r or '—'}）"
-    target, result = float(row[f"t_{row['measure']}"]), float(row[f"r_{row['measure']}"])
+    # exact decimals from the printed numbers: 1.4 亿公斤左右 against 1.372 is 2.0 % short, not
+    # a float's 2.0000000000000018 %
+    target, result = Decimal(row[f"t_{row['measure']}_text"]), Decimal(row[f"r_{row['measure']}_text"])
     cap = row["t_bound"] == "max" or row["indicator"] in rules.caps
     about = any(word in row["t_qualifier"] for word in ("左右", "上下"))
     if points:
-        met, close = (rules.growth_about_met if about else 0.0), rules.growth_close
+        met, close = (Decimal(str(rules.growth_about_met)) if about else Decimal(0)), Decimal(str(rules.growth_close))
     else:
-        met = abs(target) * rules.level_about_met if about else 0.0
-        close = abs(target) * rules.level_close
-    better = round((target - result) if cap else (result - target), 9)  # > 0: beat the target
+        met = abs(target) * Decimal(str(rules.level_about_met)) if about else Decimal(0)
+        close = abs(target) * Decimal(str(rules.level_close))
+    better = (target - result) if cap else (result - target)  # > 0: beat the target
     status = "met" if better >= -met else "close" if better >= -close else "not_met"
     return status, reason_text(better, points, cap, about, target, rules, row["r_kind"])
 
 
-def reason_text(better: float, points: bool, cap: bool, about: bool, target: float, rules: Rules,
+def reason_text(better: Decimal, points: bool, cap: bool, about: bool, target: Decimal, rules: Rules,
                 result_kind: str) -> str:
     if points:
-        gap = f"{abs(better):g} 个百分点"
+        gap = f"{abs(better).normalize():f} 个百分点"
         met, close = f"{rules.growth_about_met:g} 个百分点", f"{rules.growth_close:g} 个百分点"
     else:
-        gap = f"{abs(better) / abs(target):.1%}" if target else "—"
+        gap = f"{float(abs(better) / abs(target)):.1%}" if target else "—"
         met, close = f"{rules.level_about_met:.0%}", f"{rules.level_close:.0%}"
     if better == 0:
         where = "与目标持平"
@@ -145,6 +157,9 @@ def scorecard(obs: pd.DataFrame, reports: list[Report], rules: Rules) -> pd.Data
     card = t_side.merge(r_side, on=[*KEYS, "measure"], how="left", validate="one_to_one", indicator=True)
     next_years = {(region_key(r.metadata), r.metadata.year) for r in reports}
     stated = set(map(tuple, r_side[KEYS].itertuples(index=False)))
+    ambiguous = {region_key(r.metadata) for r in reports if not r.metadata.code
+                 and len(counties_named(r.metadata.region, r.metadata.province, r.metadata.city)) > 1}
+    card["ambiguous"] = card["region_key"].isin(ambiguous)
     decided = [judge(row, rules, next_years, stated) for row in card.to_dict("records")]
     card["status"] = [status for status, _ in decided]
     card["reason"] = [reason for _, reason in decided]

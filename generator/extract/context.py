@@ -18,8 +18,8 @@ PLAN_TITLE = re.compile(r"安排|目标|任务|计划|打算|思路|要求|重�
 ESTIMATE = re.compile(r"预计|据统计预测|预测|预估|初步预计")
 # 预计全年…：A…；B…: an estimate that opens a clause holds for the clauses after it, to the
 # full stop; one after a label (地区生产总值预计完成 55 亿元；固定资产投资完成…) does not.
-ESTIMATE_OPENS = re.compile(r"^[\s，,；;：:]*(?:\d{4}\s*年\s*)?(?:全年|全县|全区|全市|今年|去年|上年)?[\s，,]*"
-                            r"(?:预计|初步预计|据统计预测|预测|预估)")
+ESTIMATE_OPENS = re.compile(r"^[\s，,；;：:]*(?:(?:\d{4}\s*年|全年|全县|全区|全市|全旗|我县|我区|今年|去年|上年)"
+                            r"[\s，,]*)*(?:预计|初步预计|据统计预测|预测|预估)")
 # Words that make what follows them a target: wherever they stand (a plan in a report whose
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
 TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争|确保")
@@ -84,7 +84,10 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     if year is None and LAST_YEAR.search(sentence):
         year, basis = review, "words"
     if year is None and THIS_YEAR.search(sentence):
-        year, basis = plan, "words"
+        # 今年 is the meeting's year: the plan year, but the year under review when a session
+        # in December already plans the next one
+        meeting = int(meta.meeting_date[:4]) if meta.meeting_date[:4].isdigit() else plan
+        year, basis = meeting, "words"
     if carried_estimate or ESTIMATE.search(sentence):
         return "estimate", str(year or review), basis if year else "words"
     if carried_target and (year is None or year >= plan):

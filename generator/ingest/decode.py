@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -77,8 +79,54 @@ def load_sidecar(path: Path, shown: str) -> dict:
                          hint="fix the metadata file's syntax") from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping of field: value", file=shown)
-    unknown = sorted(set(data) - SIDECAR_FIELDS)
+    unknown = sorted(set(data) - SIDECAR_FIELDS, key=str)
     if unknown:
         raise InputError(f"unknown field {unknown[0]!r}", file=shown,
                          hint="known fields: " + ", ".join(sorted(SIDECAR_FIELDS)))
-    return {key: ("" if value is None else value) for key, value in data.items()}
+    lines = key_lines(path.read_text(encoding="utf-8"))
+    fields = {key: ("" if value is None else value) for key, value in data.items()}
+    for key, value in fields.items():
+        if problem := sidecar_problem(key, value):
+            raise InputError(f"{key}: {problem}", file=shown, line=lines.get(key, 0),
+                             hint=SIDECAR_HINTS.get(key, "write it as plain text"))
+    return {key: (str(value) if key != "year" or value == "" else int(value)) for key, value in fields.items()}
+
+
+# What each sidecar field must look like: outside input, checked before anything reads it.
+SIDECAR_HINTS = {
+    "year": "write the year the report was delivered, e.g. year: 2024",
+    "code": "write the 6-digit GB/T 2260 code in quotes, e.g. code: \"140826\"",
+    "meeting_date": "write it as YYYY-MM-DD, e.g. meeting_date: 2024-01-18",
+    "region": "write the county's Chinese name, e.g. region: 绛县",
+}
+
+
+def sidecar_problem(key: str, value) -> str:
+    """Why a sidecar value cannot be used, or "" if it can."""
+    if isinstance(value, (list, dict)):
+        return "a list or mapping where a single value belongs"
+    text = str(value)
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        return "contains control characters"
+    if key == "year" and value != "" and not (re.fullmatch(r"\d{4}", text) and 1949 <= int(text) <= 2100):
+        return f"{text!r} is not a year"
+    if key == "code" and text and not re.fullmatch(r"\d{6}", text):
+        return f"{text!r} is not a 6-digit code"
+    if key == "meeting_date" and text:
+        try:
+            date.fromisoformat(text)
+        except ValueError:
+            return f"{text!r} is not a date"
+    if key in ("region", "province", "city") and re.search(r"[<>/\\&\"`|*#\[\]]", text):
+        return f"{text!r} is not a place name"
+    if len(text) > 500:
+        return "longer than 500 characters"
+    return ""
+
+
+def key_lines(text: str) -> dict[str, int]:
+    """The line each top-level key of a YAML mapping stands on."""
+    node = yaml.compose(text)
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(key.value): key.start_mark.line + 1 for key, _ in node.value}

@@ -3,7 +3,7 @@ text only ever enters them as escaped values, never as template source."""
 
 from __future__ import annotations
 
-import json
+import html
 import re
 from collections import Counter
 
@@ -214,7 +214,9 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]],
 def render_site(reports: list[Report], figures: dict[str, list[Figure]], comparison: Comparison) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/, plus the navigation."""
     pages: dict[str, str] = {}
-    regions = cmp.group_regions(reports, comparison)
+    downloads = comparison  # files keep each region's own name beside its code
+    comparison = cmp.with_display_names(comparison, cmp.display_names(reports))
+    regions = cmp.group_regions(reports, comparison, cmp.display_names(reports))
     ordered = [r for region in regions for r in region.reports]
     summaries = {region.key: region.summaries for region in regions}
     heads = {r.slug: fig.headline(r, figures[r.slug]) for r in reports}
@@ -235,7 +237,7 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
         diagnostics={r.slug: len(r.ingested.diagnostics) for r in reports})
     pages["downloads.md"] = ENV.get_template("downloads.md.j2").render(
         reports=ordered, title=report_title)
-    pages.update(render_downloads(ordered, figures, comparison))
+    pages.update(render_downloads(ordered, figures, downloads))
     pages.update(render_indicators(ordered, figures, heads, comparison))
     pages[".nav.yml"] = yaml.safe_dump(navigation(regions, pages), allow_unicode=True, sort_keys=False)
     return pages
@@ -253,19 +255,19 @@ def navigation(regions: list[cmp.RegionPages], pages: dict[str, str]) -> list:
             base = report.folder
             entries.append({f"{report.metadata.year} 年报告": [
                 f"{base}/index.md",
-                *({part_title(p): f"{base}/{part_file(p)}"} for p in report.tree.children),
+                *({nav_title(part_title(p)): f"{base}/{part_file(p)}"} for p in report.tree.children),
                 {"数据": f"{base}/figures.md"},
                 {"数据质量": f"{base}/quality.md"},
             ]})
-        provinces.setdefault(province, {}).setdefault(city, []).append({region.name: entries})
+        provinces.setdefault(province, {}).setdefault(city, []).append({nav_title(region.name): entries})
     places: list = ["regions/index.md"]
     for province, cities in provinces.items():
-        province_name = title_of(pages[f"regions/{province}/index.md"])
         city_entries: list = [f"regions/{province}/index.md"]
         for city, entries in cities.items():
-            city_page = f"regions/{province}/{city}/index.md"
-            city_entries.append({title_of(pages[city_page]).split(" ")[-1]: [city_page, *entries]})
-        places.append({province_name: city_entries})
+            first = next(r for r in regions if r.folder.split("/")[1:3] == [province, city])
+            city_entries.append({nav_title(first.city): [f"regions/{province}/{city}/index.md", *entries]})
+        first = next(r for r in regions if r.folder.split("/")[1] == province)
+        places.append({nav_title(first.province): city_entries})
     years = sorted((p for p in pages if p.startswith("compare/") and p != "compare/index.md"), reverse=True)
     return [
         {"首页": "index.md"},
@@ -278,6 +280,6 @@ def navigation(regions: list[cmp.RegionPages], pages: dict[str, str]) -> list:
     ]
 
 
-def title_of(page: str) -> str:
-    """The title a generated page's front matter gives it."""
-    return json.loads(page.split("\n", 2)[1].removeprefix("title: "))
+def nav_title(text: str) -> str:
+    """A navigation title from outside text: MkDocs and Material print it as HTML."""
+    return html.escape(text, quote=False)

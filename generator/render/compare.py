@@ -95,12 +95,36 @@ class RegionPages:
     """Everything a region's pages show, from the frames."""
 
     key: str
-    name: str
+    name: str  # as readers know it; with its city where another region here has the same name
     folder: str
     reports: list[Report]
     card: pd.DataFrame
     series: pd.DataFrame
     summaries: dict[int, ScoreSummary] = field(default_factory=dict)
+    province: str = ""  # names for the places pages and the navigation
+    city: str = ""
+
+
+def display_names(reports: list[Report]) -> dict[str, str]:
+    """Region key → the name pages show: 和平区 alone, 和平区（天津市）and 和平区（沈阳市）when
+    both are in the build, so two places never read as one."""
+    names: dict[str, str] = {}
+    for report in sorted(reports, key=lambda r: r.folder):
+        names[region_key(report.metadata)] = report.metadata.region
+    shared = {name for name in names.values() if list(names.values()).count(name) > 1}
+    for report in reports:
+        meta = report.metadata
+        if meta.region in shared:
+            names[region_key(meta)] = f"{meta.region}（{meta.city or meta.province or meta.code or '地区未明'}）"
+    return names
+
+
+def with_display_names(comparison: Comparison, names: dict[str, str]) -> Comparison:
+    """The comparison's frames with each row's region as pages show it."""
+    def named(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(region=frame["region_key"].map(names)) if len(frame) else frame
+    return Comparison(named(comparison.observations), named(comparison.scorecard), named(comparison.series),
+                      named(comparison.years), comparison.rules)
 
 
 def summaries_of(card: pd.DataFrame, page: str) -> dict[int, ScoreSummary]:
@@ -112,7 +136,7 @@ def summaries_of(card: pd.DataFrame, page: str) -> dict[int, ScoreSummary]:
     return out
 
 
-def group_regions(reports: list[Report], comparison: Comparison) -> list[RegionPages]:
+def group_regions(reports: list[Report], comparison: Comparison, names: dict[str, str]) -> list[RegionPages]:
     by_key: dict[str, list[Report]] = {}
     for report in sorted(reports, key=lambda r: (r.folder, r.metadata.year)):
         by_key.setdefault(region_key(report.metadata), []).append(report)
@@ -120,8 +144,10 @@ def group_regions(reports: list[Report], comparison: Comparison) -> list[RegionP
     regions = []
     for key, mine in by_key.items():
         folder = region_dir(mine[0].metadata)
-        region = RegionPages(key, mine[-1].metadata.region, folder, mine,
-                             card[card["region_key"] == key], series[series["region_key"] == key])
+        meta = mine[-1].metadata
+        region = RegionPages(key, names[key], folder, mine,
+                             card[card["region_key"] == key], series[series["region_key"] == key],
+                             province=meta.province or "未注明省份", city=meta.city or "（省直辖或未注明）")
         region.summaries = summaries_of(region.card, f"{folder}/scorecard.md")
         regions.append(region)
     return sorted(regions, key=lambda r: r.folder)
@@ -336,11 +362,6 @@ def render_places(regions: list[RegionPages], env) -> dict[str, str]:
         return [{"name": r.name, "link": rel(here, f"{r.folder}/index.md"), "reports": len(r.reports),
                  "latest": latest_words(r, here)} for r in mine]
 
-    def name_of(region: RegionPages, level: str) -> str:
-        meta = region.reports[-1].metadata
-        value = meta.province if level == "province" else meta.city
-        return value or ("未注明省份" if level == "province" else "（省直辖或未注明）")
-
     groups = []
     for province, mine in sorted(by_province.items()):
         here = f"regions/{province}/index.md"
@@ -351,13 +372,12 @@ def render_places(regions: list[RegionPages], env) -> dict[str, str]:
         for city, theirs in sorted(by_city.items()):
             city_page = f"regions/{province}/{city}/index.md"
             pages[city_page] = env.get_template("places.md.j2").render(
-                title=f"{name_of(theirs[0], 'province')} {name_of(theirs[0], 'city')}",
+                title=f"{theirs[0].province} {theirs[0].city}",
                 groups=[{"title": "", "link": "", "rows": rows(theirs, city_page)}])
-            city_groups.append({"title": name_of(theirs[0], "city"), "link": rel(here, city_page),
+            city_groups.append({"title": theirs[0].city, "link": rel(here, city_page),
                                 "rows": rows(theirs, here)})
-        pages[here] = env.get_template("places.md.j2").render(title=name_of(mine[0], "province"),
-                                                              groups=city_groups)
-        groups.append({"title": name_of(mine[0], "province"), "link": rel("regions/index.md", here),
+        pages[here] = env.get_template("places.md.j2").render(title=mine[0].province, groups=city_groups)
+        groups.append({"title": mine[0].province, "link": rel("regions/index.md", here),
                        "rows": rows(mine, "regions/index.md")})
     pages["regions/index.md"] = env.get_template("places.md.j2").render(title="地区", groups=groups)
     return pages
@@ -373,7 +393,7 @@ def render_years(regions: list[RegionPages], comparison: Comparison, env) -> dic
         years = years.assign(region_folder=years["region_key"].map(folder_of))
     for year in sorted({int(y) for y in years["year"]}) if len(years) else []:
         mine = years[years["year"] == year]
-        names = list(dict.fromkeys(mine.sort_values("region_key")["region"]))
+        names = list(dict.fromkeys(mine.sort_values("region_key")["region"]))  # display names: distinct
         here = f"compare/{year}.md"
         pages[here] = env.get_template("compare_year.md.j2").render(
             year=year, regions=names, tables=year_tables(years, year, here), rules=rules_text(comparison))
