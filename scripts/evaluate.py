@@ -1,17 +1,26 @@
-"""Recall and precision of headline figures on reports kept outside the repo.
+"""Recall and precision of headline figures on real report excerpts kept outside the repo.
 
-    python scripts/evaluate.py FOLDER
+    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show]
 
-FOLDER holds report files (*.txt) and one `expected.csv` a person wrote by reading them,
-with columns file, indicator, kind, period, value, growth_pct (value in the canonical unit,
-empty when the report gives none). A found figure matches an expected one when all six
-agree; catalogue figures found but not expected count against precision.
+FOLDER holds the excerpt files (*.txt). What a person read in them is committed:
+tests/eval/expected.csv (file, indicator, kind, period, value, unit, growth_pct, qualifier)
+and tests/eval/manifest.csv (file, split, region, province, year, kind of text, page address,
+a query that finds the page again). A FOLDER with its own expected.csv is read instead.
+
+Each file is read as `report-site extract` reads any file: no sidecar, the year from the text.
+A found catalogue figure is right when indicator, kind, period, value and growth agree (numbers
+compared as numbers). Printed per kind (actual, estimate, target): recall and precision; and
+for each miss, its failure class: kind (read as another kind), period (another year), value
+(the numbers differ), or missed (no figure of that indicator at all).
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import sys
+from collections import Counter
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,30 +29,78 @@ sys.path.insert(0, str(ROOT))
 from generator.diagnostics import GeneratorError  # noqa: E402
 from generator.pipeline import extract_file  # noqa: E402
 
-KEY = ("indicator", "kind", "period", "value", "growth_pct")
+KINDS = ("actual", "estimate", "target")
+
+
+def number(text: str) -> str:
+    try:
+        return format(Decimal(text).normalize(), "f") if text else ""
+    except InvalidOperation:
+        return text
+
+
+def key(row) -> tuple:
+    return (row["file"], row["indicator"], row["kind"], row["period"], number(row["value"]),
+            number(row["growth_pct"]))
+
+
+def read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def failure(miss: tuple, found: set[tuple]) -> str:
+    """Why an expected figure was not found: the nearest thing that was."""
+    file, indicator, kind, period, value, growth = miss
+    same = [f for f in found if f[0] == file and f[1] == indicator]
+    if any(f[3] == period and f[4:] == (value, growth) for f in same):
+        return "kind"
+    if any(f[2] == kind and f[4:] == (value, growth) for f in same):
+        return "period"
+    if any(f[2] == kind and f[3] == period for f in same):
+        return "value"
+    return "missed"
 
 
 def main(argv=None) -> int:
-    folder = Path((argv or sys.argv[1:])[0])
-    with open(folder / "expected.csv", encoding="utf-8", newline="") as f:
-        expected = {(row["file"], *(row[k] for k in KEY)) for row in csv.DictReader(f)}
-    found = set()
-    for path in sorted(folder.glob("*.txt")):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
+    parser.add_argument("--show", action="store_true", help="list every miss and extra")
+    args = parser.parse_args(argv)
+    own = args.folder / "expected.csv"
+    expected_rows = read(own if own.exists() else ROOT / "tests" / "eval" / "expected.csv")
+    manifest = ROOT / "tests" / "eval" / "manifest.csv"
+    splits = {row["file"]: row["split"] for row in read(manifest)} if manifest.exists() and not own.exists() else {}
+    files = sorted({row["file"] for row in expected_rows
+                    if args.split == "all" or splits.get(row["file"], "dev") == args.split})
+    expected = {key(row) for row in expected_rows if row["file"] in files}
+    found: set[tuple] = set()
+    for name in files:
         try:
-            _, figures = extract_file(path, path.name)
+            _, figures = extract_file(args.folder / name, name)
         except GeneratorError as err:
-            print(f"{path.name}: {err}")
+            print(f"{name}: {err}")
             continue
-        found |= {(path.name, *(str(getattr(f, k)) for k in KEY)) for f in figures if f.indicator}
+        found |= {(name, f.indicator, f.kind, f.period, number(f.value), number(f.growth_pct))
+                  for f in figures if f.indicator}
     hits = expected & found
-    for miss in sorted(expected - found):
-        print("missed  ", *miss)
-    for extra in sorted(found - expected):
-        print("extra   ", *extra)
-    recall = len(hits) / len(expected) if expected else 1.0
-    precision = len(hits) / len(found) if found else 1.0
-    print(f"\n{len(expected)} expected, {len(found)} found, {len(hits)} right: "
-          f"recall {recall:.1%}, precision {precision:.1%}")
+    if args.show:
+        for miss in sorted(expected - found):
+            print("missed  ", failure(miss, found).ljust(7), *miss)
+        for extra in sorted(found - expected):
+            print("extra   ", *extra)
+    print(f"{len(files)} files ({args.split}), {len(expected)} expected, {len(found)} found, {len(hits)} right")
+    for kind in (*KINDS, "all"):
+        want = {e for e in expected if kind in ("all", e[2])}
+        got = {f for f in found if kind in ("all", f[2])}
+        right = want & got
+        recall = len(right) / len(want) if want else 1.0
+        precision = len(right) / len(got) if got else 1.0
+        print(f"{kind:<9} recall {recall:6.1%} ({len(right)}/{len(want)})  precision {precision:6.1%} "
+              f"({len(right)}/{len(got)})")
+    classes = Counter(failure(miss, found) for miss in expected - found)
+    print("misses  " + ", ".join(f"{name} {count}" for name, count in classes.most_common()))
     return 0
 
 
