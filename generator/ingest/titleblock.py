@@ -79,6 +79,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
             kept.append((number, text))
             continue
         repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
+    found.update(said_years(kept))
     years = Counter(int(y) for _, text in kept for y in re.findall(r"(?<!\d)(20\d\d)\s*年", text))
     if years:
         found["common_year"] = (years.most_common(1)[0][0], 0)
@@ -91,6 +92,39 @@ def lift_title_block(lines: list[tuple[int, str]]):
     return kept, found, repairs
 
 
+# Evidence of the year in the text itself, for files with no meeting line (news stories,
+# excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
+# year; "2020年，是极不平凡的一年" names the year under review; a news page's dateline
+# ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time.
+PLAN_SAID = re.compile(r"(?<!\d)(\d{4})\s*年(?:全县|全区|全市|全旗|我县|我区|政府)?"
+                       r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|预期目标)")
+REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年")
+DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*"
+                      r"(?P<d>\d{1,2})\s*日?\s*(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]*(?:来源|作者))")
+DATELINE_LINES = 6
+
+
+def said_years(kept: list[tuple[int, str]]) -> dict:
+    """The year evidence the text states outside headings and meeting lines, with its line."""
+    found: dict = {}
+    for index, (number, text) in enumerate(kept):
+        plain = to_analysis(text)
+        if index < DATELINE_LINES and "published" not in found and (match := DATELINE.search(plain)):
+            if published := parse_date(match):
+                found["published"] = (published, number)
+        if "plan_year_said" not in found and (match := PLAN_SAID.search(plain)):
+            found["plan_year_said"] = (int(match.group(1)), number)
+        if "review_year_said" not in found and (match := REVIEW_SAID.search(plain)):
+            found["review_year_said"] = (int(match.group(1)), number)
+    return found
+
+
+def year_of_session(day: date) -> int:
+    """The year a session on `day` plans: the next one for a session from October on (a
+    December session, or an October one after an election, already sets next year's targets)."""
+    return day.year + (1 if day.month >= 10 else 0)
+
+
 def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False) -> Metadata:
     """Merge what the text says with the sidecar (which wins); fail if region or year is unknown.
 
@@ -98,12 +132,13 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     the year the text mentions most for the review year.
     """
     common_year = found.pop("common_year", (None, 0))[0]
+    said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said") if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
     if lenient and not values.get("region") and not sidecar.get("region"):
         values["region"], origin["region"] = Path(shown).stem, "file name"
-    if lenient and common_year and not any(values.get(k) or sidecar.get(k) for k in
-                                           ("year", "meeting_date", "plan_year", "review_year")):
+    if lenient and common_year and not said and not any(values.get(k) or sidecar.get(k) for k in
+                                                        ("year", "meeting_date", "plan_year", "review_year")):
         values["review_year"], origin["review_year"] = common_year, "most mentioned year"
     for key, value in sidecar.items():
         if key == "slug":
@@ -125,8 +160,16 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         except ValueError:
             raise InputError(f"meeting_date {values['meeting_date']!r} is not a date", file=shown,
                              hint="write it as YYYY-MM-DD in the .meta.yml file") from None
-        year = meeting.year + (1 if meeting.month == 12 else 0)
+        year = year_of_session(meeting)
         origin["year"] = origin["meeting_date"]
+    # then what the text says in passing, most telling first
+    if not year and "plan_year_said" in said:
+        year, origin["year"] = said["plan_year_said"][0], f"text:{said['plan_year_said'][1]}"
+    if not year and "review_year_said" in said:
+        year, origin["year"] = said["review_year_said"][0] + 1, f"text:{said['review_year_said'][1]}"
+    if not year and "published" in said:
+        year = year_of_session(date.fromisoformat(said["published"][0]))
+        origin["year"] = f"text:{said['published'][1]}"
     if not year:
         raise InputError("cannot tell the report's year from its text", file=shown,
                          hint="add 'year: YYYY' to the .meta.yml file beside it")
