@@ -304,8 +304,9 @@ class Scanner:
             raw = Raw(label=reading.label, growth_unit=unit, qualifier=reading.qualifiers, scope=reading.scope,
                       span=(match.start(), match.end()), respectively=reading.respectively, **rate)
             self.start_group(raw, filled=1)
-            if reading.shared:
-                self.share(raw)
+            alone = RATE_LIST.match(self.analysis, match.start())
+            if reading.shared or reading.respectively and alone and alone.group().count("%") == 1:
+                self.share(raw)  # 城乡居民人均可支配收入分别增长 7%: each item grew 7 %
 
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
@@ -352,6 +353,9 @@ class Scanner:
                     raw.flags.append("earlier value (由…): period not stated")
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):
                 raw.label = reading.label + following_noun(self.original, self.analysis, match.end())
+            if (reading.label and not raw.respectively and split_labels(reading.label, 2)
+                    and re.match(rf"\s*[和、及与]\s*{NUM}\s*{re.escape(unit)}", self.analysis[match.end():])):
+                raw.respectively = True  # 城乡居民人均可支配收入 28100 元和 16042 元: a list, no 分别
             self.start_group(raw)
             if reading.shared:
                 self.share(raw)
