@@ -120,6 +120,7 @@ def extract_report(report: Report) -> list[Figure]:
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
+        introduced = False
         for node in part.walk():
             if node.kind == "part":
                 continue
@@ -130,8 +131,9 @@ def extract_report(report: Report) -> list[Figure]:
             if part.anchor == "part-0":  # text outside any part: its own headings set the role
                 if said := heading_role(analysis):
                     role, role_known = said, True
-            # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop
-            carried, estimating, targeting = None, False, False
+            # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph
+            # that ends introducing targets (2019年主要预期目标：) hands them to the next one
+            carried, estimating, targeting = None, False, introduced
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
@@ -147,6 +149,7 @@ def extract_report(report: Report) -> list[Figure]:
                 targeting = targeting or bool(TARGET_INTRO.search(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     carried, estimating, targeting = None, False, False
+            introduced = bool(TARGET_INTRO.search(analysis)) and analysis.rstrip().endswith(("：", ":"))
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 

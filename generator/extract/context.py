@@ -28,10 +28,13 @@ PLAN_WORDS = re.compile(r"争取|计划|预期")
 # 0.1 个百分点 introduces nothing).
 TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)\s*(?:是|为|：|:)|目标(?:是|为)\s*[：:]?")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
-STATED_YEAR = re.compile(r"(?<!\d)(\d{4})\s*年(?!代)")
+# A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%)
+STATED_YEAR = re.compile(r"(?<![比较\d])(?<!相比)(?<!同比)(\d{4})\s*年(?!代)")
 MULTI_YEAR = re.compile(r"过去五年|五年来|近五年|五年间|过去的五年")
 LAST_YEAR = re.compile(r"过去一年|去年|上一年")
 THIS_YEAR = re.compile(r"今年|本年度")
+# 面对新的一年，…; 明年…: the year the report plans, whenever the session sits
+NEXT_YEAR = re.compile(r"新的一年|新一年|明年")
 
 
 def title_role(title: str) -> str | None:
@@ -83,6 +86,8 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         year = int(match.group(1))
     if year is None and LAST_YEAR.search(sentence):
         year, basis = review, "words"
+    if year is None and NEXT_YEAR.search(sentence):
+        year, basis = plan, "words"
     if year is None and THIS_YEAR.search(sentence):
         # 今年 is the meeting's year: the plan year, but the year under review when a session
         # in December already plans the next one

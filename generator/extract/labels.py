@@ -28,6 +28,7 @@ _TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|�
 _GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
 _MEASURE_WORDS = re.compile(r"(?:播种面积|面积|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
 _TRIM = "　 ，,、：:"
+_COMPARED = re.compile(r"(?:比|较|相比)\s*(?:\d{4}\s*年|上年|去年|上一年)")
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
 # the sentence's subject, not part of what is measured.
 _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|力争|确保|争取)")
@@ -63,6 +64,8 @@ def clean_label(text: str) -> str:
     """
     analysis = to_analysis(text)
     start, end = 0, len(analysis)
+    if (compared := _COMPARED.search(analysis)) and compared.start() > 0:
+        end = compared.start()  # 一般公共预算收入比2019年调整预算收入: the base is no part of it
     while True:
         rest = analysis[start:end]
         lead = _ORDINAL.match(rest) or _LEAD.match(rest)

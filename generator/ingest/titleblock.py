@@ -98,7 +98,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
 # ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time.
 PLAN_SAID = re.compile(r"(?<!\d)(\d{4})\s*年(?:全县|全区|全市|全旗|我县|我区|政府)?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
-                       r"预期目标|主要工作)")
+                       r"预期目标|主要工作|发展蓝图)|(?<!\d)(\d{4})\s*年\s*是[^。！？；]{0,60}之年")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾")
 DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*"
                       r"(?P<d>\d{1,2})\s*日?\s*(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]*(?:来源|作者))")
@@ -114,7 +114,7 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
             if published := parse_date(match):
                 found["published"] = (published, number)
         if "plan_year_said" not in found and (match := PLAN_SAID.search(plain)):
-            found["plan_year_said"] = (int(match.group(1)), number)
+            found["plan_year_said"] = (int(match.group(1) or match.group(2)), number)
         if "review_year_said" not in found and (match := REVIEW_SAID.search(plain)):
             found["review_year_said"] = (int(match.group(1) or match.group(2)), number)
     return found
