@@ -105,6 +105,25 @@ def blank_asides(analysis: str) -> str:
     return _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
 
 
+# 263.5 亿元（预计数，下同）: the figure before it is an estimate, and with 下同 every later
+# one of the paragraph too
+_ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P<on>[，,、]?\s*下同)?\s*[）)]")
+
+
+def mark_estimates(found: list[Figure], analysis: str) -> list[Figure]:
+    """A paragraph's figures with an estimate aside applied."""
+    out = list(found)
+    for aside in _ESTIMATE_ASIDE.finditer(analysis):
+        before = [n for n, f in enumerate(out) if 0 <= f.end <= aside.start()]
+        touched = set(before[-1:])
+        if aside["on"]:
+            touched |= {n for n, f in enumerate(out) if f.start >= aside.end()}
+        for n in touched:
+            if out[n].kind == "actual":
+                out[n] = replace(out[n], kind="estimate", basis="words")
+    return out
+
+
 def node_texts(node):
     """(text, offset of the text in the paragraph or -1 for a heading) of one tree node."""
     if node.kind == "paragraph":
@@ -134,6 +153,7 @@ def extract_report(report: Report) -> list[Figure]:
             # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph
             # that ends introducing targets (2019年主要预期目标：) hands them to the next one
             carried, estimating, targeting = None, False, introduced
+            first = len(figures)
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
@@ -150,6 +170,7 @@ def extract_report(report: Report) -> list[Figure]:
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     carried, estimating, targeting = None, False, False
             introduced = bool(TARGET_INTRO.search(analysis)) and analysis.rstrip().endswith(("：", ":"))
+            figures[first:] = mark_estimates(figures[first:], analysis)
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 
