@@ -15,13 +15,13 @@ if TYPE_CHECKING:
     from generator.extract.scan import Raw
 
 # Generic words in front of a label that do not change what it measures.
-_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|我们|"
+_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|我们|即|"
                    r"全年|今年|去年|上年|当年|年度|"
                    r"其中|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?)\s*)+")
 # 三是…, 一要…: an enumerating lead of the sentence, not part of any label
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义|首次"
+_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义|首次|已经|已"
                    r"|由\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:
 # 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.
@@ -106,7 +106,7 @@ def split_labels(label: str, count: int) -> list[str] | None:
             out.append(part + last[len(part):])
         else:  # 一般公共预算收入和支出: the last item borrows the first one's head
             out.append(part)
-    if out and len(parts[0]) > len(last):
+    if out and len(parts[0]) > len(last) and len(last) <= 3:  # 收入和支出: 支出 borrows 一般公共预算
         last = parts[0][: len(parts[0]) - len(last)] + last
     return out + [last]
 
