@@ -31,6 +31,7 @@ from generator.extract.labels import (
     strip_verbs,
     to_plain,
 )
+from generator.indicators import match_label
 from generator.numbers import NUM, NUMBER_SPLIT, UNIT
 from generator.script import to_analysis
 
@@ -101,6 +102,15 @@ class Raw:
     baseline: bool = False  # the "from" value of 由 X 增加到 Y
     respectively: bool = False  # opened a 分别 list
     scope: str = ""  # 全县/全区/全市/全旗 that stood in front of the label
+
+
+def names_a_list(label: str) -> bool:
+    """城镇和农村居民人均可支配收入: a label whose items are each a catalogue indicator."""
+    plain = to_analysis(label)
+    if not re.search(r"[、和与及]", plain):
+        return False
+    parts = split_labels(label, len(re.split(r"[、和与及]", plain)))
+    return bool(parts) and all(match_label(part) for part in parts)
 
 
 def rank_value(n: str) -> str:
@@ -305,8 +315,9 @@ class Scanner:
                       span=(match.start(), match.end()), respectively=reading.respectively, **rate)
             self.start_group(raw, filled=1)
             alone = RATE_LIST.match(self.analysis, match.start())
-            if reading.shared or reading.respectively and alone and alone.group().count("%") == 1:
-                self.share(raw)  # 城乡居民人均可支配收入分别增长 7%: each item grew 7 %
+            single = bool(alone) and alone.group().count("%") == 1
+            if reading.shared or single and (reading.respectively or names_a_list(reading.label)):
+                self.share(raw)  # 城乡居民人均可支配收入分别增长 7%, 城镇和农村居民…增长 9%: each item
 
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
