@@ -14,7 +14,7 @@ from pathlib import Path
 from generator.diagnostics import InputError
 from generator.headings import PLAN_HEADING, REVIEW_HEADING
 from generator.model import Metadata, Repair
-from generator.regions import Place, resolve
+from generator.regions import Place, resolve, split_city
 from generator.script import to_analysis
 
 # "# 政府工作报告", "2022年高唐县政府工作报告" (a web copy's headline)
@@ -24,7 +24,9 @@ TITLE = re.compile(r"^#*\s*\**\s*(?:\d{4}\s*年\s*)?(?P<title>[\u4e00-\u9fff]{0,
 MEETING = re.compile(
     r"^[\s—－―-]*\**\s*[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
     r"在\s*(?P<region>[\u4e00-\u9fff]{0,11}?(?:县|区|市|旗|特区|林区))\s*"
-    r"(?P<meeting>第?\s*[\u4e00-\u9fff\d]{1,5}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[\u4e00-\u9fff\d]{1,4}\s*次\s*(?:全体)?会议)"
+    # the session's numbers are numerals, so 保定市清苑区第三届… gives 清苑区, not 保定市
+    r"(?P<meeting>第?\s*[〇零一二三四五六七八九十百\d]{1,5}\s*届\s*(?:人民代表大会|人大)\s*第?\s*"
+    r"[〇零一二三四五六七八九十\d]{1,4}\s*次\s*(?:全体)?会议)"
     r"\s*上\s*(?:的报告)?\s*[）)]?\s*\**$")
 # The same, with the date, at the start of a line that goes on with the report's text.
 MEETING_LEAD = re.compile(MEETING.pattern.removesuffix(r"\s*\**$").removesuffix("$"))
@@ -181,6 +183,10 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     origin.setdefault("review_year", origin["year"])
     known = set(Metadata.__dataclass_fields__) - {"origin", "year", "review_year"}
     fields = {k: str(v) for k, v in values.items() if k in known}
+    if origin.get("region", "").startswith("text"):  # 在保定市清苑区第三届…: the city comes first
+        fields["region"], city = split_city(fields["region"])
+        if city and not fields.get("city"):
+            fields["city"], origin["city"] = city, origin["region"]
     # province, city and code from the GB/T 2260 table where the text and sidecar are silent
     place, found_in = resolve(Place(fields["region"], fields.get("province", ""),
                                     fields.get("city", ""), fields.get("code", "")))

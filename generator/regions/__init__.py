@@ -188,3 +188,15 @@ def resolve(place: Place) -> tuple[Place, str]:
     province, city = province_and_city(code)
     return Place(place.region, place.province or (province.name if province else ""),
                  place.city or (city.name if city else ""), code), origin or "code table"
+
+
+def split_city(name: str) -> tuple[str, str]:
+    """保定市清苑区 → (清苑区, 保定市): a county named with its city in front, as some meeting
+    lines write it; a name the table knows as a county is left whole (城区, 市中区)."""
+    if counties_named(name):
+        return name, ""
+    for cut in range(2, len(name) - 1):
+        city, county = name[:cut], name[cut:]
+        if city[-1] in "市州盟区" and counties_named(county, city=city):
+            return county, city
+    return name, ""
