@@ -162,3 +162,24 @@ def test_next_years_report_extends_the_indicator_pages(tmp_path):
     # and the 2023 target (7% 左右) meets its result (5.2%): more than 1 point short
     scorecard = html[html.index('id="scorecard"'):html.index('id="observations"')]
     assert "2023" in scorecard and "未完成" in scorecard
+
+
+def test_figures_whose_period_is_only_a_default_stay_out_of_headlines_and_are_listed(tmp_path):
+    """No part heading says which year a figure describes: the data page keeps it, the headline
+    table and the scorecard leave it out, the data-quality page lists it."""
+    from conftest import build_into
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "r.txt").write_text("——2023 年 2 月 1 日在闻喜县第十七届人民代表大会第二次会议上\n\n"
+                                 "各位代表：全县地区生产总值增长 5%。\n", encoding="utf-8")
+    result = build_into(tmp_path / "out", seeds=seeds)
+    (report,) = result.reports
+    (gdp,) = [f for f in result.figures[report.slug] if f.indicator == "gdp"]
+    assert gdp.basis == "default"
+    site = tmp_path / "out" / "site" / report.folder
+    index = (site / "index.html").read_text(encoding="utf-8")
+    assert "报告中没有找到指标目录中的主要指标" in index
+    quality = (site / "quality" / "index.html").read_text(encoding="utf-8")
+    assert 'id="unplaced"' in quality and "时期只是推定" in quality
+    assert "5%" in (site / "figures" / "index.html").read_text(encoding="utf-8")

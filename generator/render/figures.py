@@ -42,15 +42,21 @@ class HeadlineRow:
     target: Figure | None  # this year's target
 
 
+def placed(figure: Figure) -> bool:
+    """Whether a figure's period and number can be trusted in a headline or a comparison."""
+    return figure.basis != "default" and not figure.flags
+
+
 def headline(report: Report, figures: list[Figure]) -> list[HeadlineRow]:
     """Per catalogue indicator: the review year's result beside the plan year's target.
 
-    The first figure of each wins: the summary paragraph comes before any detail.
+    The first figure of each wins: the summary paragraph comes before any detail. A figure
+    whose period rests on nothing but a default, or whose number is in doubt, stays out.
     """
     meta = report.metadata
     rows = []
     for indicator in catalogue().values():
-        mine = [f for f in figures if f.indicator == indicator.id]
+        mine = [f for f in figures if f.indicator == indicator.id and placed(f)]
         result = next((f for f in mine if f.kind == "actual" and f.period == str(meta.review_year)),
                       None) or next((f for f in mine if f.kind == "estimate"
                                      and f.period == str(meta.review_year)), None)
