@@ -165,8 +165,8 @@ def test_next_years_report_extends_the_indicator_pages(tmp_path):
 
 
 def test_figures_whose_period_is_only_a_default_stay_out_of_headlines_and_are_listed(tmp_path):
-    """No part heading says which year a figure describes: the data page keeps it, the headline
-    table and the scorecard leave it out, the data-quality page lists it."""
+    """No part heading says which year a figure describes: the data page and the headline table
+    keep it, the series and comparisons leave it out, the data-quality page lists it."""
     from conftest import build_into
 
     seeds = tmp_path / "seeds"
@@ -178,8 +178,7 @@ def test_figures_whose_period_is_only_a_default_stay_out_of_headlines_and_are_li
     (gdp,) = [f for f in result.figures[report.slug] if f.indicator == "gdp"]
     assert gdp.basis == "default"
     site = tmp_path / "out" / "site" / report.folder
-    index = (site / "index.html").read_text(encoding="utf-8")
-    assert "报告中没有找到指标目录中的主要指标" in index
+    assert result.comparison.series.empty and result.comparison.years.empty  # kept out of comparisons
     quality = (site / "quality" / "index.html").read_text(encoding="utf-8")
     assert 'id="unplaced"' in quality and "时期只是推定" in quality
     assert "5%" in (site / "figures" / "index.html").read_text(encoding="utf-8")

@@ -48,7 +48,8 @@ RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|�
 
 _CONNECTORS = {"和", "及", "与", "以及"}
 # "26.7%和18.9%", "6.4%、6.7%": a list of rates
-RATE_LIST = re.compile(rf"{NUM}\s*%(?:\s*(?:、|和|及|与|，|,)\s*{NUM}\s*%)*")
+_RATE_AFTER = r"(?:\s*(?:左右|以上|以内|以下|上下))?"
+RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)\s*{NUM}\s*%{_RATE_AFTER})*")
 
 # Words between a label and its number.
 _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至

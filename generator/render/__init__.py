@@ -132,7 +132,7 @@ def render_report(report: Report, figures: list[Figure], heads: list[fig.Headlin
     pages[f"{base}/quality.md"] = ENV.get_template("quality.md.j2").render(
         **context, groups=repair_groups(report), labels=KIND_LABELS,
         where=paragraph_index(report), diagnostics=report.ingested.diagnostics,
-        unplaced=[f for f in figures if f.indicator and not fig.placed(f)], amount=fig.amount,
+        unplaced=[f for f in figures if f.indicator and not fig.comparable(f)], amount=fig.amount,
         growth=fig.growth, kinds=fig.KIND_NAMES)
     return pages
 

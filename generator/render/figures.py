@@ -43,15 +43,21 @@ class HeadlineRow:
 
 
 def placed(figure: Figure) -> bool:
-    """Whether a figure's period and number can be trusted in a headline or a comparison."""
-    return figure.basis != "default" and not figure.flags
+    """Whether a figure's number can be trusted in a headline table (an OCR split cannot)."""
+    return not figure.flags
+
+
+def comparable(figure: Figure) -> bool:
+    """Whether a figure may enter a comparison: its number sure, and its period resting on
+    more than a default (the compare stage applies the same rule to its rows)."""
+    return placed(figure) and figure.basis != "default"
 
 
 def headline(report: Report, figures: list[Figure]) -> list[HeadlineRow]:
     """Per catalogue indicator: the review year's result beside the plan year's target.
 
     The first figure of each wins: the summary paragraph comes before any detail. A figure
-    whose period rests on nothing but a default, or whose number is in doubt, stays out.
+    whose number is in doubt stays out.
     """
     meta = report.metadata
     rows = []
