@@ -1,5 +1,5 @@
 # Tasks. `make help` lists them.
-.PHONY: help install site bundle serve test golden lint bench clean
+.PHONY: help install site bundle serve test golden lint bench eval clean
 
 help:           ## list the tasks
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,6 +25,10 @@ golden:         ## refresh the golden files; review the diff before committing
 
 bench:          ## time ingest, parse and extraction per report, and the whole build
 	python scripts/benchmark.py
+
+eval:           ## accuracy on texts kept outside the repo: make eval CORPUS=dir [PAIRS=dir] [SPLIT=test]
+	python scripts/evaluate.py $(CORPUS) --split $(or $(SPLIT),test)
+	$(if $(PAIRS),python scripts/evaluate_scorecard.py $(PAIRS) --split $(or $(SPLIT),test))
 
 lint:           ## static checks
 	ruff check generator tests scripts
