@@ -23,6 +23,9 @@ from generator.regions import counties_named
 KEYS = ["region_key", "year", "indicator"]
 SIDE = ["report", "kind", "basis", "value", "value_text", "unit", "growth", "growth_text", "growth_unit",
         "qualifier", "bound", "figure_id", "anchor", "page", "line", "text"]
+# Figures whose period rests on nothing but a default, or on evidence pointing two ways
+# (extract.context.BASES): never compared.
+UNSURE = ("default", "conflict")
 STATUSES = ("met", "close", "not_met", "awaiting", "not_comparable", "uncertain")
 MEASURE_NAMES = {"growth": "增长率", "value": "总量"}
 
@@ -49,10 +52,11 @@ def settle(group: list[dict], measure: str, rules: Rules) -> dict:
         return {"problem": "数字存疑（" + (first["flags"] or "没有数字") + "）", **{c: first[c] for c in SIDE}}
     if measure == "value":  # levels compare only in one unit: the first figure's
         rows = [row for row in rows if row["unit"] == rows[0]["unit"]]
-    usable = [row for row in rows if not row["flags"] and row["basis"] != "default"]
+    usable = [row for row in rows if not row["flags"] and row["basis"] not in UNSURE]
     if not usable:
         first = rows[0]
         problem = ("数字存疑（" + first["flags"] + "）" if first["flags"]
+                   else "时期的证据互相矛盾" if first["basis"] == "conflict"
                    else "报告的部分标题未能识别，时期只是推定")
         return {"problem": problem, **{c: first[c] for c in SIDE}}
     if not agree([row[measure] for row in usable], measure, rules):

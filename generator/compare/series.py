@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from generator.compare.rules import Rules
-from generator.compare.scorecard import agree, groups, present
+from generator.compare.scorecard import UNSURE, agree, groups, present
 from generator.indicators import catalogue
 
 KEYS = ["region_key", "indicator", "year"]
@@ -25,7 +25,7 @@ def first_statements(obs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     """Each report's statement of a region's year: its first actual figure (else its first
     estimate), flagged `conflict` when the same report gives another number for it."""
     rows = obs[obs["kind"].isin(["actual", "estimate"]) & (obs["year"] < obs["report_year"])
-               & (obs["basis"] != "default") & (obs["flags"] == "")]
+               & (~obs["basis"].isin(UNSURE)) & (obs["flags"] == "")]
     rows = rows.assign(kind_rank=(rows["kind"] != "actual").astype(int))
     out = []
     for _, records in groups(rows.sort_values("kind_rank", kind="stable"), [*KEYS, "report"]):

@@ -98,6 +98,8 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     if carried_target and (year is None or year >= plan):
         return "target", str(year or plan), basis if year else "words"
     if year is not None:  # a stated year: the past is actual, the plan year and later targets
+        if year < plan and TARGET.search(sentence) and not carried_target:
+            return "actual", str(year), "conflict"  # 2022年…力争…: a past year and a target's words
         return ("actual" if year < plan else "target"), str(year), basis
     if TARGET.search(sentence) or PLAN_WORDS.search(sentence) and role != "review":
         return "target", str(plan), "words"
@@ -108,8 +110,9 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
 
 # What a figure's kind and period rest on, strongest first: a year the sentence states,
 # words that say when (预计, 力争, 去年, 过去五年), the part's heading, or nothing (the
-# default of a report whose parts were not recognised).
-BASES = ("year", "words", "part", "default")
+# default of a report whose parts were not recognised); or evidence that points two ways
+# (conflict). Comparisons take neither defaults nor conflicts.
+BASES = ("year", "words", "part", "default", "conflict")
 
 
 def stated_year(sentence: str) -> int | None:

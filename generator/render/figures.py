@@ -50,7 +50,7 @@ def placed(figure: Figure) -> bool:
 def comparable(figure: Figure) -> bool:
     """Whether a figure may enter a comparison: its number sure, and its period resting on
     more than a default (the compare stage applies the same rule to its rows)."""
-    return placed(figure) and figure.basis != "default"
+    return placed(figure) and figure.basis not in ("default", "conflict")
 
 
 def headline(report: Report, figures: list[Figure]) -> list[HeadlineRow]:
