@@ -124,6 +124,21 @@ def mark_estimates(found: list[Figure], analysis: str) -> list[Figure]:
     return out
 
 
+# 比2012年（下同）增长 47.7%: growth over several years, not over the year before
+_BASE = re.compile(r"比\s*(\d{4})\s*年(?:底|末)?\s*(?P<on>[（(]\s*下同\s*[）)])?")
+
+
+def drop_long_growth(raw: Raw, before: str, since: int | None, period: str) -> bool:
+    """Take off a growth measured from a year other than the one before the figure's (the
+    value stays; a growth since 2012 is no year's growth). False if nothing is left."""
+    bases = list(_BASE.finditer(to_analysis(before)))
+    base = int(bases[-1][1]) if bases else since
+    if raw.growth is not None and base and period.isdigit() and base != int(period) - 1:
+        raw.growth, raw.growth_unit = None, ""
+        return raw.value is not None or raw.average_growth is not None or bool(raw.rank)
+    return True
+
+
 def node_texts(node):
     """(text, offset of the text in the paragraph or -1 for a heading) of one tree node."""
     if node.kind == "paragraph":
@@ -153,7 +168,7 @@ def extract_report(report: Report) -> list[Figure]:
             # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph
             # that ends introducing targets (2019年主要预期目标：) hands them to the next one
             carried, estimating, targeting = None, False, introduced
-            first = len(figures)
+            first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
@@ -163,8 +178,12 @@ def extract_report(report: Report) -> list[Figure]:
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         kind, period = "actual", raw.period or period
                         basis = "year" if raw.period else basis
+                    if not drop_long_growth(raw, text[start:start + raw.span[1]], since, period):
+                        continue
                     figures.append(to_figure(raw, report, kind, period, basis, node, page,
                                              text[start:end], offset + start if offset >= 0 else -1))
+                # asides like （下同） are blanked in the analysis text: read the printed one
+                since = next((int(m[1]) for m in _BASE.finditer(to_analysis(text[start:end])) if m["on"]), since)
                 estimating = estimating or bool(ESTIMATE_OPENS.match(clause))
                 targeting = targeting or bool(TARGET_INTRO.search(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):

@@ -73,6 +73,8 @@ _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "�
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
 _MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:达到|达|为|实现|增至)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
+_WORDED_MILESTONE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
+                               r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:达到|达|为|实现|增至)?\s*$")
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
@@ -144,6 +146,7 @@ class Reading:
     qualifiers: list[str] = field(default_factory=list)
     respectively: bool = False
     shared: bool = False  # 均: one number for every item of the label's 、 list
+    listed: bool = False  # values listed after the label (A 元、B 元), with or without 分别
     scope: str = ""  # 全县/全市… in front of the label, which cleaning took off
 
 
@@ -244,7 +247,10 @@ class Scanner:
                 scope.group() not in to_analysis(reading.label):
             reading.scope = scope.group()
         reading.respectively = "分别" in reading.verbs or "分别" in reading.context
-        if (reading.respectively or reading.shared) and reading.label:
+        # 城镇、农村居民人均可支配收入 29462 元、16733 元: values listed after the label, no 分别
+        reading.listed = bool(reading.label and match["unit"] and re.match(
+            rf"\s*[和、及与]\s*{NUM}\s*{re.escape(match['unit'])}", self.analysis[match.end():]))
+        if (reading.respectively or reading.shared or reading.listed) and reading.label:
             # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
             while reading.begin > self.floor and self.analysis[reading.begin - 1] == "、":
                 reading.begin = left_context(self.analysis, reading.begin - 1, self.floor)[0]
@@ -329,6 +335,9 @@ class Scanner:
             return
         if not reading.label and self.pending_label:
             reading.label, reading.scope, self.pending_label = self.pending_label, self.pending_scope, ""
+        if not reading.label and (words := _WORDED_MILESTONE.search(self.analysis, self.floor, reading.begin)):
+            # 全县GDP突破百亿元大关，达109亿元: a milestone in words, then the figure
+            reading.label = self.cut(words.start("label"), words.end("label"))
         if (not reading.label and len(group) > 1 and group[0].respectively and self.values_filled < len(group)
                 and group[self.values_filled].value is None
                 and ("分别" in reading.verbs or self.values_filled > 0)):
@@ -365,8 +374,7 @@ class Scanner:
                     raw.flags.append("earlier value (由…): period not stated")
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):
                 raw.label = reading.label + following_noun(self.original, self.analysis, match.end())
-            if (reading.label and not raw.respectively and split_labels(reading.label, 2)
-                    and re.match(rf"\s*[和、及与]\s*{NUM}\s*{re.escape(unit)}", self.analysis[match.end():])):
+            if reading.listed and not raw.respectively and split_labels(reading.label, 2):
                 raw.respectively = True  # 城乡居民人均可支配收入 28100 元和 16042 元: a list, no 分别
             self.start_group(raw)
             if reading.shared:
