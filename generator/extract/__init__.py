@@ -19,7 +19,7 @@ from generator.extract.context import (
     stated_year,
 )
 from generator.extract.labels import foreign_scope
-from generator.extract.scan import MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
+from generator.extract.scan import APPROXIMATE, MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
 from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, match_label
 from generator.model import Figure, Report
@@ -85,6 +85,11 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
+    if kind != "target" and value and set(raw.qualifier) & APPROXIMATE:
+        # 一般公共预算收入超 6 亿元: a result given only roughly has no exact level; the amount
+        # stays in the qualifier as printed
+        qualifier = "".join(w for w in raw.qualifier if w in APPROXIMATE) + f"{number(value)}{unit}"
+        value, high, bound, unit = None, None, "", ""
     return Figure(
         report=report.slug, indicator=indicator.id if indicator else "", label=label,
         kind=kind, period=period, basis=basis, value=number(value), unit=unit, growth_pct=number(growth),

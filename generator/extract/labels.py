@@ -181,4 +181,6 @@ def foreign_scope(scope: str, region: str) -> bool:
     """Whether 全县/全区/全市/全旗 in front of a label names a wider region than the report's
     own: 全市 in a county's report is the prefecture city; in a 县级市's, the county itself.
     An unknown region (a file name standing in for it) is taken as the report's own."""
+    if scope and not WHOLE.fullmatch(scope):
+        return True  # 500万元以上…: a threshold narrows the indicator
     return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1])

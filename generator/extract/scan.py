@@ -65,6 +65,8 @@ _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
 # Qualifiers in front of a number, and what they bound.
 QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保")
 MAX_WORDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"}
+# 超 6 亿元, 逾 500 人, 近 90 亿元: a figure given only roughly (as a result, no exact level)
+APPROXIMATE = {"超", "逾", "近", "约"}
 MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余"}
 # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the first value is the earlier state
 _FROM = re.compile(r"由\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
@@ -73,6 +75,7 @@ _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "�
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
 _MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:达到|达|为|实现|增至)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
+_THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)")
 _WORDED_MILESTONE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
                                r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:达到|达|为|实现|增至)?\s*$")
 # Words that separate what a label can be: a label never crosses them.
@@ -164,6 +167,7 @@ class Scanner:
         self.filled = 0
         self.floor = 0  # nothing before this offset belongs to the next figure's label
         self.pending_label, self.pending_scope = "", ""  # a milestone's label, for the figure after it
+        self.pending_threshold = ""  # 500万元以上: scopes the label after it
         self.values_filled = 0  # values given so far to a 分别 list read first as rates
         self.last_growth = None  # (verbs, unit, average) of the rate just read, for 6.4%、6.7%
 
@@ -238,7 +242,7 @@ class Scanner:
             before, more = strip_verbs(before[:-1], _IN_FRONT)
             reading.verbs += ["均", *more]
             reading.shared = True
-        reading.qualifiers = [v for v in reading.verbs if v in QUALIFIERS_BEFORE][::-1]
+        reading.qualifiers = [v for v in reading.verbs if v in QUALIFIERS_BEFORE or v in APPROXIMATE][::-1]
         if match["after"]:
             reading.qualifiers.append(match["after"])
         label_end = reading.begin + len(before.removesuffix("年均"))
@@ -329,6 +333,12 @@ class Scanner:
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
         high = match["high"].replace(",", "") if match["high"] else None
+        if match["after"] in ("以上", "以下") and _THRESHOLD_THEN.match(self.analysis, match.end()):
+            # 500万元以上固定资产投资 113.53 亿元: a threshold that scopes the next label
+            self.pending_threshold = self.original[match.start():match.end()]
+            return
+        if self.pending_threshold:
+            reading.scope, self.pending_threshold = self.pending_threshold, ""
         if (reading.label and set(reading.verbs) & _MILESTONE_VERBS
                 and _MILESTONE_THEN.match(self.analysis, match.end())):
             self.pending_label, self.pending_scope = reading.label, reading.scope  # 突破 300 亿元大关，达到…
