@@ -183,6 +183,10 @@ def extract_report(report: Report) -> list[Figure]:
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         kind, period = "actual", raw.period or period
                         basis = "year" if raw.period else basis
+                    elif raw.period:  # …增加到2023年的 Y: the later value's own year
+                        period, basis = raw.period, "year"
+                        kind = "target" if int(period) >= report.metadata.year else (
+                            "actual" if kind == "target" else kind)
                     if not drop_long_growth(raw, text[start:start + raw.span[1]], since, period):
                         continue
                     figures.append(to_figure(raw, report, kind, period, basis, node, page,

@@ -69,13 +69,15 @@ MAX_WORDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"
 APPROXIMATE = {"超", "逾", "近", "约"}
 MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余"}
 # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the first value is the earlier state
-_FROM = re.compile(r"由\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
+_FROM = re.compile(r"[由从]\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
 _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "降至",
              "降到", "增至", "增长到", "减少到", "扩大到", "达到", "跃升至", "跃升到"}
+_TO_VERB_LIST = longest_first(_TO_VERBS)
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
 _MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:达到|达|为|实现|增至)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)")
+_TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
 _WORDED_MILESTONE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
                                r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:达到|达|为|实现|增至)?\s*$")
 # Words that separate what a label can be: a label never crosses them.
@@ -150,6 +152,7 @@ class Reading:
     respectively: bool = False
     shared: bool = False  # 均: one number for every item of the label's 、 list
     listed: bool = False  # values listed after the label (A 元、B 元), with or without 分别
+    to_year: str | None = None  # 增加到2023年的…: the year the later value of a 由…到… names
     scope: str = ""  # 全县/全市… in front of the label, which cleaning took off
 
 
@@ -237,6 +240,11 @@ class Scanner:
     def read(self, match, reading: Reading) -> Reading:
         """Label, verbs and qualifiers in front of a quantity."""
         before, reading.verbs = strip_verbs(reading.context, _IN_FRONT)
+        if (to_year := _TO_YEAR.search(before)) and strip_verbs(before[:to_year.start()], _TO_VERB_LIST)[1]:
+            # 由2022年的 86.5 亿元增加到2023年的 92.6 亿元: the later value names its own year
+            before, more = strip_verbs(before[:to_year.start()], _IN_FRONT)
+            reading.verbs += more
+            reading.to_year = to_year.group(1)
         if before.endswith("均") and not before.endswith("人均"):
             # 城镇、农村常住居民人均可支配收入均增长 8%: the number holds for each item
             before, more = strip_verbs(before[:-1], _IN_FRONT)
@@ -359,7 +367,8 @@ class Scanner:
         if (not reading.label and group and group[-1].baseline and set(reading.verbs) & _TO_VERBS):
             # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the second value is the later state
             self.start_group(Raw(label=group[-1].label, value=number, value_high=high, unit=unit,
-                                 qualifier=reading.qualifiers, span=(match.start(), match.end())))
+                                 qualifier=reading.qualifiers, span=(match.start(), match.end()),
+                                 period=reading.to_year, scope=group[-1].scope))
             return
         if (not reading.label and group and reading.separator in "、和及与" and group[-1].respectively
                 and group[-1].value is not None):  # the next value of a 分别 list
