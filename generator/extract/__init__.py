@@ -110,6 +110,8 @@ def blank_asides(analysis: str) -> str:
     return _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
 
 
+# A line of a list of targets is short: 地区生产总值增长 6%左右；
+LIST_ITEM_CHARS = 60
 # 263.5 亿元（预计数，下同）: the figure before it is an estimate, and with 下同 every later
 # one of the paragraph too
 _ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P<on>[，,、]?\s*下同)?\s*[）)]")
@@ -159,7 +161,7 @@ def extract_report(report: Report) -> list[Figure]:
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
-        introduced = False
+        introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         for node in part.walk():
             if node.kind == "part":
                 continue
@@ -172,7 +174,9 @@ def extract_report(report: Report) -> list[Figure]:
                     role, role_known = said, True
             # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph
             # that ends introducing targets (2019年主要预期目标：) hands them to the next one
-            carried, estimating, targeting = None, False, introduced
+            short = len(analysis.strip()) <= LIST_ITEM_CHARS
+            inherits = introduced == "fresh" or introduced == "list" and short
+            carried, estimating, targeting = None, False, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
@@ -197,7 +201,11 @@ def extract_report(report: Report) -> list[Figure]:
                 targeting = targeting or bool(TARGET_INTRO.search(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     carried, estimating, targeting = None, False, False
-            introduced = bool(TARGET_INTRO.search(analysis)) and analysis.rstrip().endswith(("：", ":"))
+            # …主要预期目标：, then one target a line: the list runs while its items stay short
+            if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):
+                introduced = "fresh"
+            else:
+                introduced = "list" if inherits and short else ""
             figures[first:] = mark_estimates(figures[first:], analysis)
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
