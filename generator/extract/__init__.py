@@ -114,7 +114,8 @@ def blank_asides(analysis: str) -> str:
 LIST_ITEM_CHARS = 60
 # 263.5 亿元（预计数，下同）: the figure before it is an estimate, and with 下同 every later
 # one of the paragraph too
-_ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P<on>[，,、]?\s*下同)?\s*[）)]")
+_ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P<on>[，,、]?\s*下同)?\s*[）)]"
+                            r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]")
 
 
 def mark_estimates(found: list[Figure], analysis: str) -> list[Figure]:
@@ -122,8 +123,8 @@ def mark_estimates(found: list[Figure], analysis: str) -> list[Figure]:
     out = list(found)
     for aside in _ESTIMATE_ASIDE.finditer(analysis):
         before = [n for n, f in enumerate(out) if 0 <= f.end <= aside.start()]
-        touched = set(before[-1:])
-        if aside["on"]:
+        touched = set() if aside["after"] else set(before[-1:])  # 预计（下同）: what follows only
+        if aside["on"] or aside["after"]:
             touched |= {n for n, f in enumerate(out) if f.start >= aside.end()}
         for n in touched:
             if out[n].kind == "actual":
@@ -206,7 +207,7 @@ def extract_report(report: Report) -> list[Figure]:
                 introduced = "fresh"
             else:
                 introduced = "list" if inherits and short else ""
-            figures[first:] = mark_estimates(figures[first:], analysis)
+            figures[first:] = mark_estimates(figures[first:], to_analysis(text))  # asides as printed
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 
