@@ -43,8 +43,9 @@ class HeadlineRow:
 
 
 def placed(figure: Figure) -> bool:
-    """Whether a figure's number can be trusted in a headline table (an OCR split cannot)."""
-    return not figure.flags
+    """Whether a figure's number can be trusted in a headline table: an OCR split cannot,
+    and a result given only as a bound (突破 400 亿元) has no number to show."""
+    return not figure.flags and bool(figure.value or figure.growth_pct)
 
 
 def comparable(figure: Figure) -> bool:
