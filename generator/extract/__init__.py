@@ -103,7 +103,15 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
 
 # "同比（下同）增长", "地区生产总值（GDP）": an aside that would cut a label from its verb
 # or number; blanked, same length.
-_ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算|[A-Za-z]{2,6})[）)]")
+_ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算|[A-Za-z]{2,6})[）)]"
+                    r"|[\[〔［]\d{1,2}[\]〕］]")  # 地方生产总值[1]202亿元: a footnote mark
+
+
+_FROM_YEAR = re.compile(r"[由从]\s*\d{4}\s*年(?:底|末)?")
+
+
+def blank(match) -> str:
+    return " " * len(match.group())
 
 
 def blank_asides(analysis: str) -> str:
@@ -188,6 +196,10 @@ def extract_report(report: Report) -> list[Figure]:
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         kind, period = "actual", raw.period or period
                         basis = "year" if raw.period else basis
+                    elif raw.after_from and not raw.period:  # 由 2015 年的 X 增长到 Y: not 2015's
+                        kind, period, basis = kind_and_period(_FROM_YEAR.sub(blank, clause[:raw.span[1]]), role,
+                                                              report.metadata, carried, estimating, role_known,
+                                                              targeting)
                     elif raw.period:  # …增加到2023年的 Y: the later value's own year
                         period, basis = raw.period, "year"
                         kind = "target" if int(period) >= report.metadata.year else (

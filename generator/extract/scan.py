@@ -77,6 +77,7 @@ _TO_VERB_LIST = longest_first(_TO_VERBS)
 _MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:达到|达|为|实现|增至)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)")
+_CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
 _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
 _WORDED_MILESTONE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
                                r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:达到|达|为|实现|增至)?\s*$")
@@ -108,6 +109,7 @@ class Raw:
     span: tuple[int, int] = (0, 0)  # the first number read for it, in the sentence (for links)
     period: str | None = None  # its own period, where the sentence gives one (由2020年的…)
     baseline: bool = False  # the "from" value of 由 X 增加到 Y
+    after_from: bool = False  # the "to" value of 由 X 增加到 Y
     respectively: bool = False  # opened a 分别 list
     scope: str = ""  # 全县/全区/全市/全旗 that stood in front of the label
 
@@ -279,6 +281,8 @@ class Scanner:
     def on_quantity(self, match, reading: Reading) -> None:
         reading = self.read(match, reading)
         unit = match["unit"]
+        if unit == "%" and _CUMULATIVE.search(reading.context):
+            return  # 累计增长 44.44%: growth over several years, no year's growth
         growth_verbs = [v for v in reading.verbs if v in _GROWTH_VERBS]
         average = "年均" in reading.verbs or reading.context.rstrip().endswith("年均")
         # 同比增长 6.4%、6.7%: a bare rate right after a growth rate is the next growth rate
@@ -368,7 +372,7 @@ class Scanner:
             # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the second value is the later state
             self.start_group(Raw(label=group[-1].label, value=number, value_high=high, unit=unit,
                                  qualifier=reading.qualifiers, span=(match.start(), match.end()),
-                                 period=reading.to_year, scope=group[-1].scope))
+                                 period=reading.to_year, scope=group[-1].scope, after_from=True))
             return
         if (not reading.label and group and reading.separator in "、和及与" and group[-1].respectively
                 and group[-1].value is not None):  # the next value of a 分别 list
