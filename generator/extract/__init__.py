@@ -146,8 +146,9 @@ _BASE = re.compile(r"比\s*(\d{4})\s*年(?:底|末)?\s*(?P<on>[（(]\s*下同\s*
 
 def drop_long_growth(raw: Raw, before: str, since: int | None, period: str) -> bool:
     """Take off a growth measured from a year other than the one before the figure's (the
-    value stays; a growth since 2012 is no year's growth). False if nothing is left."""
-    bases = list(_BASE.finditer(to_analysis(before)))
+    value stays; a growth since 2012 is no year's growth). `before`: the sentence's text up to
+    the figure, in simplified script. False if nothing is left."""
+    bases = list(_BASE.finditer(before))
     base = int(bases[-1][1]) if bases else since
     if raw.growth is not None and base and period.isdigit() and base != int(period) - 1:
         raw.growth, raw.growth_unit = None, ""
@@ -177,7 +178,8 @@ def extract_report(report: Report) -> list[Figure]:
             text, offset = node_texts(node)
             if not text:
                 continue
-            analysis = blank_asides(to_analysis(text))
+            plain = to_analysis(text)  # asides as printed, for the rules that read them
+            analysis = blank_asides(plain)
             if part.anchor == "part-0":  # text outside any part: its own headings set the role
                 if said := heading_role(analysis):
                     role, role_known = said, True
@@ -204,12 +206,12 @@ def extract_report(report: Report) -> list[Figure]:
                         period, basis = raw.period, "year"
                         kind = "target" if int(period) >= report.metadata.year else (
                             "actual" if kind == "target" else kind)
-                    if not drop_long_growth(raw, text[start:start + raw.span[1]], since, period):
+                    if not drop_long_growth(raw, plain[start:start + raw.span[1]], since, period):
                         continue
                     figures.append(to_figure(raw, report, kind, period, basis, node, page,
                                              text[start:end], offset + start if offset >= 0 else -1))
                 # asides like （下同） are blanked in the analysis text: read the printed one
-                since = next((int(m[1]) for m in _BASE.finditer(to_analysis(text[start:end])) if m["on"]), since)
+                since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
                 estimating = estimating or bool(ESTIMATE_OPENS.match(clause))
                 targeting = targeting or bool(TARGET_INTRO.search(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
@@ -219,7 +221,7 @@ def extract_report(report: Report) -> list[Figure]:
                 introduced = "fresh"
             else:
                 introduced = "list" if inherits and short else ""
-            figures[first:] = mark_estimates(figures[first:], to_analysis(text))  # asides as printed
+            figures[first:] = mark_estimates(figures[first:], plain)
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 

@@ -257,7 +257,7 @@ class Scanner:
             reading.qualifiers.append(match["after"])
         label_end = reading.begin + len(before.removesuffix("年均"))
         reading.label = self.cut(reading.begin, label_end)
-        if (scope := WHOLE.search(to_analysis(self.original[reading.begin:label_end]))) and \
+        if (scope := WHOLE.search(self.analysis, reading.begin, label_end)) and \
                 scope.group() not in to_analysis(reading.label):
             reading.scope = scope.group()
         reading.respectively = "分别" in reading.verbs or "分别" in reading.context
