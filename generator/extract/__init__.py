@@ -107,6 +107,8 @@ _ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价
                     r"|[\[〔［]\d{1,2}[\]〕］]")  # 地方生产总值[1]202亿元: a footnote mark
 
 
+# A result is stated; a target is bounded (以上, 左右, 以内, 控制在…)
+_TARGET_QUALIFIERS = {"以上", "左右", "以内", "控制在", "不低于", "不超过"}
 _FROM_YEAR = re.compile(r"[由从]\s*\d{4}\s*年(?:底|末)?")
 
 
@@ -206,6 +208,9 @@ def extract_report(report: Report) -> list[Figure]:
                         period, basis = raw.period, "year"
                         kind = "target" if int(period) >= report.metadata.year else (
                             "actual" if kind == "target" else kind)
+                    if basis == "default" and kind == "actual" and set(raw.qualifier) & _TARGET_QUALIFIERS:
+                        # 地区生产总值增长 5.6%以上 where nothing says when: a bound is a target's
+                        kind, period, basis = "target", str(report.metadata.year), "words"
                     if not drop_long_growth(raw, plain[start:start + raw.span[1]], since, period):
                         continue
                     figures.append(to_figure(raw, report, kind, period, basis, node, page,
