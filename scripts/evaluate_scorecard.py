@@ -8,8 +8,9 @@ target, qualifier, result, result_kind, status) and optionally `dev.txt`/`test.t
 pair id per line). Each pair is built the way `report-site add --region R --year Y` would
 file it, then compared. Printed: every disagreement, and
 
-- decided right: of the statuses the build decided (met, close, not_met), how many a
-  person agrees with — a wrong one here is the worst error there is;
+- decided right: of the statuses the build decided (met, close, not_met) for the person's
+  rows, how many the person agrees with — a wrong one here is the worst error there is;
+  targets the person did not list (a detail section's) are counted apart, to be read by eye;
 - agreement: of the person's rows, how many got exactly the person's status;
 - left out: rows the person decided that the build left undecided (uncertain, awaiting,
   not_comparable) — the cost of precision.
@@ -77,21 +78,24 @@ def main(argv=None) -> int:
     for key in sorted(set(expected) | set(found)):
         want = expected[key]["status"] if key in expected else "—"
         got, reason = found.get(key, ("—", ""))
-        if got in DECIDED:
+        if got in DECIDED and want != "—":
             counts["decided"] += 1
             counts["decided_right"] += got == want
+        elif got in DECIDED:
+            counts["extra"] += 1  # a target the person did not list (a detail section's)
         if want != "—":
             counts["expected"] += 1
             counts["agree"] += got == want
             counts["left_out"] += want in DECIDED and got not in DECIDED
         if got != want:
-            print(f"{'WRONG' if got in DECIDED else 'differs':8} {key[0]:16} {key[1]:24} "
+            label = "extra" if want == "—" else "WRONG" if got in DECIDED else "differs"
+            print(f"{label:8} {key[0]:16} {key[1]:24} "
                   f"expected {want:15} got {got:15} {reason}")
     decided = counts["decided"] or 1
     print(f"\n{len(pairs)} pairs, {counts['expected']} expected rows, {len(found)} found")
     print(f"decided right {counts['decided_right']}/{counts['decided']} ({counts['decided_right'] / decided:.1%}); "
           f"agreement {counts['agree']}/{counts['expected']} ({counts['agree'] / (counts['expected'] or 1):.1%}); "
-          f"left out {counts['left_out']}")
+          f"left out {counts['left_out']}; {counts['extra']} decided for targets the person did not list")
     return 0
 
 

@@ -17,6 +17,7 @@ from generator.extract.context import (
     kind_and_period,
     part_roles,
     stated_year,
+    title_role,
 )
 from generator.extract.labels import foreign_scope
 from generator.extract.scan import APPROXIMATE, MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
@@ -104,11 +105,14 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
 # "同比（下同）增长", "地区生产总值（GDP）": an aside that would cut a label from its verb
 # or number; blanked, same length.
 _ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算|[A-Za-z]{2,6})[）)]"
+                    r"|[（(]\s*(?:预计数?|预计值|快报数)\s*(?:[，,、]?\s*下同)?\s*[）)]"
                     r"|[\[〔［]\d{1,2}[\]〕］]")  # 地方生产总值[1]202亿元: a footnote mark
 
 
-# A result is stated; a target is bounded (以上, 左右, 以内, 控制在…)
+# A result is stated, often with a verb of completion; a target is bounded (以上, 左右, 以内…)
+_DONE = re.compile(r"完成|实现|达到|达")
 _TARGET_QUALIFIERS = {"以上", "左右", "以内", "控制在", "不低于", "不超过"}
+_YEARS = re.compile(r"(?<!\d)(\d{4})\s*年")
 _FROM_YEAR = re.compile(r"[由从]\s*\d{4}\s*年(?:底|末)?")
 
 
@@ -120,6 +124,7 @@ def blank_asides(analysis: str) -> str:
     return _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
 
 
+LOOK_BACK = 500
 # A line of a list of targets is short: 地区生产总值增长 6%左右；
 LIST_ITEM_CHARS = 60
 # 263.5 亿元（预计数，下同）: the figure before it is an estimate, and with 下同 every later
@@ -132,7 +137,7 @@ def mark_estimates(found: list[Figure], analysis: str) -> list[Figure]:
     """A paragraph's figures with an estimate aside applied."""
     out = list(found)
     for aside in _ESTIMATE_ASIDE.finditer(analysis):
-        before = [n for n, f in enumerate(out) if 0 <= f.end <= aside.start()]
+        before = [n for n, f in enumerate(out) if 0 <= f.start < aside.start()]
         touched = set() if aside["after"] else set(before[-1:])  # 预计（下同）: what follows only
         if aside["on"] or aside["after"]:
             touched |= {n for n, f in enumerate(out) if f.start >= aside.end()}
@@ -143,6 +148,7 @@ def mark_estimates(found: list[Figure], analysis: str) -> list[Figure]:
 
 
 # 比2012年（下同）增长 47.7%: growth over several years, not over the year before
+_YEAR_BEFORE = re.compile(r"比上年|较上年|比去年|较去年|同比|比上一年")
 _BASE = re.compile(r"比\s*(\d{4})\s*年(?:底|末)?\s*(?P<on>[（(]\s*下同\s*[）)])?")
 
 
@@ -151,6 +157,8 @@ def drop_long_growth(raw: Raw, before: str, since: int | None, period: str) -> b
     value stays; a growth since 2012 is no year's growth). `before`: the sentence's text up to
     the figure, in simplified script. False if nothing is left."""
     bases = list(_BASE.finditer(before))
+    if not bases and _YEAR_BEFORE.search(before[-24:]):
+        return True  # 比上年增长 12%: its own words say the year before
     base = int(bases[-1][1]) if bases else since
     if raw.growth is not None and base and period.isdigit() and base != int(period) - 1:
         raw.growth, raw.growth_unit = None, ""
@@ -173,6 +181,7 @@ def extract_report(report: Report) -> list[Figure]:
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
+        looking_back = title_role(to_analysis(part.title)) == "review"  # headed so itself
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         for node in part.walk():
             if node.kind == "part":
@@ -184,34 +193,42 @@ def extract_report(report: Report) -> list[Figure]:
             analysis = blank_asides(plain)
             if part.anchor == "part-0":  # text outside any part: its own headings set the role
                 if said := heading_role(analysis):
-                    role, role_known = said, True
+                    role, role_known, looking_back = said, True, said == "review"
             # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph
             # that ends introducing targets (2019年主要预期目标：) hands them to the next one
             short = len(analysis.strip()) <= LIST_ITEM_CHARS
             inherits = introduced == "fresh" or introduced == "list" and short
             carried, estimating, targeting = None, False, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
+            past_seen = False  # a past year stated earlier in the paragraph
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
+                past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 for raw in scan_sentence(clause, text[start:end]):
-                    kind, period, basis = kind_and_period(clause[:raw.span[1]], role, report.metadata,
-                                                          carried, estimating, role_known, targeting)
+                    # what a figure's kind and period read: its sentence up to it, the last
+                    # LOOK_BACK characters of it (a 200 KB line must not be read once per figure)
+                    before = clause[max(0, raw.span[1] - LOOK_BACK):raw.span[1]]
+                    kind, period, basis = kind_and_period(before, role, report.metadata, carried, estimating,
+                                                          role_known, targeting, looking_back)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         kind, period = "actual", raw.period or period
-                        basis = "year" if raw.period else basis
+                        basis = "year" if raw.period else "default"  # 从 7.5 亿元…: no year said
                     elif raw.after_from and not raw.period:  # 由 2015 年的 X 增长到 Y: not 2015's
-                        kind, period, basis = kind_and_period(_FROM_YEAR.sub(blank, clause[:raw.span[1]]), role,
+                        kind, period, basis = kind_and_period(_FROM_YEAR.sub(blank, before), role,
                                                               report.metadata, carried, estimating, role_known,
                                                               targeting)
                     elif raw.period:  # …增加到2023年的 Y: the later value's own year
                         period, basis = raw.period, "year"
                         kind = "target" if int(period) >= report.metadata.year else (
                             "actual" if kind == "target" else kind)
-                    if basis == "default" and kind == "actual" and set(raw.qualifier) & _TARGET_QUALIFIERS:
+                    if (basis == "default" and kind == "actual" and set(raw.qualifier) & _TARGET_QUALIFIERS
+                            and raw.value is None and not past_seen
+                            and not _DONE.search(clause[:raw.span[0]])):
                         # 地区生产总值增长 5.6%以上 where nothing says when: a bound is a target's
                         kind, period, basis = "target", str(report.metadata.year), "words"
-                    if not drop_long_growth(raw, plain[start:start + raw.span[1]], since, period):
+                    if not drop_long_growth(raw, plain[max(start, start + raw.span[1] - LOOK_BACK):start + raw.span[1]],
+                                            since, period):
                         continue
                     figures.append(to_figure(raw, report, kind, period, basis, node, page,
                                              text[start:end], offset + start if offset >= 0 else -1))

@@ -22,19 +22,22 @@ ESTIMATE_OPENS = re.compile(r"^[\s，,；;：:]*(?:(?:\d{4}\s*年|全年|全县|
                             r"[\s，,]*)*(?:预计|初步预计|据统计预测|预测|预估)")
 # Words that make what follows them a target: wherever they stand (a plan in a report whose
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
-TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争|确保")
+TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争(?!上游)|确保(?!了)")
+# 年初确定的主要预期目标是…, 去年提出的目标: last year's targets, restated in the look back
+RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^。；;]{0,12}(?:预期目标|主要目标|目标)")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
 # 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
 # 0.1 个百分点 introduces nothing).
 TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)\s*(?:是|为|：|:)|目标(?:是|为)\s*[：:]?")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%)
-STATED_YEAR = re.compile(r"(?<![比较\d])(?<!相比)(?<!同比)(\d{4})\s*年(?!代)")
+STATED_YEAR = re.compile(r"(?<![比较与\d])(?<!相比)(?<!同比)(\d{4})\s*年(?!代)(?!\s*(?:相比|比较|同期))")
 MULTI_YEAR = re.compile(r"过去五年|五年来|近五年|五年间|过去的五年")
 LAST_YEAR = re.compile(r"过去一年|去年|上一年")
 THIS_YEAR = re.compile(r"今年|本年度")
 # 面对新的一年，…; 明年…: the year the report plans, whenever the session sits
-NEXT_YEAR = re.compile(r"新的一年|新一年|明年")
+NEW_YEAR = re.compile(r"新的一年|新一年")
+NEXT_YEAR = re.compile(r"明年")
 
 
 def title_role(title: str) -> str | None:
@@ -66,11 +69,11 @@ def heading_role(text: str) -> str | None:
 
 def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None,
                     carried_estimate: bool = False, role_known: bool = True,
-                    carried_target: bool = False) -> tuple[str, str, str]:
+                    carried_target: bool = False, looking_back: bool = False) -> tuple[str, str, str]:
     """`sentence` is the analysis text of a sentence up to the figure's end (words after a
     figure do not change it: 增长 5%，高于预期目标); `carried_year` a year, and
     `carried_estimate` a 预计, and `carried_target` a 主要预期目标是, that an earlier clause of
-    the same sentence stated.
+    the same sentence stated; `looking_back`: the figure's own part is headed as the review.
 
     Returns kind, period and the evidence they rest on (`BASES`): comparisons use only
     figures whose period rests on more than a default."""
@@ -86,19 +89,25 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         year = int(match.group(1))
     if year is None and LAST_YEAR.search(sentence):
         year, basis = review, "words"
-    if year is None and NEXT_YEAR.search(sentence):
+    # 今年 is the meeting's year: the plan year, but the year under review when a session in
+    # December already plans the next one; 明年 the year after the meeting's; 新的一年 the plan
+    meeting = int(meta.meeting_date[:4]) if meta.meeting_date[:4].isdigit() else plan
+    if year is None and NEW_YEAR.search(sentence):
         year, basis = plan, "words"
+    if year is None and NEXT_YEAR.search(sentence):
+        year, basis = meeting + 1, "words"
     if year is None and THIS_YEAR.search(sentence):
-        # 今年 is the meeting's year: the plan year, but the year under review when a session
-        # in December already plans the next one
-        meeting = int(meta.meeting_date[:4]) if meta.meeting_date[:4].isdigit() else plan
         year, basis = meeting, "words"
     if carried_estimate or ESTIMATE.search(sentence):
         return "estimate", str(year or review), basis if year else "words"
+    if looking_back and RESTATED.search(sentence) and (year is None or year < plan):
+        # 年初确定的主要预期目标是… in the look back: last year's targets restated, or words
+        # pointing two ways; either way not for comparison
+        return "target", str(year or review), "conflict"
     if carried_target and (year is None or year >= plan):
         return "target", str(year or plan), basis if year else "words"
     if year is not None:  # a stated year: the past is actual, the plan year and later targets
-        if year < plan and TARGET.search(sentence) and not carried_target:
+        if year < plan and TARGET.search(own_clause(sentence)) and not carried_target:
             return "actual", str(year), "conflict"  # 2022年…力争…: a past year and a target's words
         return ("actual" if year < plan else "target"), str(year), basis
     if TARGET.search(sentence) or PLAN_WORDS.search(sentence) and role != "review":
@@ -113,6 +122,12 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
 # default of a report whose parts were not recognised); or evidence that points two ways
 # (conflict). Comparisons take neither defaults nor conflicts.
 BASES = ("year", "words", "part", "default", "conflict")
+
+
+def own_clause(sentence: str) -> str:
+    """The comma-clause a figure ends: what its own words say (2023年，我们确保了稳定，地区生产
+    总值增长 6.2%: 确保 speaks of something else)."""
+    return re.split(r"[，,]", sentence)[-1] if sentence else sentence
 
 
 def stated_year(sentence: str) -> int | None:

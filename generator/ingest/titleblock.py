@@ -23,7 +23,7 @@ TITLE = re.compile(r"^#*\s*\**\s*(?:\d{4}\s*年\s*)?(?P<title>[\u4e00-\u9fff]{0,
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
     r"^[\s—－―-]*\**\s*[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
-    r"在\s*(?P<region>[\u4e00-\u9fff]{0,11}?(?:县|区|市|旗|特区|林区))\s*"
+    r"在\s*(?P<region>[\u4e00-\u9fff]{0,16}?(?:县|区|市|旗|特区|林区))\s*"
     # the session's numbers are numerals, so 保定市清苑区第三届… gives 清苑区, not 保定市
     r"(?P<meeting>第?\s*[〇零一二三四五六七八九十百\d]{1,5}\s*届\s*(?:人民代表大会|人大)\s*第?\s*"
     r"[〇零一二三四五六七八九十\d]{1,4}\s*次\s*(?:全体)?会议)"
@@ -98,13 +98,16 @@ def lift_title_block(lines: list[tuple[int, str]]):
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
 # year; "2020年，是极不平凡的一年" names the year under review; a news page's dateline
 # ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time.
-PLAN_SAID = re.compile(r"(?<!\d)(\d{4})\s*年"
+PLAN_SAID = re.compile(r"(?<!回顾)(?<!\d)(\d{4})\s*年"
                        r"(?:全县|全区|全市|全旗|我县|我区|政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
-                       r"预期目标|主要工作|发展蓝图)|(?<!\d)(\d{4})\s*年\s*是[^。！？；]{0,60}之年")
+                       r"预期目标|主要工作|发展蓝图)")
+# "2025年是…收官之年": the plan year in a news story, but a review can say it of the year past,
+# so it counts only after everything else
+YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*是[^。！？；]{0,60}之年")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾")
 DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*"
-                      r"(?P<d>\d{1,2})\s*日?\s*(?:星期[一二三四五六日天]\s*)?(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]*(?:来源|作者))")
+                      r"(?P<d>\d{1,2})\s*日?\s*(?:星期[一二三四五六日天]\s*)?(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]{0,40}(?:来源|作者))")
 DATELINE_LINES = 6
 
 
@@ -116,11 +119,19 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
         if index < DATELINE_LINES and "published" not in found and (match := DATELINE.search(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
-        if "plan_year_said" not in found and (match := PLAN_SAID.search(plain)):
-            found["plan_year_said"] = (int(match.group(1) or match.group(2)), number)
-        if "review_year_said" not in found and (match := REVIEW_SAID.search(plain)):
+        if "plan_year_said" not in found and (match := PLAN_SAID.search(plain)) and plausible(match.group(1)):
+            found["plan_year_said"] = (int(match.group(1)), number)
+        if "year_is" not in found and (match := YEAR_IS.search(plain)) and plausible(match.group(1)):
+            found["year_is"] = (int(match.group(1)), number)
+        if ("review_year_said" not in found and (match := REVIEW_SAID.search(plain))
+                and plausible(match.group(1) or match.group(2))):
             found["review_year_said"] = (int(match.group(1) or match.group(2)), number)
     return found
+
+
+def plausible(year: str) -> bool:
+    """A year a report can be about (the same bounds a sidecar's year has)."""
+    return 1949 <= int(year) <= 2100
 
 
 def year_of_session(day: date) -> int:
@@ -136,7 +147,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     the year the text mentions most for the review year.
     """
     common_year = found.pop("common_year", (None, 0))[0]
-    said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said") if key in found}
+    said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is")
+            if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
     if lenient and not values.get("region") and not sidecar.get("region"):
@@ -174,6 +186,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     if not year and "published" in said:
         year = year_of_session(date.fromisoformat(said["published"][0]))
         origin["year"] = f"text:{said['published'][1]}"
+    if not year and "year_is" in said:
+        year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
     if not year:
         raise InputError("cannot tell the report's year from its text", file=shown,
                          hint="add 'year: YYYY' to the .meta.yml file beside it")
