@@ -338,3 +338,15 @@ def test_scorecard_page_shows_statuses_in_words_and_the_chart(page, target):
     for status in set(decided[decided["region_key"] == region]["status"]):
         assert words[status] in text
     shot(page, target, "scorecard")
+
+
+def test_changes_page_marks_what_the_words_changed(page, target):
+    change = target.result.comparison.changes[0]
+    folder = change.new.folder.rsplit("/", 1)[0]
+    page.goto(target.url(f"{folder}/changes-{change.new.metadata.year}.md"))
+    assert page.locator("article ins").count() > 0 and page.locator("article del").count() > 0
+    # a sentence's link opens its paragraph in the report
+    link = page.locator("article li a").first
+    href = link.get_attribute("href")
+    assert "#p-" in href
+    shot(page, target, "changes")

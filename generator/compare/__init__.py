@@ -4,6 +4,7 @@
             ─scorecard→    year Y's targets (report Y) against Y's results (report Y+1)
             ─series→       each region's levels and growth by year, revisions, the audit
             ─side_by_side→ each year's regions side by side, with ranks
+    reports ─changes→ what the words changed from one year's report to the next
 
 Pure: no files, no clock. Only consecutive years of a region and the regions of one year
 are ever joined, so the work grows linearly with the reports. Rules and tolerances live in
@@ -12,16 +13,18 @@ rules.yml; every decision is a value with its reason and the anchors of its sent
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
+from generator.compare.changes import Changes, compare_texts
 from generator.compare.observations import observations
 from generator.compare.rules import Rules, load_rules
 from generator.compare.scorecard import scorecard
 from generator.compare.series import series
 from generator.compare.side_by_side import side_by_side
 from generator.model import Figure, Report
+from generator.naming import region_key
 
 __all__ = ["Comparison", "compare", "Rules", "load_rules", "STATUS_NAMES"]
 
@@ -36,6 +39,7 @@ class Comparison:
     series: pd.DataFrame
     years: pd.DataFrame
     rules: Rules
+    changes: list[Changes] = field(default_factory=list)  # each region's consecutive years
 
 
 def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> Comparison:
@@ -43,4 +47,11 @@ def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rule
     obs = observations(reports, figures)
     card = scorecard(obs, reports, rules)
     rows = series(obs, rules)
-    return Comparison(obs, card, rows, side_by_side(rows, card), rules)
+    return Comparison(obs, card, rows, side_by_side(rows, card), rules, consecutive_changes(reports))
+
+
+def consecutive_changes(reports: list[Report]) -> list[Changes]:
+    """What the words changed, for each region's report of year Y against its report of Y−1."""
+    by_year = {(region_key(r.metadata), r.metadata.year): r for r in reports}
+    return [compare_texts(by_year[(key, year - 1)], report)
+            for (key, year), report in sorted(by_year.items()) if (key, year - 1) in by_year]

@@ -227,6 +227,7 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
         scores = [s for s in (mine.get(report.metadata.review_year), mine.get(report.metadata.year)) if s]
         pages.update(render_report(report, figures[report.slug], heads[report.slug], scores))
     for region in regions:
+        pages.update(cmp.render_changes(region, comparison, ENV))
         pages.update(cmp.render_region(region, comparison, ENV))
     pages.update(cmp.render_places(regions, ENV))
     pages.update(cmp.render_years(regions, comparison, ENV))
@@ -252,7 +253,8 @@ def navigation(regions: list[cmp.RegionPages], pages: dict[str, str]) -> list:
     for region in regions:
         _, province, city, _ = region.folder.split("/")
         entries: list = [f"{region.folder}/index.md", {"目标完成情况": f"{region.folder}/scorecard.md"},
-                         {"历年数据与核对": f"{region.folder}/series.md"}]
+                         {"历年数据与核对": f"{region.folder}/series.md"},
+                         *({f"{year} 年与 {before} 年相比": page} for year, before, page in region.change_pages)]
         for report in region.reports:
             base = report.folder
             entries.append({f"{report.metadata.year} 年报告": [

@@ -103,6 +103,7 @@ class RegionPages:
     summaries: dict[int, ScoreSummary] = field(default_factory=dict)
     province: str = ""  # names for the places pages and the navigation
     city: str = ""
+    change_pages: list = field(default_factory=list)  # (year, year before, page) of each changes page
 
 
 def display_names(reports: list[Report]) -> dict[str, str]:
@@ -124,7 +125,7 @@ def with_display_names(comparison: Comparison, names: dict[str, str]) -> Compari
     def named(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.assign(region=frame["region_key"].map(names)) if len(frame) else frame
     return Comparison(named(comparison.observations), named(comparison.scorecard), named(comparison.series),
-                      named(comparison.years), comparison.rules)
+                      named(comparison.years), comparison.rules, comparison.changes)
 
 
 def summaries_of(card: pd.DataFrame, page: str) -> dict[int, ScoreSummary]:
@@ -318,7 +319,8 @@ def render_region(region: RegionPages, comparison: Comparison, env) -> dict[str,
     place_words = " ".join(filter(None, [meta.province, meta.city]))
     pages[here] = env.get_template("region.md.j2").render(
         name=region.name, place=place_words, code=meta.code, reports=region.reports, timeline=timeline,
-        pivot_years=years, pivot_rows=pivot)
+        pivot_years=years, pivot_rows=pivot,
+        changes=[(year, before, rel(here, page)) for year, before, page in region.change_pages])
 
     here = f"{folder}/scorecard.md"
     blocks = []
@@ -433,3 +435,50 @@ def chart_rows(rows: pd.DataFrame, measure: str, here: str) -> list[dict]:
     return [{"period": str(int(row["year"])), "value": float(row[measure]), "series": row["region"],
              "shown": row[f"{measure}_text"], "source": f"{rel(here, row['page'])}#{row['anchor']}"}
             for _, row in rows.iterrows()]
+
+
+def change_runs(old: str, new: str) -> str:
+    """A reworded sentence with its changed characters marked: <del> what went, <ins> what came."""
+    from generator.compare.changes import marked
+
+    out = []
+    for kind, text in marked(old, new):
+        escaped = escape_md(text)
+        out.append(escaped if kind == "same" else f"<{kind}>{escaped}</{kind}>")
+    return "".join(out)
+
+
+def render_changes(region: RegionPages, comparison: Comparison, env) -> dict[str, str]:
+    """A page per consecutive pair of the region's reports: what the words changed."""
+    pages = {}
+    mine = [c for c in comparison.changes if region_key(c.new.metadata) == region.key]
+    for change in mine:
+        year, before = change.new.metadata.year, change.old.metadata.year
+        here = f"{region.folder}/changes-{year}.md"
+
+        def link(text: str, sentence, here=here) -> str:
+            return f"[{text}]({rel(here, sentence.page)}#{sentence.anchor})"
+
+        sections = []
+        for section in change.sections:
+            if not (section.new_sentences or section.gone_sentences or section.reworded):
+                continue
+            sections.append({
+                "title": escape_md((section.new or section.old).title),
+                "status": "新增" if section.old is None else "删去" if section.new is None else "",
+                "old_link": f"{rel(here, section.old.page)}#{section.old.anchor}" if section.old else "",
+                "new_link": f"{rel(here, section.new.page)}#{section.new.anchor}" if section.new else "",
+                "new": [(escape_md(s.text), link("¶", s)) for s in section.new_sentences],
+                "gone": [(escape_md(s.text), link("¶", s)) for s in section.gone_sentences],
+                "reworded": [(change_runs(o.text, n.text), link("新", n), link("旧", o)) for o, n in section.reworded],
+                "same": section.same})
+        pages[here] = env.get_template("changes.md.j2").render(
+            name=region.name, year=year, before=before, sections=sections,
+            new_report=rel(here, f"{change.new.folder}/index.md"),
+            old_report=rel(here, f"{change.old.folder}/index.md"),
+            added=[escape_md(s.title) for s in change.added], dropped=[escape_md(s.title) for s in change.dropped],
+            longest=[(escape_md(s.text), link("¶", s)) for s in change.longest_new()],
+            counts={"new": change.count("new_sentences"), "gone": change.count("gone_sentences"),
+                    "reworded": change.count("reworded"), "same": sum(s.same for s in change.sections)})
+        region.change_pages.append((year, before, here))
+    return pages

@@ -1,0 +1,85 @@
+"""What the words changed between consecutive reports: laws the alignment must keep."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.compare.changes import compare_texts, marked
+from generator.pipeline import read_report
+
+BODY = """——{year} 年 2 月 1 日在闻喜县第十七届人民代表大会第二次会议上
+
+**一、{review}年工作回顾**
+
+**（一）经济运行稳中向好**
+
+全县地区生产总值完成 118.6 亿元，增长 5.1%。规上工业增加值增长 7%。{extra}
+
+**（二）民生保障更加有力**
+
+新增城镇就业 3200 人。改造农村公路 80 公里。
+
+**二、{year}年工作安排**
+
+**（一）坚持项目为王**
+
+全年实施重点项目 60 个。力争地区生产总值增长 6%左右。
+"""
+
+
+def report(tmp_path: Path, name: str, year: int, body: str):
+    path = tmp_path / f"{name}.txt"
+    path.write_text(body, encoding="utf-8")
+    return read_report(path, path.name)
+
+
+def counts(changes) -> tuple[int, int, int]:
+    return changes.count("new_sentences"), changes.count("gone_sentences"), changes.count("reworded")
+
+
+def test_a_report_compared_with_itself_shows_no_change(tmp_path):
+    text = BODY.format(year=2024, review=2023, extra="")
+    a, b = report(tmp_path, "a", 2024, text), report(tmp_path, "b", 2024, text)
+    changes = compare_texts(a, b)
+    assert counts(changes) == (0, 0, 0) and not changes.added and not changes.dropped
+    assert sum(s.same for s in changes.sections) == 6  # 2 + 2 sentences reviewed, 2 planned
+
+
+def test_one_sentence_edited_is_exactly_one_rewording(tmp_path):
+    old = BODY.format(year=2024, review=2023, extra="")
+    new = old.replace("改造农村公路 80 公里。", "改造提升农村公路 95 公里。")
+    changes = compare_texts(report(tmp_path, "a", 2024, old), report(tmp_path, "b", 2024, new))
+    assert counts(changes) == (0, 0, 1)
+    (gone, came), = [pair for s in changes.sections for pair in s.reworded]
+    assert gone.text == "改造农村公路 80 公里。" and came.text == "改造提升农村公路 95 公里。"
+    assert ("ins", "提升") in marked(gone.text, came.text) and ("del", "80") in marked(gone.text, came.text)
+
+
+def test_swapping_the_years_swaps_new_and_gone(tmp_path):
+    old = report(tmp_path, "a", 2023, BODY.format(year=2023, review=2022, extra=""))
+    new = report(tmp_path, "b", 2024, BODY.format(year=2024, review=2023, extra="数字经济核心产业增加值增长 12%。"))
+    forward, backward = compare_texts(old, new), compare_texts(new, old)
+    assert counts(forward)[:2] == counts(backward)[:2][::-1] == (1, 0)
+    assert [s.text for c in forward.sections for s in c.new_sentences] == \
+        [s.text for c in backward.sections for s in c.gone_sentences] == ["数字经济核心产业增加值增长 12%。"]
+
+
+def test_a_section_renamed_is_matched_by_its_content_and_a_new_one_is_added(tmp_path):
+    old = BODY.format(year=2024, review=2023, extra="")
+    new = old.replace("（二）民生保障更加有力", "（二）民生福祉持续增进").replace(
+        "**二、2024年工作安排**", "**（三）生态环境持续改善**\n\n完成造林 1.2 万亩。\n\n**二、2024年工作安排**")
+    changes = compare_texts(report(tmp_path, "a", 2024, old), report(tmp_path, "b", 2024, new))
+    assert [s.title for s in changes.added] == ["（三）生态环境持续改善"] and not changes.dropped
+    assert counts(changes) == (1, 0, 0)
+
+
+def test_each_region_compares_its_consecutive_years_only(built):
+    result, site = built
+    changes = result.comparison.changes
+    pairs = sorted((c.old.slug, c.new.slug) for c in changes)
+    assert pairs == [("jiangxian-2023", "jiangxian-2024"), ("wenxixian-2023", "wenxixian-2024")]
+    page = site / "regions" / "shanxi" / "yuncheng" / "jiangxian" / "changes-2024" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert "<ins>" in html and "<del>" in html and 'href="../2024/part-1/#' in html
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "changes-2024" not in index  # kept out of search: results point at the reports
