@@ -83,3 +83,19 @@ def test_each_region_compares_its_consecutive_years_only(built):
     assert "<ins>" in html and "<del>" in html and 'href="../2024/part-1/#' in html
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "changes-2024" not in index  # kept out of search: results point at the reports
+
+
+def test_new_phrases_are_terms_no_earlier_report_used(tmp_path):
+    from generator.compare.phrases import new_and_gone
+
+    old = report(tmp_path, "a", 2023, BODY.format(year=2023, review=2022, extra="大力发展光伏产业。"))
+    new = report(tmp_path, "b", 2024, BODY.format(year=2024, review=2023,
+                                                  extra="启动“数字乡村”试点，建设抽水蓄能电站。"))
+    found = new_and_gone([new, old])[new.slug]  # the order reports arrive in does not matter
+    new_terms = [t.term for t in found["new"]]
+    assert new_terms[0] == "数字乡村" and found["new"][0].quoted  # a quoted phrase ranks first
+    assert "抽水蓄能" in new_terms or "抽水" in new_terms
+    assert "光伏" in [t.term for t in found["gone"]]
+    assert not {"2023", "118.6", "推进", "工作"} & set(new_terms)  # no numbers, no stop words
+    first = found["new"][0]
+    assert "数字乡村" in first.sentence and first.anchor.startswith("p-")

@@ -19,6 +19,7 @@ import pandas as pd
 
 from generator.compare.changes import Changes, compare_texts
 from generator.compare.observations import observations
+from generator.compare.phrases import Term, new_and_gone
 from generator.compare.rules import Rules, load_rules
 from generator.compare.scorecard import scorecard
 from generator.compare.series import series
@@ -40,6 +41,7 @@ class Comparison:
     years: pd.DataFrame
     rules: Rules
     changes: list[Changes] = field(default_factory=list)  # each region's consecutive years
+    phrases: dict[str, dict[str, list[Term]]] = field(default_factory=dict)  # report → new, gone
 
 
 def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> Comparison:
@@ -47,7 +49,8 @@ def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rule
     obs = observations(reports, figures)
     card = scorecard(obs, reports, rules)
     rows = series(obs, rules)
-    return Comparison(obs, card, rows, side_by_side(rows, card), rules, consecutive_changes(reports))
+    return Comparison(obs, card, rows, side_by_side(rows, card), rules, consecutive_changes(reports),
+                      new_and_gone(reports))
 
 
 def consecutive_changes(reports: list[Report]) -> list[Changes]:

@@ -125,7 +125,7 @@ def with_display_names(comparison: Comparison, names: dict[str, str]) -> Compari
     def named(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.assign(region=frame["region_key"].map(names)) if len(frame) else frame
     return Comparison(named(comparison.observations), named(comparison.scorecard), named(comparison.series),
-                      named(comparison.years), comparison.rules, comparison.changes)
+                      named(comparison.years), comparison.rules, comparison.changes, comparison.phrases)
 
 
 def summaries_of(card: pd.DataFrame, page: str) -> dict[int, ScoreSummary]:
@@ -474,11 +474,23 @@ def render_changes(region: RegionPages, comparison: Comparison, env) -> dict[str
                 "same": section.same})
         pages[here] = env.get_template("changes.md.j2").render(
             name=region.name, year=year, before=before, sections=sections,
+            downloads=rel(here, "downloads.md"),
             new_report=rel(here, f"{change.new.folder}/index.md"),
             old_report=rel(here, f"{change.old.folder}/index.md"),
             added=[escape_md(s.title) for s in change.added], dropped=[escape_md(s.title) for s in change.dropped],
             longest=[(escape_md(s.text), link("¶", s)) for s in change.longest_new()],
+            new_terms=term_cells(comparison.phrases.get(change.new.slug, {}).get("new", [])[:TERMS_SHOWN], here),
+            gone_terms=term_cells(comparison.phrases.get(change.new.slug, {}).get("gone", [])[:TERMS_SHOWN], here),
             counts={"new": change.count("new_sentences"), "gone": change.count("gone_sentences"),
                     "reworded": change.count("reworded"), "same": sum(s.same for s in change.sections)})
         region.change_pages.append((year, before, here))
     return pages
+
+
+TERMS_SHOWN = 40  # on a changes page; phrases.csv has them all
+
+
+def term_cells(terms: list, here: str) -> list[str]:
+    """A term linked to the first sentence it appears in, with how often it is used."""
+    return [f'[{escape_md(t.term)}]({rel(here, t.page)}#{t.anchor} "{escape_attr(t.sentence)}")'
+            + (f" ×{t.count}" if t.count > 1 else "") for t in terms]

@@ -78,6 +78,17 @@ SERIES_FIELDS = [
     ("report_year", _I, "Year of that report"),
     ("source_anchor", _S, "Page and paragraph of the sentence"),
 ]
+PHRASE_FIELDS = [
+    ("region", _S, "County (区县)"),
+    ("code", _S, "GB/T 2260 code of the county, where known"),
+    ("year", _I, "Year of the report"),
+    ("term", _S, "A word (jieba segmentation) or a quoted phrase"),
+    ("status", _S, "new: no earlier report of the region used it; gone: the report the year before used it, "
+                   "this one does not"),
+    ("count", _I, "How many sentences of the report (for gone: of the report before) use it"),
+    ("quoted", _B, "The term stands in quotation marks (a slogan, a policy's name)"),
+    ("anchor", _S, "Page and paragraph of the first sentence that uses it"),
+]
 CATALOGUE_FIELDS = [
     ("id", _S, "Indicator id"),
     ("name", _S, "Chinese name"),
@@ -128,6 +139,10 @@ def datapackage(reports: list[Report]) -> str:
                            SCORECARD_FIELDS, ["target_report", "indicator"]),
             table_resource("series", "Each region's figures by year, one row per report that states them",
                            SERIES_FIELDS, ["report", "indicator", "period"]),
+            {"name": "phrases", "path": "phrases.csv", "title": "New and dropped terms between consecutive reports",
+             "type": "table", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             "schema": {"fields": schema(PHRASE_FIELDS), "missingValues": [""],
+                        "primaryKey": ["year", "anchor", "term", "status"]}},
             {"name": "catalogue", "path": "catalogue.csv", "type": "table", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8",
              "schema": {"fields": schema(CATALOGUE_FIELDS), "missingValues": [""],

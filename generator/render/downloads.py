@@ -17,6 +17,7 @@ from generator.model import Node, Report
 from generator.render.datapackage import (
     CATALOGUE_COLUMNS,
     FIGURE_FIELDS,
+    PHRASE_FIELDS,
     SCORECARD_FIELDS,
     SERIES_FIELDS,
     datapackage,
@@ -27,6 +28,7 @@ FOLDER = "downloads"
 FIGURE_COLUMNS = [name for name, _, _ in FIGURE_FIELDS]
 SCORECARD_COLUMNS = [name for name, _, _ in SCORECARD_FIELDS]
 SERIES_COLUMNS = [name for name, _, _ in SERIES_FIELDS]
+PHRASE_COLUMNS = [name for name, _, _ in PHRASE_FIELDS]
 REPAIR_COLUMNS = ["report", "kind", "line", "line_end", "before", "after", "reason"]
 
 
@@ -78,6 +80,7 @@ def render_downloads(reports: list[Report], figures: dict, comparison) -> dict[s
     files: dict[str, str] = render_figure_downloads(reports, figures)
     files[f"{FOLDER}/scorecard.csv"] = table_csv(SCORECARD_COLUMNS, scorecard_records(comparison.scorecard))
     files[f"{FOLDER}/series.csv"] = table_csv(SERIES_COLUMNS, series_records(comparison.series))
+    files[f"{FOLDER}/phrases.csv"] = table_csv(PHRASE_COLUMNS, phrase_records(reports, comparison.phrases))
     for report in reports:
         files[f"{FOLDER}/{report.slug}.txt"] = report_text(report)
         files[f"{FOLDER}/{report.slug}.json"] = report_json(report)
@@ -169,3 +172,15 @@ def series_records(series) -> list[dict]:
              "implied_growth_pct": text_of(row["implied_growth"]), "flag": row["flag"], "report": row["report"],
              "report_year": int(row["report_year"]), "source_anchor": anchor_of(row["page"], row["anchor"])}
             for _, row in series.iterrows()]
+
+
+def phrase_records(reports: list[Report], phrases: dict) -> list[dict]:
+    records = []
+    for report in reports:
+        meta = report.metadata
+        for status in ("new", "gone"):
+            for term in phrases.get(report.slug, {}).get(status, []):
+                records.append({"region": meta.region, "code": meta.code, "year": meta.year, "term": term.term,
+                                "status": status, "count": term.count, "quoted": term.quoted,
+                                "anchor": f"{term.page}#{term.anchor}"})
+    return records

@@ -1,0 +1,92 @@
+"""New phrases (新提法): terms a report uses that the region's earlier reports never did, and
+the terms the report before used that this one drops.
+
+Terms are quoted phrases (“乡村振兴”) and the words of the jieba segmentation the site's search
+also uses, without numbers and without the words every report is made of. Pure: reports in,
+rows out; each term keeps the first sentence it appears in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from generator.model import Report
+from generator.naming import part_file, region_key
+from generator.segment import words
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
+# units and counters (万平方米, 万人次, 公里): the numbers' words, not the report's
+_UNIT = re.compile(r"^(?:[万亿千百]|个)?(?:平方米|平方公里|人次|亩|公里|千米|吨|千瓦|兆瓦|户|人|个|家|元|项|所|"
+                   r"套|辆|件|次|座|条|百分点|倍|年度|余人|多人)$")
+_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
+# Words a report is made of whatever it says: function words, the report's own vocabulary.
+STOP_WORDS = frozenset("""
+我们 他们 你们 以及 进一步 全面 推进 加强 加快 推动 坚持 实施 持续 深入 不断 积极 着力 扎实 切实 努力
+工作 发展 建设 提升 完善 健全 落实 开展 实现 完成 达到 增长 同比 全县 全区 全市 全年 今年 去年 一年
+一是 二是 三是 四是 五是 各位 代表 政府 人民 县委 区委 市委 领导 重点 主要 重要 有效 更加 更好 进行
+其中 通过 围绕 按照 结合 以上 以下 左右 亿元 万元 万人 个人 方面 问题 能力 水平 质量 体系 机制 工程
+项目 企业 经济 社会 群众 服务 管理 政策 任务 目标 成效 明显 显著 稳步 新的 一批 一系列 各项 各类 相关
+""".split())
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    count: int
+    anchor: str  # the paragraph of its first sentence
+    page: str
+    sentence: str
+    quoted: bool
+
+
+def terms_of(report: Report) -> dict[str, Term]:
+    """Every term of a report with its count and first sentence."""
+    counts: Counter = Counter()
+    first: dict[str, tuple[str, str, str, bool]] = {}
+    for part in report.tree.children:
+        page = f"{report.folder}/{part_file(part)}"
+        for node in part.walk():
+            if node.kind != "paragraph":
+                continue
+            for match in _SENTENCE.finditer(node.text):
+                sentence = match.group().strip()
+                quoted = {q.strip() for q in _QUOTED.findall(sentence)}
+                found = [q for q in quoted if q] + [w for w in words(sentence)
+                                                     if _HAN.match(w) and not _UNIT.match(w) and w not in STOP_WORDS
+                                                     and w not in quoted]
+                for term in found:
+                    counts[term] += 1
+                    first.setdefault(term, (node.anchor, page, sentence, term in quoted))
+    return {t: Term(t, counts[t], *first[t]) for t in counts}
+
+
+def rank(terms: list[Term]) -> list[Term]:
+    """Quoted phrases first (a slogan, a policy's name), then by use, then longer first."""
+    return sorted(terms, key=lambda t: (not t.quoted, -t.count, -len(t.term), t.term))
+
+
+def new_and_gone(reports: list[Report]) -> dict[str, dict[str, list[Term]]]:
+    """Report slug → {"new": terms no earlier report of its region used, "gone": terms the
+    report the year before used and this one does not}."""
+    out: dict[str, dict[str, list[Term]]] = {}
+    by_region: dict[str, list[Report]] = {}
+    for report in sorted(reports, key=lambda r: r.metadata.year):
+        by_region.setdefault(region_key(report.metadata), []).append(report)
+    for mine in by_region.values():
+        if len(mine) < 2:
+            continue  # nothing to compare with: no segmentation spent
+        seen: set[str] = set()
+        previous: dict[str, Term] | None = None
+        for report in mine:
+            terms = terms_of(report)
+            if previous is not None:
+                out[report.slug] = {
+                    "new": rank([t for name, t in terms.items() if name not in seen]),
+                    "gone": rank([t for name, t in previous.items() if name not in terms]),
+                }
+            seen |= set(terms)
+            previous = terms
+    return out
