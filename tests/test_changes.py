@@ -86,12 +86,13 @@ def test_each_region_compares_its_consecutive_years_only(built):
 
 
 def test_new_phrases_are_terms_no_earlier_report_used(tmp_path):
-    from generator.compare.phrases import new_and_gone
+    from generator.compare.phrases import new_and_gone, terms_of
 
     old = report(tmp_path, "a", 2023, BODY.format(year=2023, review=2022, extra="大力发展光伏产业。"))
     new = report(tmp_path, "b", 2024, BODY.format(year=2024, review=2023,
                                                   extra="启动“数字乡村”试点，建设抽水蓄能电站。"))
-    found = new_and_gone([new, old])[new.slug]  # the order reports arrive in does not matter
+    terms = {r.slug: terms_of(r) for r in (old, new)}
+    found = new_and_gone([new, old], terms)[new.slug]  # the order reports arrive in does not matter
     new_terms = [t.term for t in found["new"]]
     assert new_terms[0] == "数字乡村" and found["new"][0].quoted  # a quoted phrase ranks first
     assert "抽水蓄能" in new_terms or "抽水" in new_terms
@@ -99,3 +100,18 @@ def test_new_phrases_are_terms_no_earlier_report_used(tmp_path):
     assert not {"2023", "118.6", "推进", "工作"} & set(new_terms)  # no numbers, no stop words
     first = found["new"][0]
     assert "数字乡村" in first.sentence and first.anchor.startswith("p-")
+
+
+def test_risers_and_fallers_are_rates_per_ten_thousand_characters(tmp_path):
+    from generator.compare.phrases import characters, shifts, terms_of
+
+    old = report(tmp_path, "a", 2023, BODY.format(year=2023, review=2022,
+                                                  extra="发展光伏。光伏扩容。光伏并网。"))
+    new = report(tmp_path, "b", 2024, BODY.format(year=2024, review=2023,
+                                                  extra="发展储能。储能扩容。储能并网。储能调峰。"))
+    risers, fallers = shifts(old, new, terms_of(old), terms_of(new))
+    rise = next(s for s in risers if s.term == "储能")
+    fall = next(s for s in fallers if s.term == "光伏")
+    assert rise.before == 0 and rise.after == round(4 * 10_000 / characters(new), 1)
+    assert fall.after == 0 and fall.before == round(3 * 10_000 / characters(old), 1)
+    assert all(s.term != "扩容" for s in risers + fallers)  # used once in each: no move at all

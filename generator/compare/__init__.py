@@ -19,7 +19,7 @@ import pandas as pd
 
 from generator.compare.changes import Changes, compare_texts
 from generator.compare.observations import observations
-from generator.compare.phrases import Term, new_and_gone
+from generator.compare.phrases import Shift, Term, new_and_gone, terms_of, word_use
 from generator.compare.rules import Rules, load_rules
 from generator.compare.scorecard import scorecard
 from generator.compare.series import series
@@ -42,6 +42,8 @@ class Comparison:
     rules: Rules
     changes: list[Changes] = field(default_factory=list)  # each region's consecutive years
     phrases: dict[str, dict[str, list[Term]]] = field(default_factory=dict)  # report → new, gone
+    frequent: dict[str, list[Term]] = field(default_factory=dict)  # report → its most used words
+    shifts: dict[str, tuple[list[Shift], list[Shift]]] = field(default_factory=dict)  # risers, fallers
 
 
 def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> Comparison:
@@ -49,8 +51,10 @@ def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rule
     obs = observations(reports, figures)
     card = scorecard(obs, reports, rules)
     rows = series(obs, rules)
+    terms = {r.slug: terms_of(r) for r in reports}  # one segmentation per report, read twice
+    frequent, shifts = word_use(reports, terms)
     return Comparison(obs, card, rows, side_by_side(rows, card), rules, consecutive_changes(reports),
-                      new_and_gone(reports))
+                      new_and_gone(reports, terms), frequent, shifts)
 
 
 def consecutive_changes(reports: list[Report]) -> list[Changes]:

@@ -68,20 +68,18 @@ def rank(terms: list[Term]) -> list[Term]:
     return sorted(terms, key=lambda t: (not t.quoted, -t.count, -len(t.term), t.term))
 
 
-def new_and_gone(reports: list[Report]) -> dict[str, dict[str, list[Term]]]:
+def new_and_gone(reports: list[Report], terms_by: dict[str, dict[str, Term]]) -> dict[str, dict[str, list[Term]]]:
     """Report slug → {"new": terms no earlier report of its region used, "gone": terms the
-    report the year before used and this one does not}."""
+    report the year before used and this one does not}. `terms_by`: each report's terms."""
     out: dict[str, dict[str, list[Term]]] = {}
     by_region: dict[str, list[Report]] = {}
     for report in sorted(reports, key=lambda r: r.metadata.year):
         by_region.setdefault(region_key(report.metadata), []).append(report)
     for mine in by_region.values():
-        if len(mine) < 2:
-            continue  # nothing to compare with: no segmentation spent
         seen: set[str] = set()
         previous: dict[str, Term] | None = None
         for report in mine:
-            terms = terms_of(report)
+            terms = terms_by[report.slug]
             if previous is not None:
                 out[report.slug] = {
                     "new": rank([t for name, t in terms.items() if name not in seen]),
@@ -90,3 +88,68 @@ def new_and_gone(reports: list[Report]) -> dict[str, dict[str, list[Term]]]:
             seen |= set(terms)
             previous = terms
     return out
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A term's use per 10,000 characters in two consecutive reports."""
+
+    term: str
+    before: float
+    after: float
+    term_new: Term | None  # where the later report uses it (None if it does not)
+
+    @property
+    def change(self) -> float:
+        return self.after - self.before
+
+
+# A term counts for risers and fallers only when one of the two reports uses it this often:
+# a word used once moves by chance.
+SHIFT_MIN_COUNT = 3
+PER = 10_000  # rates per 10,000 characters, so report length does not decide
+
+
+def characters(report: Report) -> int:
+    return sum(len(node.text) for node in report.tree.walk() if node.kind == "paragraph") or 1
+
+
+def frequent(terms: dict[str, Term], count: int = 20) -> list[Term]:
+    """A report's most used content words (quoted phrases count as words here)."""
+    return sorted(terms.values(), key=lambda t: (-t.count, t.term))[:count]
+
+
+def shifts(old: Report, new: Report, old_terms: dict[str, Term], new_terms: dict[str, Term],
+           count: int = 10) -> tuple[list[Shift], list[Shift]]:
+    """The biggest risers and fallers between two reports, by rate per 10,000 characters."""
+    size_old, size_new = characters(old), characters(new)
+    rows = []
+    for term in sorted(set(old_terms) | set(new_terms)):
+        a, b = old_terms.get(term), new_terms.get(term)
+        if max(a.count if a else 0, b.count if b else 0) < SHIFT_MIN_COUNT:
+            continue
+        rows.append(Shift(term, round((a.count if a else 0) * PER / size_old, 1),
+                          round((b.count if b else 0) * PER / size_new, 1), b))
+    risers = sorted((r for r in rows if r.change > 0), key=lambda r: (-r.change, r.term))[:count]
+    fallers = sorted((r for r in rows if r.change < 0), key=lambda r: (r.change, r.term))[:count]
+    return risers, fallers
+
+
+def word_use(reports: list[Report], terms_by: dict[str, dict[str, Term]]
+             ) -> tuple[dict[str, list[Term]], dict[str, tuple[list[Shift], list[Shift]]]]:
+    """Each report's most used words, and each consecutive pair's risers and fallers (by the
+    later report's slug)."""
+    frequent_words: dict[str, list[Term]] = {}
+    moved: dict[str, tuple[list[Shift], list[Shift]]] = {}
+    by_region: dict[str, list[Report]] = {}
+    for report in sorted(reports, key=lambda r: r.metadata.year):
+        by_region.setdefault(region_key(report.metadata), []).append(report)
+    for mine in by_region.values():
+        previous = None
+        for report in mine:
+            terms = terms_by[report.slug]
+            frequent_words[report.slug] = frequent(terms)
+            if previous is not None and previous[0].metadata.year == report.metadata.year - 1:
+                moved[report.slug] = shifts(previous[0], report, previous[1], terms)
+            previous = (report, terms)
+    return frequent_words, moved

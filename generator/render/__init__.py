@@ -105,7 +105,7 @@ def render_figures(report: Report, figures: list[Figure], heads, context: dict) 
 
 
 def render_report(report: Report, figures: list[Figure], heads: list[fig.HeadlineRow],
-                  scores: dict) -> dict[str, str]:
+                  scores: list, frequent: list) -> dict[str, str]:
     base = report.folder
     parts = report.tree.children
     notes = notes_by_line(report)
@@ -115,7 +115,8 @@ def render_report(report: Report, figures: list[Figure], heads: list[fig.Headlin
     pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
         **context, counts=repair_counts(report), labels=KIND_LABELS,
         headline=heads, amount=fig.amount, growth=fig.growth, cell=figure_cell,
-        target_text=fig.summary, downloads=fig.downloads_line(root), scores=scores)}
+        target_text=fig.summary, downloads=fig.downloads_line(root), scores=scores,
+        frequent=cmp.term_cells(frequent, f"{base}/index.md"))}
     pages[f"{base}/figures.md"] = render_figures(report, figures, heads, context)
     counts = fig.section_counts(report, figures)
     in_paragraph = fig.links_by_paragraph(figures, (root + "indicators/{}.md").format)
@@ -225,7 +226,8 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
     for report in ordered:
         mine = summaries[region_key(report.metadata)]
         scores = [s for s in (mine.get(report.metadata.review_year), mine.get(report.metadata.year)) if s]
-        pages.update(render_report(report, figures[report.slug], heads[report.slug], scores))
+        pages.update(render_report(report, figures[report.slug], heads[report.slug], scores,
+                                   comparison.frequent.get(report.slug, [])))
     for region in regions:
         pages.update(cmp.render_changes(region, comparison, ENV))
         pages.update(cmp.render_region(region, comparison, ENV))

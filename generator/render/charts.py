@@ -92,3 +92,29 @@ def target_chart(title: str, rows: list[dict]) -> str:
         ],
     }
     return _converter().vegalite_to_svg(spec)
+
+
+def shift_chart(title: str, rows: list[dict]) -> str:
+    """Horizontal bars of how much each word's use rose or fell (per 10,000 characters):
+    rises to the right in blue, falls to the left in orange, each bar labelled with its number.
+    Rows have term, change (a number) and shown."""
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": title,
+        "width": 360,
+        "height": {"step": 20},
+        "background": "white",
+        "config": {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12}, "title": {"fontSize": 14}},
+        "data": {"values": rows},
+        "encoding": {
+            "y": {"field": "term", "type": "nominal", "sort": None, "title": None},
+            "x": {"field": "change", "type": "quantitative", "title": "每万字出现次数的变化"},
+        },
+        "layer": [
+            {"mark": "bar", "encoding": {"color": {
+                "condition": {"test": "datum.change >= 0", "value": PALETTE[0]}, "value": PALETTE[1]}}},
+            {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11},
+             "encoding": {"text": {"field": "shown", "type": "nominal"}}},
+        ],
+    }
+    return _converter().vegalite_to_svg(spec)

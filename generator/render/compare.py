@@ -125,7 +125,8 @@ def with_display_names(comparison: Comparison, names: dict[str, str]) -> Compari
     def named(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.assign(region=frame["region_key"].map(names)) if len(frame) else frame
     return Comparison(named(comparison.observations), named(comparison.scorecard), named(comparison.series),
-                      named(comparison.years), comparison.rules, comparison.changes, comparison.phrases)
+                      named(comparison.years), comparison.rules, comparison.changes, comparison.phrases,
+                      comparison.frequent, comparison.shifts)
 
 
 def summaries_of(card: pd.DataFrame, page: str) -> dict[int, ScoreSummary]:
@@ -479,6 +480,8 @@ def render_changes(region: RegionPages, comparison: Comparison, env) -> dict[str
             old_report=rel(here, f"{change.old.folder}/index.md"),
             added=[escape_md(s.title) for s in change.added], dropped=[escape_md(s.title) for s in change.dropped],
             longest=[(escape_md(s.text), link("¶", s)) for s in change.longest_new()],
+            shifts=shift_rows(comparison.shifts.get(change.new.slug, ([], [])), here),
+            shift_chart=shift_chart_file(region, change, comparison, pages),
             new_terms=term_cells(comparison.phrases.get(change.new.slug, {}).get("new", [])[:TERMS_SHOWN], here),
             gone_terms=term_cells(comparison.phrases.get(change.new.slug, {}).get("gone", [])[:TERMS_SHOWN], here),
             counts={"new": change.count("new_sentences"), "gone": change.count("gone_sentences"),
@@ -494,3 +497,31 @@ def term_cells(terms: list, here: str) -> list[str]:
     """A term linked to the first sentence it appears in, with how often it is used."""
     return [f'[{escape_md(t.term)}]({rel(here, t.page)}#{t.anchor} "{escape_attr(t.sentence)}")'
             + (f" ×{t.count}" if t.count > 1 else "") for t in terms]
+
+
+def shift_rows(moved: tuple[list, list], here: str) -> dict[str, list[dict]]:
+    """Risers and fallers as table rows: the word (linked where the later report uses it), its
+    rate per 10,000 characters before and after."""
+    def row(shift) -> dict:
+        term = escape_md(shift.term)
+        if shift.term_new is not None:
+            term = f"[{term}]({rel(here, shift.term_new.page)}#{shift.term_new.anchor})"
+        return {"term": term, "before": f"{shift.before:g}", "after": f"{shift.after:g}",
+                "change": f"{shift.change:+.1f}"}
+    risers, fallers = moved
+    return {"risers": [row(s) for s in risers], "fallers": [row(s) for s in fallers]}
+
+
+def shift_chart_file(region: RegionPages, change, comparison: Comparison, pages: dict) -> str:
+    """The risers and fallers chart of a pair, written beside the region's pages ("" if none)."""
+    from generator.render.charts import shift_chart
+
+    risers, fallers = comparison.shifts.get(change.new.slug, ([], []))
+    rows = [{"term": s.term, "change": round(s.change, 1), "shown": f"{s.change:+.1f}"}
+            for s in [*risers, *fallers[::-1]]]
+    if not rows:
+        return ""
+    name = f"words-{change.new.metadata.year}.svg"
+    pages[f"{region.folder}/charts/{name}"] = shift_chart(
+        f"{region.name}：{change.new.metadata.year} 年与 {change.old.metadata.year} 年用词变化", rows)
+    return name
