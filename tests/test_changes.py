@@ -115,3 +115,16 @@ def test_risers_and_fallers_are_rates_per_ten_thousand_characters(tmp_path):
     assert rise.before == 0 and rise.after == round(4 * 10_000 / characters(new), 1)
     assert fall.after == 0 and fall.before == round(3 * 10_000 / characters(old), 1)
     assert all(s.term != "扩容" for s in risers + fallers)  # used once in each: no move at all
+
+
+def test_a_page_per_year_lists_the_terms_most_used_across_regions(built):
+    result, site = built
+    years = {r.metadata.year for r in result.reports}
+    assert set(result.comparison.year_terms) == years
+    for year, terms in result.comparison.year_terms.items():
+        regions = sum(1 for r in result.reports if r.metadata.year == year)
+        assert terms and all(1 <= t.regions <= regions for t in terms)
+        assert [(-t.regions, -t.count) for t in terms] == sorted((-t.regions, -t.count) for t in terms)
+        assert (site / "words" / str(year) / "index.html").exists()
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "words/" not in index

@@ -19,7 +19,7 @@ import pandas as pd
 
 from generator.compare.changes import Changes, compare_texts
 from generator.compare.observations import observations
-from generator.compare.phrases import Shift, Term, new_and_gone, terms_of, word_use
+from generator.compare.phrases import Shift, Term, YearTerm, new_and_gone, terms_by_year, terms_of, word_use
 from generator.compare.rules import Rules, load_rules
 from generator.compare.scorecard import scorecard
 from generator.compare.series import series
@@ -44,6 +44,7 @@ class Comparison:
     phrases: dict[str, dict[str, list[Term]]] = field(default_factory=dict)  # report → new, gone
     frequent: dict[str, list[Term]] = field(default_factory=dict)  # report → its most used words
     shifts: dict[str, tuple[list[Shift], list[Shift]]] = field(default_factory=dict)  # risers, fallers
+    year_terms: dict[int, list[YearTerm]] = field(default_factory=dict)  # year → terms across regions
 
 
 def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> Comparison:
@@ -54,7 +55,7 @@ def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rule
     terms = {r.slug: terms_of(r) for r in reports}  # one segmentation per report, read twice
     frequent, shifts = word_use(reports, terms)
     return Comparison(obs, card, rows, side_by_side(rows, card), rules, consecutive_changes(reports),
-                      new_and_gone(reports, terms), frequent, shifts)
+                      new_and_gone(reports, terms), frequent, shifts, terms_by_year(reports, terms))
 
 
 def consecutive_changes(reports: list[Report]) -> list[Changes]:

@@ -153,3 +153,35 @@ def word_use(reports: list[Report], terms_by: dict[str, dict[str, Term]]
                 moved[report.slug] = shifts(previous[0], report, previous[1], terms)
             previous = (report, terms)
     return frequent_words, moved
+
+
+@dataclass(frozen=True)
+class YearTerm:
+    """A term across the reports of one year: in how many regions, how often, an example."""
+
+    term: str
+    regions: int
+    count: int
+    example: Term
+
+
+def terms_by_year(reports: list[Report], terms_by: dict[str, dict[str, Term]], count: int = 60
+                  ) -> dict[int, list[YearTerm]]:
+    """Report year → the terms most used across its regions: by how many regions use them,
+    then how often."""
+    out: dict[int, list[YearTerm]] = {}
+    years: dict[int, list[Report]] = {}
+    for report in sorted(reports, key=lambda r: r.folder):
+        years.setdefault(report.metadata.year, []).append(report)
+    for year, mine in sorted(years.items()):
+        regions: Counter = Counter()
+        uses: Counter = Counter()
+        example: dict[str, Term] = {}
+        for report in mine:
+            for name, term in terms_by[report.slug].items():
+                regions[name] += 1
+                uses[name] += term.count
+                example.setdefault(name, term)
+        ranked = sorted(uses, key=lambda name: (-regions[name], -uses[name], name))[:count]
+        out[year] = [YearTerm(name, regions[name], uses[name], example[name]) for name in ranked]
+    return out

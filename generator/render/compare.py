@@ -126,7 +126,7 @@ def with_display_names(comparison: Comparison, names: dict[str, str]) -> Compari
         return frame.assign(region=frame["region_key"].map(names)) if len(frame) else frame
     return Comparison(named(comparison.observations), named(comparison.scorecard), named(comparison.series),
                       named(comparison.years), comparison.rules, comparison.changes, comparison.phrases,
-                      comparison.frequent, comparison.shifts)
+                      comparison.frequent, comparison.shifts, comparison.year_terms)
 
 
 def summaries_of(card: pd.DataFrame, page: str) -> dict[int, ScoreSummary]:
@@ -525,3 +525,17 @@ def shift_chart_file(region: RegionPages, change, comparison: Comparison, pages:
     pages[f"{region.folder}/charts/{name}"] = shift_chart(
         f"{region.name}：{change.new.metadata.year} 年与 {change.old.metadata.year} 年用词变化", rows)
     return name
+
+
+def render_year_terms(comparison: Comparison, env) -> dict[str, str]:
+    """words/<year>.md: the terms most used across the year's reports; words/index.md."""
+    pages = {}
+    years = sorted(comparison.year_terms)
+    for year in years:
+        here = f"words/{year}.md"
+        rows = [{"term": f"[{escape_md(t.term)}]({rel(here, t.example.page)}#{t.example.anchor} "
+                         f'"{escape_attr(t.example.sentence)}")', "regions": t.regions, "count": t.count}
+                for t in comparison.year_terms[year]]
+        pages[here] = env.get_template("words_year.md.j2").render(year=year, rows=rows)
+    pages["words/index.md"] = env.get_template("words_index.md.j2").render(years=years[::-1])
+    return pages
