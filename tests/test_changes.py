@@ -128,3 +128,20 @@ def test_a_page_per_year_lists_the_terms_most_used_across_regions(built):
         assert (site / "words" / str(year) / "index.html").exists()
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert "words/" not in index
+
+
+def test_topics_follow_a_named_project_across_reports_and_parts(built):
+    """The seed's 抽水蓄能电站 (written 绛县抽水蓄能电站 too) in its review and its plan, and in
+    the next year's report: one topic, every mention linked."""
+    from generator.compare.topics import merge_forms, names_in
+
+    result, site = built
+    assert names_in("“王牌工程”绛县抽水蓄能电站项目进入核准攻坚阶段。") == ["王牌工程", "绛县抽水蓄能电站"]
+    assert merge_forms({"绛县抽水蓄能电站", "抽水蓄能电站"}) == {"抽水蓄能电站": "抽水蓄能电站",
+                                                              "绛县抽水蓄能电站": "抽水蓄能电站"}
+    mentions = result.comparison.topics["抽水蓄能电站"]
+    jiangxian = {(m.year, m.role) for m in mentions if m.region == "绛县"}
+    assert {(2023, "review"), (2023, "plan")} <= jiangxian and any(year == 2024 for year, _ in jiangxian)
+    assert names_in("推进一批重点项目。") == []  # a kind word with no name is no topic
+    page = (site / "topics" / "choushuixunengdianzhan" / "index.html").read_text(encoding="utf-8")
+    assert page.count("<tr>") == len(mentions) + 1

@@ -24,6 +24,7 @@ from generator.compare.rules import Rules, load_rules
 from generator.compare.scorecard import scorecard
 from generator.compare.series import series
 from generator.compare.side_by_side import side_by_side
+from generator.compare.topics import Mention, topics
 from generator.model import Figure, Report
 from generator.naming import region_key
 
@@ -45,6 +46,7 @@ class Comparison:
     frequent: dict[str, list[Term]] = field(default_factory=dict)  # report → its most used words
     shifts: dict[str, tuple[list[Shift], list[Shift]]] = field(default_factory=dict)  # risers, fallers
     year_terms: dict[int, list[YearTerm]] = field(default_factory=dict)  # year → terms across regions
+    topics: dict[str, list[Mention]] = field(default_factory=dict)  # topic → its mentions
 
 
 def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> Comparison:
@@ -55,7 +57,8 @@ def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rule
     terms = {r.slug: terms_of(r) for r in reports}  # one segmentation per report, read twice
     frequent, shifts = word_use(reports, terms)
     return Comparison(obs, card, rows, side_by_side(rows, card), rules, consecutive_changes(reports),
-                      new_and_gone(reports, terms), frequent, shifts, terms_by_year(reports, terms))
+                      new_and_gone(reports, terms), frequent, shifts, terms_by_year(reports, terms),
+                      topics(reports))
 
 
 def consecutive_changes(reports: list[Report]) -> list[Changes]:

@@ -234,6 +234,7 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
     pages.update(cmp.render_places(regions, ENV))
     pages.update(cmp.render_years(regions, comparison, ENV))
     pages.update(cmp.render_year_terms(comparison, ENV))
+    pages.update(cmp.render_topics(comparison, cmp.display_names(reports), ENV))
     pages["index.md"] = ENV.get_template("home.md.j2").render(
         regions=regions, headlines={r.slug: year_in_brief(r, heads[r.slug]) for r in reports},
         inlines=render_inlines, title=report_title, years=sorted({int(y) for y in comparison.years["year"]}))
@@ -282,6 +283,7 @@ def navigation(regions: list[cmp.RegionPages], pages: dict[str, str]) -> list:
         {"地区对比": ["compare/index.md", *({f"{p[8:12]} 年": p} for p in years)]},
         {"用词": ["words/index.md", *({f"{p[6:10]} 年": p} for p in sorted(
             (p for p in pages if p.startswith("words/") and p != "words/index.md"), reverse=True))]},
+        {"专题": "topics/index.md"},
         {"指标": ["indicators/index.md", *({i.name: f"indicators/{i.id}.md"} for i in catalogue().values())]},
         {"数据质量": "quality.md"},
         {"数据下载": "downloads.md"},

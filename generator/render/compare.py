@@ -126,7 +126,7 @@ def with_display_names(comparison: Comparison, names: dict[str, str]) -> Compari
         return frame.assign(region=frame["region_key"].map(names)) if len(frame) else frame
     return Comparison(named(comparison.observations), named(comparison.scorecard), named(comparison.series),
                       named(comparison.years), comparison.rules, comparison.changes, comparison.phrases,
-                      comparison.frequent, comparison.shifts, comparison.year_terms)
+                      comparison.frequent, comparison.shifts, comparison.year_terms, comparison.topics)
 
 
 def summaries_of(card: pd.DataFrame, page: str) -> dict[int, ScoreSummary]:
@@ -538,4 +538,41 @@ def render_year_terms(comparison: Comparison, env) -> dict[str, str]:
                 for t in comparison.year_terms[year]]
         pages[here] = env.get_template("words_year.md.j2").render(year=year, rows=rows)
     pages["words/index.md"] = env.get_template("words_index.md.j2").render(years=years[::-1])
+    return pages
+
+
+def topic_files(names) -> dict[str, str]:
+    """Topic → its page's file name: pinyin, with a number where two read alike."""
+    from generator.regions import slugify
+
+    files: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(names):
+        base = slugify(name) or "topic"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        files[name] = f"{slug}.md"
+    return files
+
+
+ROLE_NAMES = {"review": "回顾", "plan": "安排"}
+
+
+def render_topics(comparison: Comparison, names: dict[str, str], env) -> dict[str, str]:
+    """topics/index.md and a page per topic: every mention, by region and year."""
+    pages = {}
+    files = topic_files(comparison.topics)
+    listed = []
+    for topic, mentions in comparison.topics.items():
+        here = f"topics/{files[topic]}"
+        rows = [{"region": escape_md(names.get(m.region_key, m.region)), "year": m.year, "role": ROLE_NAMES[m.role],
+                 "sentence": f"[{escape_md(m.sentence)}]({rel(here, m.page)}#{m.anchor})"} for m in mentions]
+        pages[here] = env.get_template("topic.md.j2").render(topic=topic, rows=rows)
+        listed.append({"topic": escape_md(topic), "file": files[topic], "mentions": len(mentions),
+                       "regions": len({m.region_key for m in mentions}),
+                       "years": "、".join(str(y) for y in sorted({m.year for m in mentions}))})
+    pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(topics=listed)
     return pages

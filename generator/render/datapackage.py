@@ -89,6 +89,14 @@ PHRASE_FIELDS = [
     ("quoted", _B, "The term stands in quotation marks (a slogan, a policy's name)"),
     ("anchor", _S, "Page and paragraph of the first sentence that uses it"),
 ]
+TOPIC_FIELDS = [
+    ("topic", _S, "A named project, park, programme or quoted phrase (the shortest of its written forms)"),
+    ("region", _S, "County (区县)"),
+    ("code", _S, "GB/T 2260 code of the county, where known"),
+    ("year", _I, "Year of the report"),
+    ("role", _S, "review (the look back) or plan (the year ahead)"),
+    ("anchor", _S, "Page and paragraph of the sentence that mentions it"),
+]
 CATALOGUE_FIELDS = [
     ("id", _S, "Indicator id"),
     ("name", _S, "Chinese name"),
@@ -143,6 +151,9 @@ def datapackage(reports: list[Report]) -> str:
              "type": "table", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
              "schema": {"fields": schema(PHRASE_FIELDS), "missingValues": [""],
                         "primaryKey": ["year", "anchor", "term", "status"]}},
+            {"name": "topics", "path": "topics.csv", "title": "Every mention of a topic mentioned twice or more",
+             "type": "table", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+             "schema": {"fields": schema(TOPIC_FIELDS), "missingValues": [""]}},
             {"name": "catalogue", "path": "catalogue.csv", "type": "table", "format": "csv",
              "mediatype": "text/csv", "encoding": "utf-8",
              "schema": {"fields": schema(CATALOGUE_FIELDS), "missingValues": [""],

@@ -14,12 +14,14 @@ import json
 from generator.extract import figure_row
 from generator.indicators import catalogue
 from generator.model import Node, Report
+from generator.naming import region_key
 from generator.render.datapackage import (
     CATALOGUE_COLUMNS,
     FIGURE_FIELDS,
     PHRASE_FIELDS,
     SCORECARD_FIELDS,
     SERIES_FIELDS,
+    TOPIC_FIELDS,
     datapackage,
 )
 
@@ -29,6 +31,7 @@ FIGURE_COLUMNS = [name for name, _, _ in FIGURE_FIELDS]
 SCORECARD_COLUMNS = [name for name, _, _ in SCORECARD_FIELDS]
 SERIES_COLUMNS = [name for name, _, _ in SERIES_FIELDS]
 PHRASE_COLUMNS = [name for name, _, _ in PHRASE_FIELDS]
+TOPIC_COLUMNS = [name for name, _, _ in TOPIC_FIELDS]
 REPAIR_COLUMNS = ["report", "kind", "line", "line_end", "before", "after", "reason"]
 
 
@@ -81,6 +84,10 @@ def render_downloads(reports: list[Report], figures: dict, comparison) -> dict[s
     files[f"{FOLDER}/scorecard.csv"] = table_csv(SCORECARD_COLUMNS, scorecard_records(comparison.scorecard))
     files[f"{FOLDER}/series.csv"] = table_csv(SERIES_COLUMNS, series_records(comparison.series))
     files[f"{FOLDER}/phrases.csv"] = table_csv(PHRASE_COLUMNS, phrase_records(reports, comparison.phrases))
+    codes = {region_key(r.metadata): r.metadata.code for r in reports}
+    files[f"{FOLDER}/topics.csv"] = table_csv(TOPIC_COLUMNS, [
+        {"topic": m.topic, "region": m.region, "code": codes.get(m.region_key, ""), "year": m.year, "role": m.role,
+         "anchor": f"{m.page}#{m.anchor}"} for mentions in comparison.topics.values() for m in mentions])
     for report in reports:
         files[f"{FOLDER}/{report.slug}.txt"] = report_text(report)
         files[f"{FOLDER}/{report.slug}.json"] = report_json(report)

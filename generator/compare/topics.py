@@ -1,0 +1,94 @@
+"""Topics: the named projects, parks, programmes and slogans reports come back to, year after
+year, found by rules and followed across reports.
+
+A topic is a quoted name (“四宜绛县”) or a name ending in a word that says what kind of thing it
+is (…抽水蓄能电站, …产业园区, …行动); a shorter form the longer one ends with is the same topic
+(抽水蓄能电站 and 绛县抽水蓄能电站). Pure: reports in, mentions out; every mention keeps its
+paragraph, and whether it looks back (review) or ahead (plan).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.extract.context import part_roles
+from generator.model import Report
+from generator.naming import part_file, region_key
+
+# …项目, …工程, …电站, …园区: what kind of thing a name names
+_KIND = (r"(?:项目|工程|电站|园区|产业园|新区|中心|基地|行动|机制|示范区|开发区|集团|公司|医院|学校|大道|水库|"
+         r"公园|专业镇)")
+_NAMED = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{2,14}}?{_KIND}")
+_QUOTED = re.compile(r"“([^”]{2,16})”")
+# Words that start a sentence or a clause, not a name: 推进…项目 names no project
+_LEAD = re.compile(r"^(?:推进|实施|加快|加强|建设|建成|开工|完成|启动|打造|推动|新建|续建|谋划|储备|争取|围绕|依托|"
+                   r"以|在|对|把|将|和|与|及|等|的|了|重点|全县|全区|全市|我县|一批|一个|各类|重大|一般|全年|安排|"
+                   r"新签约|签约|新开工|当年开工|当年|改扩建|改造|新增|亿元以上|以上|招商|其中|力争|确保|年内|[一二三四五六七八九十\d]+个)+")
+# A bare kind word is no name (一批项目, 重点工程)
+_GENERIC = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,2}}){_KIND}$")
+# Topics with fewer mentions get no page
+MIN_MENTIONS = 2
+
+
+@dataclass(frozen=True)
+class Mention:
+    topic: str
+    region: str
+    region_key: str
+    year: int
+    role: str  # review | plan
+    anchor: str
+    page: str
+    sentence: str
+
+
+def names_in(sentence: str) -> list[str]:
+    """The topic names a sentence mentions."""
+    found = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 16]
+    for clause in re.split(r"[，,、；;。：:（）()“”]", sentence):
+        for match in _NAMED.finditer(clause):
+            name = _LEAD.sub("", match.group())
+            if len(name) >= 4 and not _GENERIC.match(name) and "等" not in name:
+                found.append(name)
+    return found
+
+
+def mentions_of(report: Report) -> list[Mention]:
+    roles = part_roles(report.tree.children)
+    out = []
+    meta = report.metadata
+    for part in report.tree.children:
+        page = f"{report.folder}/{part_file(part)}"
+        role = roles[part.anchor][0]
+        for node in part.walk():
+            if node.kind != "paragraph":
+                continue
+            for sentence in re.findall(r"[^。！？；]+[。！？；]?", node.text):
+                for name in dict.fromkeys(names_in(sentence)):
+                    out.append(Mention(name, meta.region, region_key(meta), meta.year, role, node.anchor, page,
+                                       sentence.strip()))
+    return out
+
+
+def merge_forms(names: set[str]) -> dict[str, str]:
+    """Each name → the topic it belongs to: the shortest name it ends with that is itself a
+    name of at least four characters (绛县抽水蓄能电站 → 抽水蓄能电站)."""
+    canonical = {}
+    for name in sorted(names, key=len):
+        shorter = [c for c in canonical.values() if name.endswith(c) and len(c) >= 4]
+        canonical[name] = min(shorter, key=len) if shorter else name
+    return canonical
+
+
+def topics(reports: list[Report]) -> dict[str, list[Mention]]:
+    """Topic → every mention across the reports, by region, year and reading order; only
+    topics mentioned at least MIN_MENTIONS times."""
+    mentions = [m for report in sorted(reports, key=lambda r: r.folder) for m in mentions_of(report)]
+    canonical = merge_forms({m.topic for m in mentions})
+    grouped: dict[str, list[Mention]] = {}
+    for m in mentions:
+        topic = canonical[m.topic]
+        grouped.setdefault(topic, []).append(Mention(topic, m.region, m.region_key, m.year, m.role, m.anchor,
+                                                     m.page, m.sentence))
+    return {t: ms for t, ms in sorted(grouped.items()) if len(ms) >= MIN_MENTIONS}
