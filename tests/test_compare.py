@@ -127,25 +127,28 @@ RULE_CASES = [
 ]
 
 
+def pair(indicator: str, measure: str, target: str, result: str, unit: str, qualifier: str = "",
+         bound: str = "") -> dict:
+    """A scorecard row as the compare stage hands it to judge: one target, one result."""
+    return {"region_key": "x", "year": 2023, "indicator": indicator, "measure": measure, "t_problem": "",
+            "r_problem": "", "_merge": "both", "ambiguous": False, f"t_{measure}": float(target),
+            f"r_{measure}": float(result), f"t_{measure}_text": target, f"r_{measure}_text": result,
+            "t_qualifier": qualifier, "t_bound": bound, "r_kind": "actual", "t_growth_unit": "%",
+            "r_growth_unit": "%", "t_unit": unit, "r_unit": unit}
+
+
 @pytest.mark.parametrize(("measure", "target", "qualifier", "bound", "result", "status"), RULE_CASES)
 def test_status_rule(measure, target, qualifier, bound, result, status):
     indicator = "cpi" if measure == "value" else ("gdp" if measure == "growth" else "fixed_asset_investment")
     field = "growth" if measure == "growth" else "value"
     unit = "%" if measure != "level" else "亿元"
-    row = {"region_key": "x", "year": 2023, "indicator": indicator, "measure": field, "t_problem": "",
-           "r_problem": "", "_merge": "both", "ambiguous": False, f"t_{field}": target, f"r_{field}": result,
-           f"t_{field}_text": str(target), f"r_{field}_text": str(result),
-           "t_qualifier": qualifier, "t_bound": bound, "r_kind": "actual",
-           "t_growth_unit": "%", "r_growth_unit": "%", "t_unit": unit, "r_unit": unit}
+    row = pair(indicator, field, f"{target:g}", f"{result:g}", unit, qualifier=qualifier, bound=bound)
     got, reason = judge(row, load_rules(), {("x", 2024)}, set())
     assert got == status, reason
 
 
 def test_units_that_differ_are_not_compared():
-    row = {"region_key": "x", "year": 2023, "indicator": "grain_output", "measure": "value", "t_problem": "",
-           "r_problem": "", "_merge": "both", "ambiguous": False, "t_value": 30, "r_value": 0.3,
-           "t_value_text": "30", "r_value_text": "0.3", "t_qualifier": "", "t_bound": "",
-           "r_kind": "actual", "t_unit": "万吨", "r_unit": "亿公斤", "t_growth_unit": "", "r_growth_unit": ""}
+    row = pair("grain_output", "value", "30", "0.3", "万吨") | {"r_unit": "亿公斤"}
     assert judge(row, load_rules(), {("x", 2024)}, set())[0] == "not_comparable"
 
 

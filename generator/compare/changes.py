@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+from generator.compare.text import sentence_texts
 from generator.model import Node, Report
 from generator.naming import part_file
 
-# A sentence ends at 。！？ or ；, as in extraction.
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 # Numbering and years say nothing about what a section is about: （一）, 2023年, 一是
 _TITLE_NOISE = re.compile(r"[（(]?[一二三四五六七八九十\d]+[）)、.]|\d{4}\s*年|[*#\s]|[一二三四五六七八九十]是")
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*%?|.", re.S)
@@ -96,12 +95,8 @@ def sections_of(report: Report) -> list[Section]:
 
 
 def sentences_in(node: Node, page: str) -> list[Sentence]:
-    found = []
-    for paragraph in node.walk():
-        if paragraph.kind == "paragraph":
-            found += [Sentence(m.group().strip(), paragraph.anchor, page)
-                      for m in _SENTENCE.finditer(paragraph.text) if m.group().strip()]
-    return found
+    return [Sentence(text, paragraph.anchor, page) for paragraph in node.walk() if paragraph.kind == "paragraph"
+            for text in sentence_texts(paragraph.text)]
 
 
 def alike(a: str, b: str) -> float:

@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from generator.compare.text import paragraphs, sentence_texts
 from generator.model import Report
-from generator.naming import part_file, region_key
+from generator.naming import region_key
 from generator.segment import words
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
@@ -21,7 +22,6 @@ _HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
 # units and counters (万平方米, 万人次, 公里): the numbers' words, not the report's
 _UNIT = re.compile(r"^(?:[万亿千百]|个)?(?:平方米|平方公里|人次|亩|公里|千米|吨|千瓦|兆瓦|户|人|个|家|元|项|所|"
                    r"套|辆|件|次|座|条|百分点|倍|年度|余人|多人)$")
-_SENTENCE = re.compile(r"[^。！？；!?;]+[。！？；!?;]?")
 # Words a report is made of whatever it says: function words, the report's own vocabulary.
 STOP_WORDS = frozenset("""
 我们 他们 你们 以及 进一步 全面 推进 加强 加快 推动 坚持 实施 持续 深入 不断 积极 着力 扎实 切实 努力
@@ -46,20 +46,14 @@ def terms_of(report: Report) -> dict[str, Term]:
     """Every term of a report with its count and first sentence."""
     counts: Counter = Counter()
     first: dict[str, tuple[str, str, str, bool]] = {}
-    for part in report.tree.children:
-        page = f"{report.folder}/{part_file(part)}"
-        for node in part.walk():
-            if node.kind != "paragraph":
-                continue
-            for match in _SENTENCE.finditer(node.text):
-                sentence = match.group().strip()
-                quoted = {q.strip() for q in _QUOTED.findall(sentence)}
-                found = [q for q in quoted if q] + [w for w in words(sentence)
-                                                     if _HAN.match(w) and not _UNIT.match(w) and w not in STOP_WORDS
-                                                     and w not in quoted]
-                for term in found:
-                    counts[term] += 1
-                    first.setdefault(term, (node.anchor, page, sentence, term in quoted))
+    for _, page, node in paragraphs(report):
+        for sentence in sentence_texts(node.text):
+            quoted = {q.strip() for q in _QUOTED.findall(sentence)}
+            found = [q for q in quoted if q] + [w for w in words(sentence) if _HAN.match(w) and not _UNIT.match(w)
+                                                 and w not in STOP_WORDS and w not in quoted]
+            for term in found:
+                counts[term] += 1
+                first.setdefault(term, (node.anchor, page, sentence, term in quoted))
     return {t: Term(t, counts[t], *first[t]) for t in counts}
 
 
@@ -111,7 +105,7 @@ PER = 10_000  # rates per 10,000 characters, so report length does not decide
 
 
 def characters(report: Report) -> int:
-    return sum(len(node.text) for node in report.tree.walk() if node.kind == "paragraph") or 1
+    return sum(len(node.text) for _, _, node in paragraphs(report)) or 1
 
 
 def frequent(terms: dict[str, Term], count: int = 20) -> list[Term]:

@@ -26,7 +26,6 @@ SIDE = ["report", "kind", "basis", "value", "value_text", "unit", "growth", "gro
 # Figures whose period rests on nothing but a default, or on evidence pointing two ways
 # (extract.context.BASES): never compared.
 UNSURE = ("default", "conflict")
-STATUSES = ("met", "close", "not_met", "awaiting", "not_comparable", "uncertain")
 MEASURE_NAMES = {"growth": "增长率", "value": "总量"}
 
 

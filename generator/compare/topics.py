@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.compare.text import paragraphs, sentence_texts
 from generator.extract.context import part_roles
 from generator.model import Report
-from generator.naming import part_file, region_key
+from generator.naming import region_key
 
 # …项目, …工程, …电站, …园区: what kind of thing a name names
 _KIND = (r"(?:项目|工程|电站|园区|产业园|新区|中心|基地|行动|机制|示范区|开发区|集团|公司|医院|学校|大道|水库|"
@@ -58,16 +59,11 @@ def mentions_of(report: Report) -> list[Mention]:
     roles = part_roles(report.tree.children)
     out = []
     meta = report.metadata
-    for part in report.tree.children:
-        page = f"{report.folder}/{part_file(part)}"
-        role = roles[part.anchor][0]
-        for node in part.walk():
-            if node.kind != "paragraph":
-                continue
-            for sentence in re.findall(r"[^。！？；]+[。！？；]?", node.text):
-                for name in dict.fromkeys(names_in(sentence)):
-                    out.append(Mention(name, meta.region, region_key(meta), meta.year, role, node.anchor, page,
-                                       sentence.strip()))
+    for part, page, node in paragraphs(report):
+        for sentence in sentence_texts(node.text):
+            for name in dict.fromkeys(names_in(sentence)):
+                out.append(Mention(name, meta.region, region_key(meta), meta.year, roles[part.anchor][0],
+                                   node.anchor, page, sentence))
     return out
 
 

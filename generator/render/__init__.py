@@ -218,8 +218,9 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
     """Every generated page, keyed by its path under docs/, plus the navigation."""
     pages: dict[str, str] = {}
     downloads = comparison  # files keep each region's own name beside its code
-    comparison = cmp.with_display_names(comparison, cmp.display_names(reports))
-    regions = cmp.group_regions(reports, comparison, cmp.display_names(reports))
+    names = cmp.display_names(reports)
+    comparison = cmp.with_display_names(comparison, names)
+    regions = cmp.group_regions(reports, comparison, names)
     ordered = [r for region in regions for r in region.reports]
     summaries = {region.key: region.summaries for region in regions}
     heads = {r.slug: fig.headline(r, figures[r.slug]) for r in reports}
@@ -234,7 +235,7 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
     pages.update(cmp.render_places(regions, ENV))
     pages.update(cmp.render_years(regions, comparison, ENV))
     pages.update(cmp.render_year_terms(comparison, ENV))
-    pages.update(cmp.render_topics(comparison, cmp.display_names(reports), ENV))
+    pages.update(cmp.render_topics(comparison, names, ENV))
     pages["index.md"] = ENV.get_template("home.md.j2").render(
         regions=regions, headlines={r.slug: year_in_brief(r, heads[r.slug]) for r in reports},
         inlines=render_inlines, title=report_title, years=sorted({int(y) for y in comparison.years["year"]}))

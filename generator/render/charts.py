@@ -18,6 +18,18 @@ def _converter():
     return vl_convert
 
 
+CONFIG = {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12},
+          "legend": {"labelFontSize": 12, "orient": "bottom", "title": None}, "title": {"fontSize": 14}}
+
+
+def svg(title: str, width, height, **spec) -> str:
+    """A Vega-Lite chart as SVG: every chart's title, size, white ground and CJK fonts, plus
+    its own data, encoding and layers."""
+    return _converter().vegalite_to_svg({
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json", "title": title, "width": width,
+        "height": height, "background": "white", "config": CONFIG, **spec})
+
+
 # Okabe–Ito: told apart by readers with any common colour-vision deficiency, and in grey
 # print; each series also has its own point shape, and the numbers stand beside the chart.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
@@ -27,17 +39,10 @@ SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down"
 def line_chart(title: str, unit: str, rows: list[dict]) -> str:
     """One line per series (a region) across years. Rows have period, series, value, shown."""
     series = sorted({row["series"] for row in rows})
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        "width": max(260, 70 * len({row["period"] for row in rows})),
-        "height": 200,
-        "background": "white",
-        "config": {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12},
-                   "legend": {"labelFontSize": 12, "orient": "bottom", "title": None},
-                   "title": {"fontSize": 14}},
-        "data": {"values": rows},
-        "encoding": {
+    return svg(
+        title, max(260, 70 * len({row["period"] for row in rows})), 200,
+        data={"values": rows},
+        encoding={
             "x": {"field": "period", "type": "ordinal", "title": "年份", "axis": {"labelAngle": 0}},
             "y": {"field": "value", "type": "quantitative", "title": unit, "scale": {"zero": False}},
             "color": {"field": "series", "type": "nominal",
@@ -45,14 +50,13 @@ def line_chart(title: str, unit: str, rows: list[dict]) -> str:
             "shape": {"field": "series", "type": "nominal",
                       "scale": {"domain": series, "range": SHAPES[:len(series)] or SHAPES[:1]}},
         },
-        "layer": [
+        layer=[
             {"mark": {"type": "line", "strokeWidth": 2}},
             {"mark": {"type": "point", "filled": True, "size": 60}},
             {"mark": {"type": "text", "dy": -9, "fontSize": 11},
              "encoding": {"text": {"field": "shown", "type": "nominal"}}},
         ],
-    }
-    return _converter().vegalite_to_svg(spec)
+    )
 
 
 def target_chart(title: str, rows: list[dict]) -> str:
@@ -62,16 +66,9 @@ def target_chart(title: str, rows: list[dict]) -> str:
     points = ([{"indicator": r["indicator"], "what": "目标", "rate": r["target"], "shown": r["shown_target"]}
                for r in rows] + [{"indicator": r["indicator"], "what": "实绩", "rate": r["result"],
                                   "shown": r["shown_result"]} for r in rows])
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        "width": 360,
-        "height": {"step": 28},
-        "background": "white",
-        "config": {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12},
-                   "legend": {"labelFontSize": 12, "orient": "bottom", "title": None},
-                   "title": {"fontSize": 14}},
-        "layer": [
+    return svg(
+        title, 360, {"step": 28},
+        layer=[
             {"data": {"values": rows}, "mark": {"type": "rule", "color": "#777777"},
              "encoding": {"y": {"field": "indicator", "type": "nominal", "title": None, "sort": None},
                           "x": {"field": "target", "type": "quantitative", "title": "增长（%）"},
@@ -90,31 +87,24 @@ def target_chart(title: str, rows: list[dict]) -> str:
              "encoding": {"y": {"field": "indicator", "type": "nominal", "sort": None},
                           "x": {"value": 360}, "text": {"field": "status", "type": "nominal"}}},
         ],
-    }
-    return _converter().vegalite_to_svg(spec)
+    )
 
 
 def shift_chart(title: str, rows: list[dict]) -> str:
     """Horizontal bars of how much each word's use rose or fell (per 10,000 characters):
     rises to the right in blue, falls to the left in orange, each bar labelled with its number.
     Rows have term, change (a number) and shown."""
-    spec = {
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": title,
-        "width": 360,
-        "height": {"step": 20},
-        "background": "white",
-        "config": {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12}, "title": {"fontSize": 14}},
-        "data": {"values": rows},
-        "encoding": {
+    return svg(
+        title, 360, {"step": 20},
+        data={"values": rows},
+        encoding={
             "y": {"field": "term", "type": "nominal", "sort": None, "title": None},
             "x": {"field": "change", "type": "quantitative", "title": "每万字出现次数的变化"},
         },
-        "layer": [
+        layer=[
             {"mark": "bar", "encoding": {"color": {
                 "condition": {"test": "datum.change >= 0", "value": PALETTE[0]}, "value": PALETTE[1]}}},
             {"mark": {"type": "text", "align": "left", "dx": 4, "fontSize": 11},
              "encoding": {"text": {"field": "shown", "type": "nominal"}}},
         ],
-    }
-    return _converter().vegalite_to_svg(spec)
+    )

@@ -113,12 +113,18 @@ def schema(fields) -> list[dict]:
     return [{"name": name, "type": kind, "description": text} for name, kind, text in fields]
 
 
-def table_resource(name: str, title: str, fields, key: list[str]) -> dict:
+def table_resource(name: str, title: str, fields, key: list[str] | None = None,
+                   indicator: bool = False) -> dict:
+    """A CSV table of the package: its schema, primary key, and (`indicator`) the link of its
+    indicator column to the catalogue."""
+    table_schema: dict = {"fields": schema(fields), "missingValues": [""]}
+    if key:
+        table_schema["primaryKey"] = key
+    if indicator:
+        table_schema["foreignKeys"] = [{"fields": ["indicator"],
+                                        "reference": {"resource": "catalogue", "fields": ["id"]}}]
     return {"name": name, "path": f"{name}.csv", "title": title, "type": "table", "format": "csv",
-            "mediatype": "text/csv", "encoding": "utf-8",
-            "schema": {"fields": schema(fields), "missingValues": [""], "primaryKey": key,
-                       "foreignKeys": [{"fields": ["indicator"],
-                                        "reference": {"resource": "catalogue", "fields": ["id"]}}]}}
+            "mediatype": "text/csv", "encoding": "utf-8", "schema": table_schema}
 
 
 def datapackage(reports: list[Report]) -> str:
@@ -138,26 +144,15 @@ def datapackage(reports: list[Report]) -> str:
                      **({"path": r.metadata.source_url} if r.metadata.source_url else {})}
                     for r in reports],
         "resources": [
-            {"name": "indicators", "path": "indicators.csv", "type": "table", "format": "csv",
-             "mediatype": "text/csv", "encoding": "utf-8",
-             "schema": {"fields": schema(FIGURE_FIELDS), "missingValues": [""], "primaryKey": ["id"],
-                        "foreignKeys": [{"fields": ["indicator"],
-                                         "reference": {"resource": "catalogue", "fields": ["id"]}}]}},
+            table_resource("indicators", "Every figure of every report", FIGURE_FIELDS, ["id"], indicator=True),
             table_resource("scorecard", "Targets against results, per region, year and indicator",
-                           SCORECARD_FIELDS, ["target_report", "indicator"]),
+                           SCORECARD_FIELDS, ["target_report", "indicator"], indicator=True),
             table_resource("series", "Each region's figures by year, one row per report that states them",
-                           SERIES_FIELDS, ["report", "indicator", "period"]),
-            {"name": "phrases", "path": "phrases.csv", "title": "New and dropped terms between consecutive reports",
-             "type": "table", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "schema": {"fields": schema(PHRASE_FIELDS), "missingValues": [""],
-                        "primaryKey": ["year", "anchor", "term", "status"]}},
-            {"name": "topics", "path": "topics.csv", "title": "Every mention of a topic mentioned twice or more",
-             "type": "table", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-             "schema": {"fields": schema(TOPIC_FIELDS), "missingValues": [""]}},
-            {"name": "catalogue", "path": "catalogue.csv", "type": "table", "format": "csv",
-             "mediatype": "text/csv", "encoding": "utf-8",
-             "schema": {"fields": schema(CATALOGUE_FIELDS), "missingValues": [""],
-                        "primaryKey": ["id"]}},
+                           SERIES_FIELDS, ["report", "indicator", "period"], indicator=True),
+            table_resource("phrases", "New and dropped terms between consecutive reports", PHRASE_FIELDS,
+                           ["year", "anchor", "term", "status"]),
+            table_resource("topics", "Every mention of a topic mentioned twice or more", TOPIC_FIELDS),
+            table_resource("catalogue", "The indicator catalogue", CATALOGUE_FIELDS, ["id"]),
         ],
     }
     return json.dumps(descriptor, ensure_ascii=False, indent=1) + "\n"
