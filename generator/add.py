@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -22,8 +22,7 @@ from generator.extract import extract_report
 from generator.ingest import find_reports, ingest_text
 from generator.ingest.decode import read_source, sidecar_paths
 from generator.model import Figure, Report
-from generator.naming import region_dir, region_key, report_dir, report_slug
-from generator.parse import parse_report
+from generator.naming import region_dir, region_key
 from generator.render.figures import HeadlineRow, headline
 
 # A region name is a place name: Chinese characters, perhaps a middle dot; never a path.
@@ -76,21 +75,19 @@ def check_overrides(region: str | None, year: int | None) -> dict:
 
 
 def read_for_filing(path: Path, region: str | None, year: int | None) -> Report:
-    """Ingest and parse `path` as the build would, with --region/--year over the text."""
+    """Ingest and parse `path` as the build does, with --region/--year over the text."""
+    from generator.pipeline import read_report
+
     overrides = check_overrides(region, year)
-    shown = str(path)
     if not path.is_file():
-        raise InputError("no such file", file=shown, hint="give the path of a report's text file")
-    source = read_source(path, shown)
-    source = replace(source, sidecar={**source.sidecar, **overrides})
+        raise InputError("no such file", file=str(path), hint="give the path of a report's text file")
     try:
-        ingested = ingest_text(source)
+        return read_report(path, str(path), overrides=overrides)
     except InputError as err:
+        if not err.message.startswith("cannot tell the report's"):
+            raise
         flag = "--region" if "region" in err.message else "--year"
-        raise InputError(err.message, file=shown, hint=f"pass {flag}") from None
-    slug = report_slug(ingested.metadata, {})
-    report = Report(slug, ingested, parse_report(ingested, slug), report_dir(ingested.metadata))
-    return report
+        raise InputError(err.message, file=str(path), hint=f"pass {flag}") from None
 
 
 def plan_filing(path: Path, seeds: Path, *, region: str | None = None, year: int | None = None,

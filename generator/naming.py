@@ -29,7 +29,7 @@ def region_key(metadata: Metadata) -> str:
 
 def report_slug(metadata: Metadata, sidecar: dict) -> str:
     """`jiangxian-2023`; a sidecar `slug` wins."""
-    if sidecar.get("slug"):
+    if sidecar.get("slug") and slugify(str(sidecar["slug"])):  # a slug of no letters names nothing
         return slugify(str(sidecar["slug"]))
     return f"{region_slug(place(metadata))}-{metadata.year}"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -14,7 +14,8 @@ from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
 from generator.compare import Comparison, compare
 from generator.diagnostics import Diagnostic, InputError, SiteError
 from generator.extract import extract_report
-from generator.ingest import find_reports, ingest_file
+from generator.ingest import find_reports, ingest_text
+from generator.ingest.decode import read_source
 from generator.linkcheck import LinkReport, check_site
 from generator.model import Figure, Report
 from generator.naming import region_key, report_dir, report_slug
@@ -47,9 +48,13 @@ def shown_path(path: Path, seeds: Path) -> str:
     return (Path(seeds.resolve().name) / path.resolve().relative_to(seeds.resolve())).as_posix()
 
 
-def read_report(path: Path, shown: str, lenient: bool = False) -> Report:
-    """ingest → parse for one report file."""
-    ingested = ingest_file(path, shown, lenient)
+def read_report(path: Path, shown: str, lenient: bool = False, overrides: dict | None = None) -> Report:
+    """ingest → parse for one report file; `overrides` (add's --region, --year) stand over
+    its text and sidecar."""
+    source = read_source(path, shown)
+    if overrides:
+        source = replace(source, sidecar={**source.sidecar, **overrides})
+    ingested = ingest_text(source, lenient)
     slug = report_slug(ingested.metadata, ingested.source.sidecar)
     return Report(slug, ingested, parse_report(ingested, slug), report_dir(ingested.metadata))
 

@@ -100,3 +100,12 @@ def test_two_regions_that_would_share_a_folder_stop_the_build(tmp_path):
                                            "全年完成目标任务。\n", encoding="utf-8")
     with pytest.raises(InputError, match="would share the pages"):
         build_into(tmp_path / "out", seeds=seeds)
+
+
+def test_a_sidecar_slug_of_no_letters_falls_back_to_the_region_and_year():
+    from generator.model import Metadata
+    from generator.naming import report_slug
+
+    meta = Metadata(region="绛县", year=2024, review_year=2023, code="140826")
+    assert report_slug(meta, {"slug": "!!!"}) == "jiangxian-2024"
+    assert report_slug(meta, {"slug": "Jiang Xian"}) == "jiang-xian"
