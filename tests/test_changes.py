@@ -102,6 +102,24 @@ def test_new_phrases_are_terms_no_earlier_report_used(tmp_path):
     assert "数字乡村" in first.sentence and first.anchor.startswith("p-")
 
 
+def test_two_old_words_side_by_side_make_a_new_phrase(tmp_path):
+    from generator.compare.phrases import new_and_gone, terms_of
+
+    # 数字 and 乡村 are both used the year before, never side by side; the new report pairs them
+    # twice (a new phrase) and pairs 光伏 with 扶贫 only once (chance, not a phrase)
+    old = report(tmp_path, "a", 2023, BODY.format(year=2023, review=2022,
+                                                  extra="发展数字经济。建设美丽乡村。光伏发电。扶贫搬迁。"))
+    new = report(tmp_path, "b", 2024, BODY.format(year=2024, review=2023,
+                                                  extra="建设数字乡村。数字乡村试点扩面。光伏扶贫。"))
+    terms = {r.slug: terms_of(r) for r in (old, new)}
+    found = new_and_gone([old, new], terms)[new.slug]
+    pairs = {t.term: t.count for t in found["new"] if t.pair}
+    assert pairs.get("数字乡村") == 2
+    assert "光伏扶贫" not in pairs and "数字" not in [t.term for t in found["new"]]
+    assert "美丽" in [t.term for t in found["gone"]]  # a word used once is gone; a pair used once is not
+    assert "美丽乡村" not in [t.term for t in found["gone"]]
+
+
 def test_risers_and_fallers_are_rates_per_ten_thousand_characters(tmp_path):
     from generator.compare.phrases import characters, shifts, terms_of
 

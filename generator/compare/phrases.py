@@ -2,12 +2,14 @@
 the terms the report before used that this one drops.
 
 Terms are quoted phrases (“乡村振兴”) and the words of the jieba segmentation the site's search
-also uses, without numbers and without the words every report is made of. Pure: reports in,
-rows out; each term keeps the first sentence it appears in.
+also uses, without numbers and without the words every report is made of, and pairs of such
+words that stand next to each other (新质 + 生产力 → 新质生产力: a new phrase is often two old
+words). Pure: reports in, rows out; each term keeps the first sentence it appears in.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -40,26 +42,48 @@ class Term:
     page: str
     sentence: str
     quoted: bool
+    pair: bool = False  # two adjacent words; counted for new phrases only
+
+
+# A word pair is a new (or gone) phrase only when the report uses it this often: pairs of
+# ordinary words meet by chance once.
+PAIR_MIN_COUNT = 2
+
+
+def content_words(sentence: str, quoted: set[str]) -> list[str | None]:
+    """The sentence's words in order, with None where a stop word, number or punctuation
+    breaks the run (so pairs never join across it)."""
+    return [w if _HAN.match(w) and not _UNIT.match(w) and w not in STOP_WORDS and w not in quoted else None
+            for w in words(sentence)]
 
 
 def terms_of(report: Report) -> dict[str, Term]:
     """Every term of a report with its count and first sentence."""
     counts: Counter = Counter()
     first: dict[str, tuple[str, str, str, bool]] = {}
+    single: set[str] = set()  # terms seen as a word or quoted phrase, not only as a pair
     for _, page, node in paragraphs(report):
         for sentence in sentence_texts(node.text):
             quoted = {q.strip() for q in _QUOTED.findall(sentence)}
-            found = [q for q in quoted if q] + [w for w in words(sentence) if _HAN.match(w) and not _UNIT.match(w)
-                                                 and w not in STOP_WORDS and w not in quoted]
-            for term in found:
+            run = content_words(sentence, quoted)
+            found = [q for q in quoted if q] + [w for w in run if w]
+            pairs = [a + b for a, b in itertools.pairwise(run) if a and b and a + b not in quoted]
+            for term in found + pairs:
                 counts[term] += 1
                 first.setdefault(term, (node.anchor, page, sentence, term in quoted))
-    return {t: Term(t, counts[t], *first[t]) for t in counts}
+            single.update(found)
+    # a string that is somewhere a word or a quoted phrase of its own counts as that
+    return {t: Term(t, counts[t], *first[t], pair=t not in single) for t in counts}
 
 
 def rank(terms: list[Term]) -> list[Term]:
     """Quoted phrases first (a slogan, a policy's name), then by use, then longer first."""
     return sorted(terms, key=lambda t: (not t.quoted, -t.count, -len(t.term), t.term))
+
+
+def counted(term: Term) -> bool:
+    """Does the term count as a phrase of its report (a pair only when used PAIR_MIN_COUNT times)?"""
+    return not term.pair or term.count >= PAIR_MIN_COUNT
 
 
 def new_and_gone(reports: list[Report], terms_by: dict[str, dict[str, Term]]) -> dict[str, dict[str, list[Term]]]:
@@ -76,8 +100,8 @@ def new_and_gone(reports: list[Report], terms_by: dict[str, dict[str, Term]]) ->
             terms = terms_by[report.slug]
             if previous is not None:
                 out[report.slug] = {
-                    "new": rank([t for name, t in terms.items() if name not in seen]),
-                    "gone": rank([t for name, t in previous.items() if name not in terms]),
+                    "new": rank([t for name, t in terms.items() if name not in seen and counted(t)]),
+                    "gone": rank([t for name, t in previous.items() if name not in terms and counted(t)]),
                 }
             seen |= set(terms)
             previous = terms
@@ -110,7 +134,7 @@ def characters(report: Report) -> int:
 
 def frequent(terms: dict[str, Term], count: int = 20) -> list[Term]:
     """A report's most used content words (quoted phrases count as words here)."""
-    return sorted(terms.values(), key=lambda t: (-t.count, t.term))[:count]
+    return sorted((t for t in terms.values() if not t.pair), key=lambda t: (-t.count, t.term))[:count]
 
 
 def shifts(old: Report, new: Report, old_terms: dict[str, Term], new_terms: dict[str, Term],
@@ -120,6 +144,8 @@ def shifts(old: Report, new: Report, old_terms: dict[str, Term], new_terms: dict
     rows = []
     for term in sorted(set(old_terms) | set(new_terms)):
         a, b = old_terms.get(term), new_terms.get(term)
+        if (a or b).pair and (b or a).pair:  # pairs are for new phrases, not word use
+            continue
         if max(a.count if a else 0, b.count if b else 0) < SHIFT_MIN_COUNT:
             continue
         rows.append(Shift(term, round((a.count if a else 0) * PER / size_old, 1),
@@ -173,6 +199,8 @@ def terms_by_year(reports: list[Report], terms_by: dict[str, dict[str, Term]], c
         example: dict[str, Term] = {}
         for report in mine:
             for name, term in terms_by[report.slug].items():
+                if term.pair:
+                    continue
                 regions[name] += 1
                 uses[name] += term.count
                 example.setdefault(name, term)

@@ -82,11 +82,12 @@ PHRASE_FIELDS = [
     ("region", _S, "County (区县)"),
     ("code", _S, "GB/T 2260 code of the county, where known"),
     ("year", _I, "Year of the report"),
-    ("term", _S, "A word (jieba segmentation) or a quoted phrase"),
+    ("term", _S, "A word (jieba segmentation), two adjacent words, or a quoted phrase"),
     ("status", _S, "new: no earlier report of the region used it; gone: the report the year before used it, "
                    "this one does not"),
     ("count", _I, "How many sentences of the report (for gone: of the report before) use it"),
     ("quoted", _B, "The term stands in quotation marks (a slogan, a policy's name)"),
+    ("pair", _B, "The term is two adjacent words (listed when used in two sentences or more)"),
     ("anchor", _S, "Page and paragraph of the first sentence that uses it"),
 ]
 TOPIC_FIELDS = [

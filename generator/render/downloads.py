@@ -189,5 +189,5 @@ def phrase_records(reports: list[Report], phrases: dict) -> list[dict]:
             for term in phrases.get(report.slug, {}).get(status, []):
                 records.append({"region": meta.region, "code": meta.code, "year": meta.year, "term": term.term,
                                 "status": status, "count": term.count, "quoted": term.quoted,
-                                "anchor": f"{term.page}#{term.anchor}"})
+                                "pair": term.pair, "anchor": f"{term.page}#{term.anchor}"})
     return records
