@@ -5,6 +5,8 @@
             ─series→       each region's levels and growth by year, revisions, the audit
             ─side_by_side→ each year's regions side by side, with ranks
     reports ─changes→ what the words changed from one year's report to the next
+            ─phrases, topics→ new and gone terms, word use, named things followed across reports
+            ─commitments→ what a plan promised, and the next report's evidence on it
 
 Pure: no files, no clock. Only consecutive years of a region and the regions of one year
 are ever joined, so the work grows linearly with the reports. Rules and tolerances live in
@@ -18,13 +20,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from generator.compare.changes import Changes, compare_texts
+from generator.compare.commitments import Commitment, commitments
 from generator.compare.observations import observations
 from generator.compare.phrases import Shift, Term, YearTerm, new_and_gone, terms_by_year, terms_of, word_use
 from generator.compare.rules import Rules, load_rules
 from generator.compare.scorecard import scorecard
 from generator.compare.series import series
 from generator.compare.side_by_side import side_by_side
-from generator.compare.topics import Mention, topics
+from generator.compare.topics import FollowUp, Mention, follow_ups, topics
 from generator.model import Figure, Report
 from generator.naming import region_key
 
@@ -47,6 +50,8 @@ class Comparison:
     shifts: dict[str, tuple[list[Shift], list[Shift]]] = field(default_factory=dict)  # risers, fallers
     year_terms: dict[int, list[YearTerm]] = field(default_factory=dict)  # year → terms across regions
     topics: dict[str, list[Mention]] = field(default_factory=dict)  # topic → its mentions
+    follow_ups: dict[str, list[FollowUp]] = field(default_factory=dict)  # report → its plan's topics, followed
+    commitments: dict[str, list[Commitment]] = field(default_factory=dict)  # report → what its plan promised
 
 
 def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> Comparison:
@@ -56,9 +61,10 @@ def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rule
     rows = series(obs, rules)
     terms = {r.slug: terms_of(r) for r in reports}  # one segmentation per report, read twice
     frequent, shifts = word_use(reports, terms)
+    named = topics(reports)
     return Comparison(obs, card, rows, side_by_side(rows, card), rules, consecutive_changes(reports),
                       new_and_gone(reports, terms), frequent, shifts, terms_by_year(reports, terms),
-                      topics(reports))
+                      named, follow_ups(named), commitments(reports, figures))
 
 
 def consecutive_changes(reports: list[Report]) -> list[Changes]:

@@ -42,6 +42,18 @@ class Mention:
     anchor: str
     page: str
     sentence: str
+    report: str = ""  # report slug
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A topic the plan of a report mentions, with what the same report's look back and the
+    region's next report say about it."""
+
+    topic: str
+    plan: Mention
+    looked_back: tuple[Mention, ...]  # the same report's review paragraphs on the topic
+    next_year: tuple[Mention, ...]  # the next report's paragraphs on it, look back first
 
 
 def names_in(sentence: str) -> list[str]:
@@ -63,7 +75,7 @@ def mentions_of(report: Report) -> list[Mention]:
         for sentence in sentence_texts(node.text):
             for name in dict.fromkeys(names_in(sentence)):
                 out.append(Mention(name, meta.region, region_key(meta), meta.year, roles[part.anchor][0],
-                                   node.anchor, page, sentence))
+                                   node.anchor, page, sentence, report.slug))
     return out
 
 
@@ -86,5 +98,28 @@ def topics(reports: list[Report]) -> dict[str, list[Mention]]:
     for m in mentions:
         topic = canonical[m.topic]
         grouped.setdefault(topic, []).append(Mention(topic, m.region, m.region_key, m.year, m.role, m.anchor,
-                                                     m.page, m.sentence))
+                                                     m.page, m.sentence, m.report))
     return {t: ms for t, ms in sorted(grouped.items()) if len(ms) >= MIN_MENTIONS}
+
+
+def _by_paragraph(mentions) -> tuple[Mention, ...]:
+    return tuple({m.anchor: m for m in reversed(mentions)}.values())[::-1]
+
+
+def follow_ups(found: dict[str, list[Mention]]) -> dict[str, list[FollowUp]]:
+    """Report slug → each plan paragraph's topics, linked to the report's own review paragraphs
+    on them and to the region's next report (consecutive years only); topics nobody comes back
+    to are left out."""
+    out: dict[str, list[FollowUp]] = {}
+    for topic, mentions in found.items():
+        reports: dict[tuple[str, int], list[Mention]] = {}
+        for m in mentions:
+            reports.setdefault((m.region_key, m.year), []).append(m)
+        for (key, year), mine in sorted(reports.items()):
+            back = _by_paragraph([m for m in mine if m.role == "review"])
+            later = reports.get((key, year + 1), [])
+            ahead = _by_paragraph(sorted(later, key=lambda m: m.role != "review"))
+            for plan in _by_paragraph([m for m in mine if m.role == "plan"]):
+                if back or ahead:
+                    out.setdefault(plan.report, []).append(FollowUp(topic, plan, back, ahead))
+    return {slug: sorted(ups, key=lambda u: (u.plan.page, u.plan.anchor, u.topic)) for slug, ups in sorted(out.items())}

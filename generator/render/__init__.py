@@ -105,7 +105,7 @@ def render_figures(report: Report, figures: list[Figure], heads, context: dict) 
 
 
 def render_report(report: Report, figures: list[Figure], heads: list[fig.HeadlineRow],
-                  scores: list, frequent: list) -> dict[str, str]:
+                  scores: list, frequent: list, promises: str) -> dict[str, str]:
     base = report.folder
     parts = report.tree.children
     notes = notes_by_line(report)
@@ -115,7 +115,7 @@ def render_report(report: Report, figures: list[Figure], heads: list[fig.Headlin
     pages = {f"{base}/index.md": ENV.get_template("report.md.j2").render(
         **context, counts=repair_counts(report), labels=KIND_LABELS,
         headline=heads, amount=fig.amount, growth=fig.growth, cell=figure_cell,
-        target_text=fig.summary, downloads=fig.downloads_line(root), scores=scores,
+        target_text=fig.summary, downloads=fig.downloads_line(root), scores=scores, promises=promises,
         frequent=cmp.term_cells(frequent, f"{base}/index.md"))}
     pages[f"{base}/figures.md"] = render_figures(report, figures, heads, context)
     counts = fig.section_counts(report, figures)
@@ -228,7 +228,9 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
         mine = summaries[region_key(report.metadata)]
         scores = [s for s in (mine.get(report.metadata.review_year), mine.get(report.metadata.year)) if s]
         pages.update(render_report(report, figures[report.slug], heads[report.slug], scores,
-                                   comparison.frequent.get(report.slug, [])))
+                                   comparison.frequent.get(report.slug, []),
+                                   cmp.promise_words(comparison.commitments.get(report.slug, []))))
+        pages.update(cmp.render_commitments(report, comparison, ENV))
     for region in regions:
         pages.update(cmp.render_changes(region, comparison, ENV))
         pages.update(cmp.render_region(region, comparison, ENV))
@@ -266,6 +268,7 @@ def navigation(regions: list[cmp.RegionPages], pages: dict[str, str]) -> list:
                 f"{base}/index.md",
                 *({nav_title(part_title(p)): f"{base}/{part_file(p)}"} for p in report.tree.children),
                 {"数据": f"{base}/figures.md"},
+                {"承诺与跟进": f"{base}/commitments.md"},
                 {"数据质量": f"{base}/quality.md"},
             ]})
         provinces.setdefault(province, {}).setdefault(city, []).append({nav_title(region.name): entries})

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 import posixpath
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 
@@ -124,9 +124,8 @@ def with_display_names(comparison: Comparison, names: dict[str, str]) -> Compari
     """The comparison's frames with each row's region as pages show it."""
     def named(frame: pd.DataFrame) -> pd.DataFrame:
         return frame.assign(region=frame["region_key"].map(names)) if len(frame) else frame
-    return Comparison(named(comparison.observations), named(comparison.scorecard), named(comparison.series),
-                      named(comparison.years), comparison.rules, comparison.changes, comparison.phrases,
-                      comparison.frequent, comparison.shifts, comparison.year_terms, comparison.topics)
+    return replace(comparison, observations=named(comparison.observations), scorecard=named(comparison.scorecard),
+                   series=named(comparison.series), years=named(comparison.years))
 
 
 def summaries_of(card: pd.DataFrame, page: str) -> dict[int, ScoreSummary]:
@@ -576,3 +575,55 @@ def render_topics(comparison: Comparison, names: dict[str, str], env) -> dict[st
                        "years": "、".join(str(y) for y in sorted({m.year for m in mentions}))})
     pages["topics/index.md"] = env.get_template("topics_index.md.j2").render(topics=listed)
     return pages
+
+
+PROMISE_SYMBOLS = {"kept": "✔", "partly": "◐", "not_kept": "✘", "not_rated": "…"}
+PROMISE_ORDER = ("kept", "partly", "not_kept", "not_rated")
+
+
+def promise_cell(status: str) -> str:
+    from generator.compare.commitments import STATUS_NAMES as PROMISE_NAMES
+
+    return f'<span class="status status-{status}">{PROMISE_SYMBOLS[status]} {PROMISE_NAMES[status]}</span>'
+
+
+def promise_words(items: list) -> str:
+    """承诺 25 项：已兑现 12 项，部分兑现 1 项，未评定 12 项"""
+    from generator.compare.commitments import STATUS_NAMES as PROMISE_NAMES
+
+    if not items:
+        return ""
+    counts = {s: sum(1 for c in items if c.status == s) for s in PROMISE_ORDER}
+    return f"承诺 {len(items)} 项：" + "，".join(f"{PROMISE_NAMES[s]} {n} 项" for s, n in counts.items() if n)
+
+
+def render_commitments(report: Report, comparison: Comparison, env) -> dict[str, str]:
+    """<report>/commitments.md: what the plan promised, the next report's evidence on each
+    item, and the plan's topics followed into the look back and the next year."""
+    here = f"{report.folder}/commitments.md"
+    items = comparison.commitments.get(report.slug, [])
+    ups = comparison.follow_ups.get(report.slug, [])
+    files = topic_files(comparison.topics)
+
+    def where(w, text: str | None = None) -> str:
+        return f'[{escape_md(text or w.text)}]({rel(here, w.page)}#{w.anchor})'
+
+    def row(c) -> dict:
+        return {"number": c.number, "item": where(c.where), "status": promise_cell(c.status),
+                "reason": escape_md(c.reason),
+                "evidence": [f"{where(e.where)}（{escape_md(e.reason)}）" for e in c.evidence]}
+
+    def mention(m) -> str:
+        return f"[{ROLE_NAMES[m.role]} ¶]({rel(here, m.page)}#{m.anchor} \"{escape_attr(m.sentence)}\")"
+
+    topics = [{"topic": f"[{escape_md(u.topic)}]({rel(here, 'topics/' + files[u.topic])})",
+               "plan": f"[¶]({rel(here, u.plan.page)}#{u.plan.anchor} \"{escape_attr(u.plan.sentence)}\")",
+               "back": " ".join(mention(m) for m in u.looked_back),
+               "ahead": " ".join(mention(m) for m in u.next_year)} for u in ups]
+    meta = report.metadata
+    return {here: env.get_template("commitments.md.j2").render(
+        name=meta.region, year=meta.year, report=rel(here, f"{report.folder}/index.md"),
+        summary=promise_words(items),
+        listed=[row(c) for c in items if c.source == "list"],
+        pledged=[row(c) for c in items if c.source == "pledge"],
+        topics=topics, downloads=rel(here, "downloads.md"))}

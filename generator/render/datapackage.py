@@ -98,6 +98,19 @@ TOPIC_FIELDS = [
     ("role", _S, "review (the look back) or plan (the year ahead)"),
     ("anchor", _S, "Page and paragraph of the sentence that mentions it"),
 ]
+COMMITMENT_FIELDS = [
+    ("region", _S, "County (区县)"),
+    ("code", _S, "GB/T 2260 code of the county, where known"),
+    ("year", _I, "Year of the report that made the commitment (the year it is for)"),
+    ("item", _I, "Its place among the report's commitments, from 1"),
+    ("source", _S, "list: an item of the 民生实事 list; pledge: a figure promised with 力争/确保/达到"),
+    ("text", _S, "The item as printed"),
+    ("anchor", _S, "Page and paragraph of the item"),
+    ("status", _S, "kept, partly, not_kept (decided by the next report's evidence), or not_rated"),
+    ("reason", _S, "Why: the numbers compared, the statement about the whole list, or what is missing"),
+    ("evidence_anchor", _S, "Page and paragraph of the next report's first piece of evidence, if any"),
+    ("evidence", _S, "That sentence"),
+]
 CATALOGUE_FIELDS = [
     ("id", _S, "Indicator id"),
     ("name", _S, "Chinese name"),
@@ -153,6 +166,8 @@ def datapackage(reports: list[Report]) -> str:
             table_resource("phrases", "New and dropped terms between consecutive reports", PHRASE_FIELDS,
                            ["year", "anchor", "term", "status"]),
             table_resource("topics", "Every mention of a topic mentioned twice or more", TOPIC_FIELDS),
+            table_resource("commitments", "What each report's plan promised, with the next report's evidence",
+                           COMMITMENT_FIELDS, ["year", "anchor", "item"]),
             table_resource("catalogue", "The indicator catalogue", CATALOGUE_FIELDS, ["id"]),
         ],
     }

@@ -17,6 +17,7 @@ from generator.model import Node, Report
 from generator.naming import region_key
 from generator.render.datapackage import (
     CATALOGUE_COLUMNS,
+    COMMITMENT_FIELDS,
     FIGURE_FIELDS,
     PHRASE_FIELDS,
     SCORECARD_FIELDS,
@@ -32,6 +33,7 @@ SCORECARD_COLUMNS = [name for name, _, _ in SCORECARD_FIELDS]
 SERIES_COLUMNS = [name for name, _, _ in SERIES_FIELDS]
 PHRASE_COLUMNS = [name for name, _, _ in PHRASE_FIELDS]
 TOPIC_COLUMNS = [name for name, _, _ in TOPIC_FIELDS]
+COMMITMENT_COLUMNS = [name for name, _, _ in COMMITMENT_FIELDS]
 REPAIR_COLUMNS = ["report", "kind", "line", "line_end", "before", "after", "reason"]
 
 
@@ -88,6 +90,12 @@ def render_downloads(reports: list[Report], figures: dict, comparison) -> dict[s
     files[f"{FOLDER}/topics.csv"] = table_csv(TOPIC_COLUMNS, [
         {"topic": m.topic, "region": m.region, "code": codes.get(m.region_key, ""), "year": m.year, "role": m.role,
          "anchor": f"{m.page}#{m.anchor}"} for mentions in comparison.topics.values() for m in mentions])
+    files[f"{FOLDER}/commitments.csv"] = table_csv(COMMITMENT_COLUMNS, [
+        {"region": c.region, "code": c.code, "year": c.year, "item": c.number, "source": c.source, "text": c.text,
+         "anchor": f"{c.where.page}#{c.where.anchor}", "status": c.status, "reason": c.reason,
+         "evidence_anchor": f"{c.evidence[0].where.page}#{c.evidence[0].where.anchor}" if c.evidence else "",
+         "evidence": c.evidence[0].where.text if c.evidence else ""}
+        for report in reports for c in comparison.commitments.get(report.slug, [])])
     for report in reports:
         files[f"{FOLDER}/{report.slug}.txt"] = report_text(report)
         files[f"{FOLDER}/{report.slug}.json"] = report_json(report)
