@@ -44,6 +44,26 @@ def pairs_of(folder: Path, split: str) -> list[str]:
     return [line.strip() for line in (folder / f"{split}.txt").read_text(encoding="utf-8").split() if line.strip()]
 
 
+def compare_pair(folder: Path, pair: str, region: str):
+    """The comparison of a pair `<stem>-<Y>` filed as `report-site add --region R --year Y` would."""
+    stem, year = pair.rsplit("-", 1)
+    with tempfile.TemporaryDirectory() as tmp:
+        seeds = Path(tmp)
+        for y in (int(year), int(year) + 1):
+            source = folder / f"{stem}-{y}.txt"
+            try:
+                detected = extract_file(source, source.name)[0].metadata.year
+            except GeneratorError:
+                detected = None
+            if detected != y:
+                print(f"note     {source.name}: the text gives year {detected}, filed as {y}")
+            shutil.copy(source, seeds / source.name)
+            (seeds / f"{stem}-{y}.meta.yml").write_text(f"region: {region}\nyear: {y}\n", encoding="utf-8")
+        reports = load_reports(seeds)
+        figures = {r.slug: extract_report(r) for r in reports}
+        return compare(reports, figures)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
@@ -55,23 +75,9 @@ def main(argv=None) -> int:
     expected = {(r["pair"], r["indicator"]): r for r in expected_rows if r["pair"] in pairs}
     found: dict[tuple[str, str], tuple[str, str]] = {}
     for pair in pairs:
-        stem, year = pair.rsplit("-", 1)
+        year = pair.rsplit("-", 1)[1]
         region = next(r["region"] for r in expected_rows if r["pair"] == pair)
-        with tempfile.TemporaryDirectory() as tmp:
-            seeds = Path(tmp)
-            for y in (int(year), int(year) + 1):
-                source = args.folder / f"{stem}-{y}.txt"
-                try:
-                    detected = extract_file(source, source.name)[0].metadata.year
-                except GeneratorError:
-                    detected = None
-                if detected != y:
-                    print(f"note     {source.name}: the text gives year {detected}, filed as {y}")
-                shutil.copy(source, seeds / source.name)
-                (seeds / f"{stem}-{y}.meta.yml").write_text(f"region: {region}\nyear: {y}\n", encoding="utf-8")
-            reports = load_reports(seeds)
-            figures = {r.slug: extract_report(r) for r in reports}
-            card = compare(reports, figures).scorecard
+        card = compare_pair(args.folder, pair, region).scorecard
         for _, row in card[card["year"] == int(year)].iterrows():
             found[(pair, row["indicator"])] = (row["status"], row["reason"])
     counts = Counter()

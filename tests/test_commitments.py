@@ -79,6 +79,13 @@ def test_a_count_that_disagrees_or_a_vague_word_decides_nothing(tmp_path):
     assert water.status == "not_rated" and {e.says for e in water.evidence} == {"all", "topic"}
 
 
+def test_two_different_results_under_one_label_decide_nothing(tmp_path):
+    plan = report(tmp_path, "wenxi-2023", 2023)
+    after = report(tmp_path, "wenxi-2024", 2024, looking_back="新增市场主体 1620 户。全年新增市场主体 1480 户。")
+    pledge = by_text(tracked(plan, after)[plan.slug])["力争新增市场主体 1500 户"]
+    assert pledge.status == "not_rated" and len(pledge.evidence) == 2 and not any(e.decides for e in pledge.evidence)
+
+
 def test_a_report_two_years_on_is_no_evidence(tmp_path):
     plan = report(tmp_path, "wenxi-2023", 2023)
     later = report(tmp_path, "wenxi-2025", 2025, looking_back="3 件民生实事全部完成。")

@@ -23,9 +23,8 @@ from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
 
 from generator.compare.phrases import STOP_WORDS
-from generator.compare.text import paragraphs, sentence_texts
+from generator.compare.text import paragraphs_with_roles, sentence_texts
 from generator.compare.topics import _LEAD
-from generator.extract.context import part_roles
 from generator.model import Figure, Node, Report
 from generator.naming import region_key
 
@@ -114,8 +113,7 @@ def numeral(text: str | None) -> int | None:
 
 
 def _plan_paragraphs(report: Report, role: str) -> list[tuple[str, Node]]:
-    roles = part_roles(report.tree.children)
-    return [(page, node) for part, page, node in paragraphs(report) if roles[part.anchor][0] == role]
+    return [(page, node) for _, page, node, said in paragraphs_with_roles(report) if said == role]
 
 
 def list_items(report: Report) -> list[_Item]:
@@ -273,11 +271,14 @@ def _evidence(item: _Item, mine: list[Figure], review: _Review, year: int) -> tu
                 found.append(Evidence(where, "all", "", "说到清单的完成情况，未说全部完成"))
     seen = {e.where for e in found}
     for target in mine:
-        for result in review.results:
-            if same_label(target.label, result.label) and (decided := reached(target, result)):
-                where = Where(review.year, result.text, result.anchor, result.page)
-                found.append(Evidence(where, "number", decided[0], decided[1]))
-                seen.add(where)
+        matches = [(result, decided) for result in review.results
+                   if same_label(target.label, result.label) and (decided := reached(target, result))]
+        agree = len({scaled(result.value, result.unit) for result, _ in matches}) <= 1
+        for result, (status, reason) in matches:
+            where = Where(review.year, result.text, result.anchor, result.page)
+            found.append(Evidence(where, "number", status if agree else "",
+                                  reason if agree else f"{reason}（下一年报告里同名的数字不止一个，互不相同）"))
+            seen.add(where)
     for where, run in _same_topic(item.text, review.sentences, seen):
         found.append(Evidence(where, "topic", "", f"可能相关：同样说到“{run}”"))
     return tuple(found)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.extract.text import sentences
+from generator.extract.context import heading_role, part_roles
+from generator.extract.text import sentences, to_analysis
 from generator.model import Node, Report
 from generator.naming import part_file
 
@@ -22,3 +23,16 @@ def paragraphs(report: Report) -> Iterator[tuple[Node, str, Node]]:
 def sentence_texts(text: str) -> list[str]:
     """The sentences of a paragraph, stripped (a sentence ends at 。！？ or ；)."""
     return [piece for start, end in sentences(text) if (piece := text[start:end].strip())]
+
+
+def paragraphs_with_roles(report: Report) -> Iterator[tuple[Node, str, Node, str]]:
+    """(part, page, paragraph, review or plan): the part's role, switched from a heading line
+    on ("2023年工作安排" inside the part before the plan's numbered parts)."""
+    roles = part_roles(report.tree.children)
+    current = None
+    for part, page, node in paragraphs(report):
+        if current is None or current[0] is not part:
+            current = (part, roles[part.anchor][0])
+        if said := heading_role(to_analysis(node.text)):
+            current = (part, said)
+        yield part, page, node, current[1]

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.compare.text import paragraphs, sentence_texts
-from generator.extract.context import part_roles
+from generator.compare.text import paragraphs_with_roles, sentence_texts
 from generator.model import Report
 from generator.naming import region_key
 
@@ -68,13 +67,12 @@ def names_in(sentence: str) -> list[str]:
 
 
 def mentions_of(report: Report) -> list[Mention]:
-    roles = part_roles(report.tree.children)
     out = []
     meta = report.metadata
-    for part, page, node in paragraphs(report):
+    for _, page, node, role in paragraphs_with_roles(report):
         for sentence in sentence_texts(node.text):
             for name in dict.fromkeys(names_in(sentence)):
-                out.append(Mention(name, meta.region, region_key(meta), meta.year, roles[part.anchor][0],
+                out.append(Mention(name, meta.region, region_key(meta), meta.year, role,
                                    node.anchor, page, sentence, report.slug))
     return out
 

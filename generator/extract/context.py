@@ -49,12 +49,17 @@ def title_role(title: str) -> str | None:
 
 def part_roles(parts: list[Node]) -> dict[str, tuple[str, bool]]:
     """(review or plan, whether a heading said so), per part anchor. Parts after the plan
-    (政府自身建设…) stay plan."""
+    (政府自身建设…) stay plan. An unnumbered heading line inside a part ("2023年工作安排"
+    before "一、坚定实施工业强县战略…") says what the parts after it are, when their own titles
+    do not."""
     roles, role, known = {}, "review", False
     for part in parts:
         said = title_role(to_analysis(part.title))
         role, known = (said, True) if said else (role, known)
         roles[part.anchor] = (role, known)
+        for node in part.walk():
+            if node.kind == "paragraph" and (line := heading_role(to_analysis(node.text))):
+                role, known = line, True
     return roles
 
 
