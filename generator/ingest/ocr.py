@@ -23,6 +23,26 @@ AND_BETWEEN_HAN = re.compile(
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[（(](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[）)]")
 
+# "2 016 年", "20 16年": a year the OCR broke with a space. Four digits that read 1949–2100
+# before 年 are a year whatever the spaces; joining them is safe (an amount is never followed
+# by 年, and "1 7 亿公斤" is left for a person).
+SPLIT_YEAR = re.compile(r"(?<![\d.])[12](?:\s?\d){3}(?=\s*年)")
+
+
+def join_split_years(text: str) -> tuple[str, list[str]]:
+    """The text with its broken years joined, and each broken year as printed."""
+    found = []
+
+    def join(match: re.Match) -> str:
+        joined = re.sub(r"\s", "", match.group())
+        if " " not in match.group().strip() or not 1949 <= int(joined) <= 2100:
+            return match.group()
+        found.append(match.group())
+        return joined
+
+    return SPLIT_YEAR.sub(join, text), found
+
+
 # Control characters (form feeds, stray NULs from a PDF extract) are not text; nor is a
 # line break left inside a line (a lone CR, NEL, U+2028/9), which Markdown would read as
 # a new line and so lose track of where the paragraph came from.
@@ -41,6 +61,10 @@ def repair_ocr(lines: list[tuple[int, str]]):
             repairs.append(Repair("ocr", number, "".join(notes), "",
                                   f"删除镜像站注音残留 {len(notes)} 处"))
             text = PINYIN_NOTE.sub("", text)
+        text, years = join_split_years(text)
+        for year in years:
+            repairs.append(Repair("ocr", number, f"{year}年", "".join(year.split()) + "年",
+                                  "年份数字中间有空格，已连写"))
         for match in AND_BETWEEN_HAN.finditer(text):
             context = text[max(0, match.start() - 4):match.end() + 4]
             repairs.append(Repair("ocr", number, context,

@@ -82,7 +82,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
             continue
         repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
     found.update(said_years(kept))
-    years = Counter(int(y) for _, text in kept for y in re.findall(r"(?<!\d)(20\d\d)\s*年", text))
+    years = Counter(int(y) for _, text in kept for y in COMMON_YEAR.findall(text))
     if years:
         found["common_year"] = (years.most_common(1)[0][0], 0)
     for number, text in kept:
@@ -94,17 +94,21 @@ def lift_title_block(lines: list[tuple[int, str]]):
     return kept, found, repairs
 
 
+# A year the text mentions, for the most-mentioned-year fallback; not a comparison's base
+# (是2011年的1.6倍, 比2015年, 与2012年相比), which a five-year review repeats for every figure.
+COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(20\d\d)\s*年(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
+
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
 # year; "2020年，是极不平凡的一年" names the year under review; a news page's dateline
 # ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time.
 PLAN_SAID = re.compile(r"(?<!回顾)(?<!\d)(\d{4})\s*年"
-                       r"(?:全县|全区|全市|全旗|我县|我区|政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
+                       r"(?:全县|全区|全市|全旗|我县|我区|[县区市旗]?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
                        r"预期目标|主要工作|发展蓝图)")
 # "2025年是…收官之年": the plan year in a news story, but a review can say it of the year past,
 # so it counts only after everything else
-YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*是[^。！？；]{0,60}之年")
+YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}之年")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾")
 DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*"
                       r"(?P<d>\d{1,2})\s*日?\s*(?:星期[一二三四五六日天]\s*)?(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]{0,40}(?:来源|作者))")
