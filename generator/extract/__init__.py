@@ -19,7 +19,7 @@ from generator.extract.context import (
     stated_year,
     title_role,
 )
-from generator.extract.labels import foreign_scope
+from generator.extract.labels import foreign_scope, own_name_stripped
 from generator.extract.scan import APPROXIMATE, MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
 from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, match_label
@@ -76,6 +76,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
               sentence: str, offset: int) -> Figure:
     foreign = foreign_scope(raw.scope, report.metadata.region)
     indicator = None if foreign else match_label(raw.label)
+    if indicator is None and not foreign and (rest := own_name_stripped(
+            raw.label, report.metadata.region, report.metadata.origin.get("region") != "file name")):
+        indicator = match_label(rest)
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
     if indicator is not None and indicator.value_is_rate and value is None and growth is not None:

@@ -184,3 +184,19 @@ def foreign_scope(scope: str, region: str) -> bool:
     if scope and not WHOLE.fullmatch(scope):
         return True  # 500万元以上…: a threshold narrows the indicator
     return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1])
+
+
+def own_name_stripped(label: str, region: str, region_known: bool) -> str | None:
+    """二七区生产总值 in 二七区's report: the label without the county's own name in front, or
+    None when the label does not start with a county's name or starts with another county's
+    (a neighbour's figure is not the report's). A county name is one of the GB/T 2260 table's;
+    when the report's region is not known (a file name stands in), the name is taken as its own."""
+    from generator.regions import is_county_name
+
+    analysis = to_analysis(label)
+    for size in range(2, min(7, len(analysis))):
+        name = analysis[:size]
+        if name[-1] in "县区市旗" and is_county_name(name):
+            own = not region_known or name == region or region.startswith(name)
+            return label[size:].strip() if own else None
+    return None

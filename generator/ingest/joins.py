@@ -19,6 +19,18 @@ HAN = re.compile(r"[\u4e00-\u9fff]")
 FUNCTION_CHARS = set("的地得和与及或等在是为对把将被从向于以而且并也都就又还所之其此该各每使让给")
 
 
+# A news story's subheading ("GDP增长9% 新年小目标:涨8%") stops without ending a sentence
+# too; it is no cut sentence when it is short, a blank line follows, and what comes next opens
+# a sentence of its own.
+SUBHEAD_CHARS = 24
+OPENS_SENTENCE = re.compile(r"^(?:初步预计|据初步统计|据统计|预计|今年|去年|过去一年|一年来|各位代表|"
+                            r"\d{4}\s*年\s*[，,])")
+
+
+def is_subhead(last: str, text: str, adjacent: bool) -> bool:
+    return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(text))
+
+
 def join_blocks(lines: list[tuple[int, str]]):
     """Group lines into blocks; join blocks whose sentence was cut. Returns blocks and repairs."""
     blocks: list[Block] = []
@@ -29,9 +41,9 @@ def join_blocks(lines: list[tuple[int, str]]):
         if not text:
             continue
         last = blocks[-1] if blocks else None
+        adjacent = previous_number == number - 1
         if last and not is_terminated(last.text) and not is_heading(last.text) \
-                and not opens_unit(text):
-            adjacent = previous_number == number - 1
+                and not opens_unit(text) and not is_subhead(last.text, text, adjacent):
             repairs.append(classify_join(last, text, number, adjacent))
             blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
                                last.lines + (number,))

@@ -71,6 +71,11 @@ def _counties_by_name() -> dict[str, tuple[str, ...]]:
     return {name: tuple(codes) for name, codes in index.items()}
 
 
+def is_county_name(name: str) -> bool:
+    """Is `name` the name of a county-level division (二七区, 绛县, 义乌市)?"""
+    return name in _counties_by_name()
+
+
 def province_and_city(code: str) -> tuple[Division | None, Division | None]:
     """The province and the city (None where the county sits directly under its province)."""
     division = divisions().get(code)
