@@ -6,7 +6,7 @@ With no reports given, every report under seeds/ is measured. Times are the medi
 --repeat runs (after one warm-up run that loads jieba, OpenCC and the catalogue); memory is
 the peak Python allocation (tracemalloc) of one extraction and the process's peak RSS.
 
-The compare stage is timed on the seed and the test reports (tests/fixtures/reports),
+The compare stage (figures and words apart) is timed on the seed and the test reports (tests/fixtures/reports),
 copied under 1, 4, 16 and 40 made-up regions (5 to 200 reports): its time per report
 should stay flat, since it only joins consecutive years of a region and one year's regions.
 """
@@ -77,7 +77,7 @@ def copies(reports, figures, count: int):
 def compare_scaling(repeat: int) -> None:
     import shutil
 
-    from generator.compare import compare
+    from generator.compare import compare_figures, compare_words
     from generator.pipeline import load_reports
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -85,13 +85,20 @@ def compare_scaling(repeat: int) -> None:
         shutil.copytree(ROOT / "tests" / "fixtures" / "reports", seeds / "fixtures")
         reports = load_reports(seeds)
     figures = {r.slug: extract_report(r) for r in reports}
-    print(f"\n{'compare stage':<24}{'reports':>8}{'regions':>9}{'targets':>9}{'ms':>9}{'ms/report':>11}")
+    print(f"\n{'compare stage':<24}{'reports':>8}{'regions':>9}{'targets':>9}{'figures ms':>11}{'words ms':>10}"
+          f"{'ms/report':>11}")
     for count in (1, 4, 16, 40):
         many, their_figures = copies(reports, figures, count)
-        seconds, result = timed(functools.partial(compare, many, their_figures), max(1, repeat // 2))
+        runs = max(1, repeat // 2)
+        seconds, result = timed(functools.partial(compare_figures, many, their_figures), runs)
+        words, _ = timed(functools.partial(compare_words, many, their_figures), runs)
         regions = len({r.metadata.code for r in many})
-        print(f"{'':<24}{len(many):>8}{regions:>9}{len(result.scorecard):>9}"
-              f"{seconds * 1000:>9.0f}{seconds * 1000 / len(many):>11.1f}")
+        print(f"{'':<24}{len(many):>8}{regions:>9}{len(result[1]):>9}{seconds * 1000:>11.0f}{words * 1000:>10.0f}"
+              f"{(seconds + words) * 1000 / len(many):>11.1f}")
+    pair = [r for r in reports if r.metadata.region == reports[0].metadata.region]
+    words, _ = timed(functools.partial(compare_words, pair, {r.slug: figures[r.slug] for r in pair}), repeat)
+    years = "、".join(str(r.metadata.year) for r in sorted(pair, key=lambda r: r.metadata.year))
+    print(f"words stage for the seed's region ({len(pair)} reports, {years}): {words * 1000:.0f} ms")
 
 
 def main(argv=None) -> int:

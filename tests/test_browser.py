@@ -359,3 +359,18 @@ def test_topic_page_lists_every_mention_with_its_sentence(page, target):
     page.wait_for_selector("article table")
     assert page.locator("article tbody tr").count() == len(mentions)
     shot(page, target, "topic")
+
+
+def test_commitments_page_opens_from_the_report_and_links_its_evidence(page, target):
+    report = next(r for r in target.result.reports if r.slug == "jiangxian-2023")
+    page.goto(target.url(f"{report.folder}/index.md"))
+    page.click("article a[href^='commitments']")  # not the heading's own #commitments
+    wait_for_page(page, target, f"{report.folder}/commitments.md")
+    text = page.locator("article").inner_text()
+    assert "一是实施农村寄递物流服务全覆盖提质工程" in text and "✔ 已兑现" in text and "◐ 部分兑现" in text
+    # a piece of evidence opens its paragraph in the next year's report
+    page.click("article a:has-text('10 件民生实事全部办结')")
+    page.wait_for_url(re.compile(r"2024/part-1.*#p-1-6-3$"))
+    assert page.locator("#p-1-6-3").is_visible()
+    page.go_back()
+    shot(page, target, "commitments")

@@ -31,7 +31,7 @@ from generator.compare.topics import FollowUp, Mention, follow_ups, topics
 from generator.model import Figure, Report
 from generator.naming import region_key
 
-__all__ = ["Comparison", "compare", "Rules", "load_rules", "STATUS_NAMES"]
+__all__ = ["Comparison", "compare", "compare_figures", "compare_words", "Rules", "load_rules", "STATUS_NAMES"]
 
 STATUS_NAMES = {"met": "完成", "close": "接近", "not_met": "未完成", "awaiting": "待核",
                 "not_comparable": "不可比", "uncertain": "存疑未比"}
@@ -55,16 +55,26 @@ class Comparison:
 
 
 def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> Comparison:
+    return Comparison(*compare_figures(reports, figures, rules), **compare_words(reports, figures))
+
+
+def compare_figures(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> tuple:
+    """The figures' comparisons: observations, scorecard, series, years side by side, rules."""
     rules = rules or load_rules()
     obs = observations(reports, figures)
     card = scorecard(obs, reports, rules)
     rows = series(obs, rules)
+    return obs, card, rows, side_by_side(rows, card), rules
+
+
+def compare_words(reports: list[Report], figures: dict[str, list[Figure]]) -> dict:
+    """The words' comparisons: changes, new phrases, word use, topics, commitments."""
     terms = {r.slug: terms_of(r) for r in reports}  # one segmentation per report, read twice
     frequent, shifts = word_use(reports, terms)
     named = topics(reports)
-    return Comparison(obs, card, rows, side_by_side(rows, card), rules, consecutive_changes(reports),
-                      new_and_gone(reports, terms), frequent, shifts, terms_by_year(reports, terms),
-                      named, follow_ups(named), commitments(reports, figures))
+    return {"changes": consecutive_changes(reports), "phrases": new_and_gone(reports, terms),
+            "frequent": frequent, "shifts": shifts, "year_terms": terms_by_year(reports, terms),
+            "topics": named, "follow_ups": follow_ups(named), "commitments": commitments(reports, figures)}
 
 
 def consecutive_changes(reports: list[Report]) -> list[Changes]:
