@@ -136,9 +136,12 @@ _ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P
                             r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]")
 
 
-def mark_estimates(found: list[Figure], analysis: str) -> list[Figure]:
-    """A paragraph's figures with an estimate aside applied."""
-    out = list(found)
+def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> tuple[list[Figure], str]:
+    """A paragraph's figures with an estimate aside applied. `same_below`: the year an earlier
+    paragraph's （预计数，下同） made estimates of, whose results here are estimates too; returned
+    for the paragraphs after, with this paragraph's own 下同 added."""
+    out = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == same_below else f
+           for f in found]
     for aside in _ESTIMATE_ASIDE.finditer(analysis):
         before = [n for n, f in enumerate(out) if 0 <= f.start < aside.start()]
         touched = set() if aside["after"] else set(before[-1:])  # 预计（下同）: what follows only
@@ -147,7 +150,9 @@ def mark_estimates(found: list[Figure], analysis: str) -> list[Figure]:
         for n in touched:
             if out[n].kind == "actual":
                 out[n] = replace(out[n], kind="estimate", basis="words")
-    return out
+        if aside["on"] or aside["after"]:
+            same_below = next((f.period for f in out if f.kind == "estimate" and f.period.isdigit()), same_below)
+    return out, same_below
 
 
 # 比2012年（下同）增长 47.7%: growth over several years, not over the year before
@@ -181,6 +186,7 @@ def extract_report(report: Report) -> list[Figure]:
     figures: list[Figure] = []
     parts = report.tree.children
     roles = part_roles(parts)
+    same_below = ""  # 预计数，下同: the year whose results are estimates from there on
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
@@ -246,7 +252,7 @@ def extract_report(report: Report) -> list[Figure]:
                 introduced = "fresh"
             else:
                 introduced = "list" if inherits and short else ""
-            figures[first:] = mark_estimates(figures[first:], plain)
+            figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 
