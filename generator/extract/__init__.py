@@ -22,7 +22,7 @@ from generator.extract.context import (
 from generator.extract.labels import foreign_scope, own_name_stripped
 from generator.extract.scan import APPROXIMATE, MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
 from generator.extract.text import sentences, to_analysis
-from generator.indicators import Indicator, match_label
+from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
 
@@ -136,6 +136,16 @@ _ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P
                             r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]")
 
 
+# 增长 6.5%(年度目标 6%以上): a result followed by the target it was held to, in brackets
+_RESTATED_TARGET = re.compile(r"[（(]\s*(?:年度|年初|全年|预期|计划|既定)?目标(?:为|是)?\s*$")
+
+
+def restates_target(clause: str, raw: Raw) -> bool:
+    """Is the figure a bracketed target after a result (its label only 目标, in brackets)?"""
+    label_at = clause.rfind(raw.label, 0, raw.span[1]) if raw.label else -1
+    return label_at > 0 and bool(_RESTATED_TARGET.search(clause[:label_at + len(raw.label)]))
+
+
 def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> tuple[list[Figure], str]:
     """A paragraph's figures with an estimate aside applied. `same_below`: the year an earlier
     paragraph's （预计数，下同） made estimates of, whose results here are estimates too; returned
@@ -239,8 +249,17 @@ def extract_report(report: Report) -> list[Figure]:
                     if not drop_long_growth(raw, plain[max(start, start + raw.span[1] - LOOK_BACK):start + raw.span[1]],
                                             since, period):
                         continue
-                    figures.append(to_figure(raw, report, kind, period, basis, node, page,
-                                             text[start:end], offset + start if offset >= 0 else -1))
+                    figure = to_figure(raw, report, kind, period, basis, node, page,
+                                       text[start:end], offset + start if offset >= 0 else -1)
+                    if (previous := figures[-1] if figures and figures[-1].anchor == node.anchor else None) \
+                            and restates_target(clause, raw):
+                        # 增长 6.5%(年度目标 6%以上): the target of the figure before, for its year
+                        figure = replace(figure, indicator=previous.indicator, label=previous.label, kind="target",
+                                         period=previous.period, basis="words")
+                        if figure.unit == "%" and not figure.growth_pct and previous.indicator and \
+                                not catalogue()[previous.indicator].value_is_rate:  # 目标 6%: a growth
+                            figure = replace(figure, growth_pct=figure.value, growth_unit="%", value="", unit="")
+                    figures.append(figure)
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
                 estimating = estimating or bool(ESTIMATE_OPENS.match(clause))
