@@ -81,6 +81,9 @@ _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
 _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
 _WORDED_MILESTONE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
                                r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:达到|达|为|实现|增至)?\s*$")
+# … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
+_WORDED_MILESTONE_RATE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
+                                    r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
@@ -307,6 +310,11 @@ class Scanner:
             self.on_value(match, reading, number, unit)
 
     def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
+        if (not reading.label and (words := _WORDED_MILESTONE_RATE.search(self.analysis, self.floor, reading.begin))
+                and match_label(clean_label(label := self.cut(words.start("label"), words.end("label"))))):
+            # 地区生产总值跨越千亿台阶，增长 7%以上: an indicator's milestone in words, then its rate
+            # (not 100.6 亿元，历史性突破百亿大关，增长 7.2%: that rate is the figure's before)
+            reading.label = label
         if not reading.label and "分别" in reading.verbs:
             # 财政总收入 50.8 亿元，其中一般预算收入 18.8 亿元，分别增长 26.7% 和 18.9%:
             # as many rates as follow here, for the latest figures that have none
