@@ -133,3 +133,94 @@ def test_a_plan_topic_links_to_its_look_back_and_to_the_next_report(built):
     assert pumped.plan.role == "plan" and pumped.plan.year == 2023
     assert pumped.looked_back and all(m.role == "review" and m.year == 2023 for m in pumped.looked_back)
     assert pumped.next_year and pumped.next_year[0].year == 2024 and pumped.next_year[0].role == "review"
+
+
+def plan_and_review(tmp_path: Path, plan: str, review: str, size: int = 3):
+    """A plan of year 2023 holding `plan`, and a next report whose look back holds `review`."""
+    body = """——{year} 年 1 月 20 日在某县第十七届人民代表大会第{session}次会议上
+
+**一、{before}年工作回顾**
+
+{review}
+
+**二、{year}年工作安排**
+
+{plan}
+"""
+    (tmp_path / "a").mkdir(parents=True)
+    (tmp_path / "b").mkdir()
+    old = tmp_path / "a" / "mouxian-2023.txt"
+    new = tmp_path / "b" / "mouxian-2024.txt"
+    old.write_text(body.format(year=2023, before=2022, session="二", review="全县地区生产总值增长 5%。", plan=plan),
+                   encoding="utf-8")
+    new.write_text(body.format(year=2024, before=2023, session="三", review=review, plan="继续办好民生实事。"),
+                   encoding="utf-8")
+    first, second = read_report(old, old.name), read_report(new, new.name)
+    return tracked(first, second)[first.slug]
+
+
+LIST = "今年办好 3 件民生实事：一是新建城区公办幼儿园 2 所；二是改造农村公路 80 公里；三是实施城乡供水一体化工程。"
+
+
+def test_a_whole_list_statement_of_something_else_decides_nothing(tmp_path):
+    for n, review in enumerate(["3 件民生实事未能全部完成。", "3 件民生实事除供水工程外全部完成。",
+                                "市定民生实事全部完成。", "五年来，历年民生实事均如期完成。"]):
+        items = plan_and_review(tmp_path / str(n), LIST, review)
+        assert len(items) == 3 and {c.status for c in items} == {"not_rated"}, review
+        assert all(c.evidence and c.evidence[0].says == "all" for c in items), review
+
+
+def test_the_countys_own_count_beside_the_citys_is_the_one_read(tmp_path):
+    items = plan_and_review(tmp_path, LIST, "市定 20 件、县定 3 件民生实事全部高标准完成。")
+    assert {c.status for c in items} == {"kept"}
+
+
+def test_a_total_is_no_answer_to_an_addition_nor_one_level_to_another(tmp_path):
+    plan = "力争新增规上工业企业 20 家。力争新增省级龙头企业 5 家。力争新增市场主体 1500 户。"
+    review = "全县规上工业企业达到 112 家。新增市级龙头企业 3 家。新增市场主体不足 1500 户。"
+    items = plan_and_review(tmp_path, plan, review)
+    assert [c.text for c in items] == [
+        "力争新增规上工业企业 20 家", "力争新增省级龙头企业 5 家", "力争新增市场主体 1500 户"]
+    assert {c.status for c in items} == {"not_rated"}
+    assert not any(e.says == "number" for c in items for e in c.evidence)
+
+
+def test_an_item_with_two_numbers_needs_an_answer_for_both(tmp_path):
+    plan = "年内力争新增高新技术企业 3 家、科技型中小企业 20 家以上。"
+    (item,) = plan_and_review(tmp_path, plan, "新增科技型中小企业 102 家。")
+    assert item.status == "not_rated" and "只有 1 个数字有对照" in item.reason
+    (item,) = plan_and_review(tmp_path / "both", plan, "新增高新技术企业 4 家，新增科技型中小企业 102 家。")
+    assert item.status == "kept"
+
+
+def test_list_markers_of_every_kind_and_the_list_ends_with_its_count(tmp_path):
+    plan = ("今年重点办好 3 件民生实事：①新建城区公办幼儿园 2 所；②改造农村公路 80 公里；③实施城乡供水一体化工程。"
+            "同时，一是抓好安全生产，二是做好信访工作。")
+    items = plan_and_review(tmp_path, plan, "全县地区生产总值增长 5%。")
+    assert [c.text for c in items] == ["①新建城区公办幼儿园 2 所", "②改造农村公路 80 公里", "③实施城乡供水一体化工程"]
+    commas = "全力办好两件民生实事，一是新建城区公办幼儿园 2 所，二是改造农村公路 80 公里。我们将严格督导。"
+    items = plan_and_review(tmp_path / "commas", commas, "2 件民生实事全部完成。")
+    assert [c.text for c in items] == ["一是新建城区公办幼儿园 2 所", "二是改造农村公路 80 公里"]
+    assert {c.status for c in items} == {"kept"}
+
+
+def test_a_rate_missed_is_not_kept_and_a_count_far_short_is_not_partly(tmp_path):
+    plan = "力争新增市场主体 1500 户。确保城乡居民医疗保险参保率达到 95%。"
+    items = plan_and_review(tmp_path, plan, "新增市场主体 600 户。城乡居民医疗保险参保率达到 94.9%。")
+    assert [c.status for c in items] == ["not_kept", "not_kept"]
+    items = plan_and_review(tmp_path / "b", plan, "新增市场主体 1200 户。城乡居民医疗保险参保率达到 95.3%。")
+    assert [c.status for c in items] == ["partly", "kept"]
+
+
+def test_a_list_in_lines_of_its_own_and_a_list_by_another_name(tmp_path):
+    plan = "\n\n".join(["今年办好以下 3 件惠民实事：", "一是新建城区公办幼儿园 2 所。", "二是改造农村公路 80 公里。",
+                        "三是实施供水工程。", "四是抓好安全生产。"])
+    items = plan_and_review(tmp_path, plan, "3 件惠民实事全部办结。")
+    assert [c.text for c in items] == ["一是新建城区公办幼儿园 2 所", "二是改造农村公路 80 公里", "三是实施供水工程"]
+    assert {c.status for c in items} == {"kept"}
+
+
+def test_what_a_project_will_do_once_built_is_no_promise_for_the_year(tmp_path):
+    items = plan_and_review(tmp_path, "加快建设生猪养殖场，建成后将达到存栏 6 万头。力争上云企业[14]突破 300 家。",
+                            "全县地区生产总值增长 5%。")
+    assert [c.text for c in items] == ["力争上云企业突破 300 家"]

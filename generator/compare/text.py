@@ -25,14 +25,26 @@ def sentence_texts(text: str) -> list[str]:
     return [piece for start, end in sentences(text) if (piece := text[start:end].strip())]
 
 
-def paragraphs_with_roles(report: Report) -> Iterator[tuple[Node, str, Node, str]]:
-    """(part, page, paragraph, review or plan): the part's role, switched from a heading line
-    on ("2023年工作安排" inside the part before the plan's numbered parts)."""
+def blocks_with_roles(report: Report) -> Iterator[tuple[str, Node, str, str]]:
+    """(page, node, text, review or plan) for every paragraph, and every section and topic
+    heading (its title as text), in reading order: the part's role, switched from a heading
+    line on ("2023年工作安排" inside the part before the plan's numbered parts)."""
     roles = part_roles(report.tree.children)
-    current = None
-    for part, page, node in paragraphs(report):
-        if current is None or current[0] is not part:
-            current = (part, roles[part.anchor][0])
-        if said := heading_role(to_analysis(node.text)):
-            current = (part, said)
-        yield part, page, node, current[1]
+    for part in report.tree.children:
+        page = f"{report.folder}/{part_file(part)}"
+        role = roles[part.anchor][0]
+        for node in part.walk():
+            if node.kind == "paragraph":
+                if said := heading_role(to_analysis(node.text)):
+                    role = said
+                yield page, node, node.text, role
+            elif node.kind in ("section", "topic"):
+                yield page, node, node.title, role
+
+
+def paragraphs_with_roles(report: Report) -> Iterator[tuple[Node, str, Node, str]]:
+    """(part, page, paragraph, review or plan), as blocks_with_roles reads them."""
+    parts = {f"{report.folder}/{part_file(part)}": part for part in report.tree.children}
+    for page, node, _, role in blocks_with_roles(report):
+        if node.kind == "paragraph":
+            yield parts[page], page, node, role
