@@ -28,6 +28,11 @@ PLAN_HEADING = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?
                           r"[^。，,；;]{0,12}(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}$")
 
 
+# "今年政府工作重点", "新的一年工作安排": a plan heading that names no year
+PLAN_HEADING_NO_YEAR = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*(?:今年|本年度|新的一年|明年)"
+                                  r"的?(?:政府)?(?:工作)?的?(?:主要)?(?:重点|安排|任务|目标|总体要求|工作思路)[^。，,；;：:]{0,8}$")
+
+
 # A heading without a body is short: longer all-bold runs (e.g. "**主要预期目标是：…**") are
 # emphasised paragraphs, not headings.
 MAX_HEADING_CHARS = 40
@@ -71,4 +76,5 @@ def is_heading(text: str) -> bool:
     whole_bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
     simplified = to_analysis(bare)
     return bool(PART.match(bare) or SECTION.match(bare) or whole_bold
-                or REVIEW_HEADING.match(simplified) or PLAN_HEADING.match(simplified))
+                or REVIEW_HEADING.match(simplified) or PLAN_HEADING.match(simplified)
+                or PLAN_HEADING_NO_YEAR.match(simplified))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.headings import PLAN_HEADING, REVIEW_HEADING
+from generator.headings import PLAN_HEADING, PLAN_HEADING_NO_YEAR, REVIEW_HEADING
 from generator.model import Metadata, Node
 from generator.script import to_analysis
 
@@ -69,7 +69,7 @@ def heading_role(text: str) -> str | None:
     text = text.strip()
     if REVIEW_HEADING.match(text) or PLAN_HEADING.match(text):
         return title_role(text)
-    return None
+    return "plan" if PLAN_HEADING_NO_YEAR.match(text) else None
 
 
 def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None,

@@ -15,7 +15,7 @@ from generator.ingest.duplicates import find_duplicates
 from generator.ingest.errata import apply_errata
 from generator.ingest.furniture import strip_furniture
 from generator.ingest.joins import join_blocks
-from generator.ingest.ocr import find_number_splits, repair_ocr
+from generator.ingest.ocr import find_number_splits, repair_ocr, split_escaped_breaks
 from generator.ingest.titleblock import build_metadata, lift_title_block
 from generator.model import Ingested, SourceText
 
@@ -40,7 +40,9 @@ def ingest_text(source: SourceText, lenient: bool = False) -> Ingested:
     (unless `lenient`: then the file name and the text's years stand in)."""
     lines = list(enumerate(source.lines, 1))
     lines, errata, diagnostics = apply_errata(lines, source.errata, source.path)
+    lines, escaped = split_escaped_breaks(lines)
     lines, ocr = repair_ocr(lines)
+    ocr = escaped + ocr
     lines, furniture = strip_furniture(lines)
     lines, found, title = lift_title_block(lines)
     metadata = build_metadata(found, source.sidecar, source.path, lenient)

@@ -49,6 +49,26 @@ def join_split_years(text: str) -> tuple[str, list[str]]:
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]+")
 
 
+# "…提出意见。\r\n一、2017年工作回顾\r\n…": a text exported from JSON or a database keeps its
+# line breaks as the two characters \ and n. Two or more in a line are line breaks, never text.
+ESCAPED_BREAK = re.compile(r"(?:\\r)?\\n|\\r")
+
+
+def split_escaped_breaks(lines: list[tuple[int, str]]):
+    """Lines holding escaped line breaks (\\r\\n as text), split where they stand; each piece
+    keeps its source line's number."""
+    out, repairs = [], []
+    for number, text in lines:
+        breaks = ESCAPED_BREAK.findall(text)
+        if len(breaks) < 2:
+            out.append((number, text))
+            continue
+        repairs.append(Repair("ocr", number, breaks[0], "⏎",
+                              f"把 {len(breaks)} 处写成文字的换行符（{breaks[0]}）当作换行"))
+        out.extend((number, piece) for piece in ESCAPED_BREAK.split(text))
+    return out, repairs
+
+
 def repair_ocr(lines: list[tuple[int, str]]):
     """Drop control characters and mirror-site pinyin notes; Latin "and" amid Chinese → 和."""
     out, repairs = [], []
