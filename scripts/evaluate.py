@@ -85,10 +85,11 @@ def main(argv=None) -> int:
         except GeneratorError as err:
             print(f"{name}: {err}")
             continue
-        # what the site presents as headline figures: placed ones (a figure whose period rests
-        # on a default, or whose number is in doubt, is flagged on the data-quality page instead)
+        # what the site presents as headline figures: placed ones of one year (a figure whose
+        # number is in doubt is flagged on the data-quality page instead; a five-year sum or a
+        # baseline of no stated year is no year's figure, and no comparison takes it)
         found |= {(name, f.indicator, f.kind, f.period, number(f.value), number(f.growth_pct))
-                  for f in figures if f.indicator and placed(f)}
+                  for f in figures if f.indicator and placed(f) and f.period.isdigit()}
     hits = expected & found
     if args.show:
         for miss in sorted(expected - found):

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from generator.extract.context import (
     ESTIMATE_OPENS,
+    MULTI_YEAR,
     TARGET_INTRO,
     heading_role,
     kind_and_period,
@@ -136,6 +137,10 @@ _ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P
                             r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]")
 
 
+# 累计完成 208.4 亿元, 累计投入…: a sum, in a five-year look back over the five years
+_CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,16}$")
+# 累计完成 208.4 亿元, 累计投入…: a sum, in a five-year look back over the five years
+_CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,16}$")
 # 增长 6.5%(年度目标 6%以上): a result followed by the target it was held to, in brackets
 _RESTATED_TARGET = re.compile(r"[（(]\s*(?:年度|年初|全年|预期|计划|既定)?目标(?:为|是)?\s*$")
 
@@ -150,8 +155,8 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
     """A paragraph's figures with an estimate aside applied. `same_below`: the year an earlier
     paragraph's （预计数，下同） made estimates of, whose results here are estimates too; returned
     for the paragraphs after, with this paragraph's own 下同 added."""
-    out = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == same_below else f
-           for f in found]
+    out = [replace(f, kind="estimate", basis="words") if same_below and f.kind == "actual" and f.period == same_below
+           else f for f in found]
     for aside in _ESTIMATE_ASIDE.finditer(analysis):
         before = [n for n, f in enumerate(out) if 0 <= f.start < aside.start()]
         touched = set() if aside["after"] else set(before[-1:])  # 预计（下同）: what follows only
@@ -201,6 +206,7 @@ def extract_report(report: Report) -> list[Figure]:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
         looking_back = title_role(to_analysis(part.title)) == "review"  # headed so itself
+        five_years = bool(MULTI_YEAR.search(to_analysis(part.title)))  # 一、过去五年工作回顾
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         for node in part.walk():
             if node.kind == "part":
@@ -231,8 +237,8 @@ def extract_report(report: Report) -> list[Figure]:
                     kind, period, basis = kind_and_period(before, role, report.metadata, carried, estimating,
                                                           role_known, targeting, looking_back)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
-                        kind, period = "actual", raw.period or period
-                        basis = "year" if raw.period else "default"  # 从 7.5 亿元…: no year said
+                        # 从 7.5 亿元…: no year said, so no year is given (it is not the sentence's)
+                        kind, period, basis = "actual", raw.period or "", "year" if raw.period else "default"
                     elif raw.after_from and not raw.period:  # 由 2015 年的 X 增长到 Y: not 2015's
                         kind, period, basis = kind_and_period(_FROM_YEAR.sub(blank, before), role,
                                                               report.metadata, carried, estimating, role_known,
@@ -246,6 +252,10 @@ def extract_report(report: Report) -> list[Figure]:
                             and not _DONE.search(clause[:raw.span[0]])):
                         # 地区生产总值增长 5.6%以上 where nothing says when: a bound is a target's
                         kind, period, basis = "target", str(report.metadata.year), "words"
+                    if five_years and period.isdigit() and _CUMULATIVE_VALUE.search(before[-40:]):
+                        # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure
+                        last = report.metadata.review_year
+                        kind, period, basis = "actual", f"{last - 4}–{last}", "words"
                     if not drop_long_growth(raw, plain[max(start, start + raw.span[1] - LOOK_BACK):start + raw.span[1]],
                                             since, period):
                         continue
