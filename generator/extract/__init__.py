@@ -137,6 +137,8 @@ _ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P
                             r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]")
 
 
+# 未来五年，…: the goals that follow are the five years', not the coming year's
+_AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个时期|“?十[一二三四五六七八九]五”?时期)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a five-year look back over the five years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,16}$")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a five-year look back over the five years
@@ -225,10 +227,12 @@ def extract_report(report: Report) -> list[Figure]:
             inherits = introduced == "fresh" or introduced == "list" and short
             carried, estimating, targeting = None, False, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
+            ahead_five = False  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals
             past_seen = False  # a past year stated earlier in the paragraph
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
+                ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 for raw in scan_sentence(clause, text[start:end]):
                     # what a figure's kind and period read: its sentence up to it, the last
@@ -252,6 +256,9 @@ def extract_report(report: Report) -> list[Figure]:
                             and not _DONE.search(clause[:raw.span[0]])):
                         # 地区生产总值增长 5.6%以上 where nothing says when: a bound is a target's
                         kind, period, basis = "target", str(report.metadata.year), "words"
+                    if ahead_five and kind == "target" and basis != "year" and period == str(report.metadata.year):
+                        plan = report.metadata.year
+                        period, basis = f"{plan}–{plan + 4}", "words"
                     if five_years and period.isdigit() and _CUMULATIVE_VALUE.search(before[-40:]):
                         # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure
                         last = report.metadata.review_year

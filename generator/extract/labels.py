@@ -198,5 +198,5 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
         name = analysis[:size]
         if name[-1] in "县区市旗" and is_county_name(name):
             own = not region_known or name == region or region.startswith(name)
-            return label[size:].strip() if own else None
+            return clean_label(label[size:]) if own else None  # 同安区预计地区生产总值 → 地区生产总值
     return None
