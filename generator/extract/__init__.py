@@ -21,7 +21,15 @@ from generator.extract.context import (
     title_role,
 )
 from generator.extract.labels import foreign_scope, own_name_stripped
-from generator.extract.scan import APPROXIMATE, MAX_WORDS, MIN_WORDS, QUALIFIERS_BEFORE, Raw, scan_sentence
+from generator.extract.scan import (
+    APPROXIMATE,
+    MAX_WORDS,
+    MILESTONE_WORDS,
+    MIN_WORDS,
+    QUALIFIERS_BEFORE,
+    Raw,
+    scan_sentence,
+)
 from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
@@ -90,10 +98,11 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
-    if kind != "target" and value and set(raw.qualifier) & (APPROXIMATE | {"突破", "超过"}):
+    crossed = APPROXIMATE | {"突破", "超过", *MILESTONE_WORDS}
+    if kind != "target" and value and set(raw.qualifier) & crossed:
         # 一般公共预算收入超 6 亿元, 突破 400 亿元: a result given only as a bound has no exact level; the amount
         # stays in the qualifier as printed
-        qualifier = "".join(w for w in raw.qualifier if w in APPROXIMATE | {"突破", "超过"}) + f"{number(value)}{unit}"
+        qualifier = "".join(w for w in raw.qualifier if w in crossed) + f"{number(value)}{unit}"
         value, high, bound, unit = None, None, "", ""
     return Figure(
         report=report.slug, indicator=indicator.id if indicator else "", label=label,

@@ -199,4 +199,8 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
         if name[-1] in "县区市旗" and is_county_name(name):
             own = not region_known or name == region or region.startswith(name)
             return clean_label(label[size:]) if own else None  # 同安区预计地区生产总值 → 地区生产总值
+        if analysis[size:size + 1] == "的" and any(is_county_name(name + kind) for kind in "县区市旗"):
+            # 历城的地区生产总值: the county's name without 区, then 的
+            own = not region_known or region.startswith(name)
+            return clean_label(label[size + 1:]) if own else None
     return None

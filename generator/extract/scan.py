@@ -62,12 +62,15 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
     按现价计算增长""".split()
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
+# 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
+MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过")
 # Qualifiers in front of a number, and what they bound.
-QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保")
+QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保",
+                     *MILESTONE_WORDS)
 MAX_WORDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"}
 # 超 6 亿元, 逾 500 人, 近 90 亿元: a figure given only roughly (as a result, no exact level)
 APPROXIMATE = {"超", "逾", "近", "约"}
-MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余"}
+MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余", *MILESTONE_WORDS}
 # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the first value is the earlier state
 _FROM = re.compile(r"[由从]\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
 _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "降至",
@@ -310,6 +313,9 @@ class Scanner:
             self.on_value(match, reading, number, unit)
 
     def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
+        if not reading.label and self.pending_label:
+            # 一般公共预算收入迈上 10 亿元大关，增长 12.9%: the milestone's label, for its rate
+            reading.label, reading.scope, self.pending_label = self.pending_label, self.pending_scope, ""
         if (not reading.label and (words := _WORDED_MILESTONE_RATE.search(self.analysis, self.floor, reading.begin))
                 and match_label(clean_label(label := self.cut(words.start("label"), words.end("label"))))):
             # 地区生产总值跨越千亿台阶，增长 7%以上: an indicator's milestone in words, then its rate
