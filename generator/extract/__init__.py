@@ -288,7 +288,7 @@ def extract_report(report: Report) -> list[Figure]:
                     figures.append(figure)
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
-                estimating = estimating or bool(ESTIMATE_OPENS.match(clause))
+                estimating = estimating or bool(ESTIMATE_OPENS.search(clause))
                 targeting = targeting or bool(TARGET_INTRO.search(clause))
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     carried, estimating, targeting = None, False, False
