@@ -13,6 +13,7 @@ from decimal import Decimal
 from generator.extract.context import (
     ESTIMATE_OPENS,
     MULTI_YEAR,
+    RESTATED,
     TARGET_INTRO,
     heading_role,
     kind_and_period,
@@ -237,6 +238,7 @@ def extract_report(report: Report) -> list[Figure]:
             carried, estimating, targeting = None, False, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
             ahead_five = False  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals
+            whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
@@ -289,9 +291,13 @@ def extract_report(report: Report) -> list[Figure]:
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
                 estimating = estimating or bool(ESTIMATE_OPENS.search(clause))
-                targeting = targeting or bool(TARGET_INTRO.search(clause))
+                introduces = bool(TARGET_INTRO.search(clause)) and not RESTATED.search(clause)
+                targeting = targeting or introduces
+                whole_paragraph = whole_paragraph or introduces and not sentence_seen
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
-                    carried, estimating, targeting = None, False, False
+                    # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets
+                    carried, estimating, targeting = None, False, whole_paragraph
+                    sentence_seen = True
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):
                 introduced = "fresh"

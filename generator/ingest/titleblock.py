@@ -109,7 +109,11 @@ PLAN_SAID = re.compile(r"(?<!回顾)(?<!\d)(\d{4})\s*年"
 # "2025年是…收官之年": the plan year in a news story, but a review can say it of the year past,
 # so it counts only after everything else
 YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}之年")
-REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾")
+REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾"
+                         r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗])?\s*(?:初步)?预计")
+# "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
+SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
+                          r"(?:政府工作报告|人民代表大会|人代会)")
 DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*"
                       r"(?P<d>\d{1,2})\s*日?\s*(?:星期[一二三四五六日天]\s*)?(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]{0,40}(?:来源|作者))")
 DATELINE_LINES = 6
@@ -128,8 +132,10 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
         if "year_is" not in found and (match := YEAR_IS.search(plain)) and plausible(match.group(1)):
             found["year_is"] = (int(match.group(1)), number)
         if ("review_year_said" not in found and (match := REVIEW_SAID.search(plain))
-                and plausible(match.group(1) or match.group(2))):
-            found["review_year_said"] = (int(match.group(1) or match.group(2)), number)
+                and plausible(year := next(g for g in match.groups() if g))):
+            found["review_year_said"] = (int(year), number)
+        if "session_said" not in found and (match := SESSION_SAID.search(plain)) and (day := parse_date(match)):
+            found["session_said"] = (day, number)
     return found
 
 
@@ -151,7 +157,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     the year the text mentions most for the review year.
     """
     common_year = found.pop("common_year", (None, 0))[0]
-    said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is")
+    said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
+                                            "session_said")
             if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
@@ -187,6 +194,9 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         year, origin["year"] = said["plan_year_said"][0], f"text:{said['plan_year_said'][1]}"
     if not year and "review_year_said" in said:
         year, origin["year"] = said["review_year_said"][0] + 1, f"text:{said['review_year_said'][1]}"
+    if not year and "session_said" in said:
+        year = year_of_session(date.fromisoformat(said["session_said"][0]))
+        origin["year"] = f"text:{said['session_said'][1]}"
     if not year and "published" in said:
         year = year_of_session(date.fromisoformat(said["published"][0]))
         origin["year"] = f"text:{said['published'][1]}"
