@@ -66,6 +66,9 @@ class Metadata:
     code: str = ""  # GB/T 2260 administrative division code
     source_url: str = ""
     origin: dict = field(default_factory=dict)  # field -> "text:<line>" | "sidecar"
+    # the calendar year the session met, where the text dates it (meeting line, a news
+    # dateline, a date told in passing); 0 if it does not: 今年 and 明年 count from it
+    session_year: int = 0
 
 
 @dataclass(frozen=True)

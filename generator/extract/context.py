@@ -29,7 +29,7 @@ RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^
 PLAN_WORDS = re.compile(r"争取|计划|预期")
 # 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
 # 0.1 个百分点 introduces nothing).
-TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)\s*(?:是|为|：|:)|目标(?:是|为)\s*[：:]?")
+TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)\s*(?:是|为|：|:)|目标(?:主要)?(?:是|为)\s*[：:]?")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%)
 STATED_YEAR = re.compile(r"(?<![比较与\d])(?<!相比)(?<!同比)(\d{4})\s*年(?!代)(?!\s*(?:相比|比较|同期))")
@@ -97,7 +97,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         year, basis = review, "words"
     # 今年 is the meeting's year: the plan year, but the year under review when a session in
     # December already plans the next one; 明年 the year after the meeting's; 新的一年 the plan
-    meeting = int(meta.meeting_date[:4]) if meta.meeting_date[:4].isdigit() else plan
+    meeting = meta.session_year or plan
     if year is None and NEW_YEAR.search(sentence):
         year, basis = plan, "words"
     if year is None and NEXT_YEAR.search(sentence):

@@ -394,6 +394,10 @@ class Scanner:
                       span=(match.start(), match.end()), respectively=True)
             self.figures.append(raw)
             group.append(raw)
+        elif (not reading.label and len(group) == 1 and group[-1].value is None and unit == "%"
+              and group[-1].growth is not None and set(reading.verbs) & {"力争", "争取"}):
+            # 增长 10%，力争 11.5%: a stretch goal above the target; kept as printed, not a level
+            group[-1].qualifier.append(f"{'争取' if '争取' in reading.verbs else '力争'}{number}%")
         elif (not reading.label and len(group) == 1 and group[-1].value is None
               and group[-1].growth is not None and reading.separator not in "；;"):
             # growth before value: 增长 12.6% 达 92.9 亿元

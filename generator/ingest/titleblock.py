@@ -210,7 +210,7 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
                          hint="add 'region: <县名>' to the .meta.yml file beside it")
     review_year = values.get("review_year") or int(year) - 1
     origin.setdefault("review_year", origin["year"])
-    known = set(Metadata.__dataclass_fields__) - {"origin", "year", "review_year"}
+    known = set(Metadata.__dataclass_fields__) - {"origin", "year", "review_year", "session_year"}
     fields = {k: str(v) for k, v in values.items() if k in known}
     if origin.get("region", "").startswith("text"):  # 在保定市清苑区第三届…: the city comes first
         fields["region"], city = split_city(fields["region"])
@@ -223,4 +223,6 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         if getattr(place, key) and not fields.get(key):
             fields[key] = getattr(place, key)
             origin[key] = found_in
-    return Metadata(year=int(year), review_year=int(review_year), origin=origin, **fields)
+    dated = [str(values.get("meeting_date") or "")] + [said[k][0] for k in ("session_said", "published") if k in said]
+    session_year = next((int(d[:4]) for d in dated if d[:4].isdigit()), 0)
+    return Metadata(year=int(year), review_year=int(review_year), origin=origin, session_year=session_year, **fields)
