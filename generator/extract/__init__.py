@@ -238,12 +238,14 @@ def extract_report(report: Report) -> list[Figure]:
             carried, estimating, targeting = None, False, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
             ahead_five = False  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals
+            back_five = five_years  # 五年来，… or a five-year part: a sum (累计) is the five years'
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
                 ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
+                back_five = back_five or bool(MULTI_YEAR.search(clause))  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 for raw in scan_sentence(clause, text[start:end]):
                     # what a figure's kind and period read: its sentence up to it, the last
@@ -270,7 +272,7 @@ def extract_report(report: Report) -> list[Figure]:
                     if ahead_five and kind == "target" and basis != "year" and period == str(report.metadata.year):
                         plan = report.metadata.year
                         period, basis = f"{plan}–{plan + 4}", "words"
-                    if five_years and period.isdigit() and _CUMULATIVE_VALUE.search(before[-40:]):
+                    if back_five and period.isdigit() and _CUMULATIVE_VALUE.search(before[-40:]):
                         # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure
                         last = report.metadata.review_year
                         kind, period, basis = "actual", f"{last - 4}–{last}", "words"

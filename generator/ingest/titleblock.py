@@ -102,10 +102,13 @@ COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(20\d\d)\s*年(?!\s*(?:的
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
 # year; "2020年，是极不平凡的一年" names the year under review; a news page's dateline
 # ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time.
-PLAN_SAID = re.compile(r"(?<!回顾)(?<!\d)(\d{4})\s*年"
-                       r"(?:全县|全区|全市|全旗|我县|我区|[县区市旗]?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
+PLAN_SAID = re.compile(r"(?<!回顾)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
+                       r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
                        r"预期目标|主要工作|发展蓝图)")
+# "2022年，龙岗区将大力实施…": what the county will do that year, the plan year
+PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
+                       r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将")
 # "2025年是…收官之年": the plan year in a news story, but a review can say it of the year past,
 # so it counts only after everything else
 YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}之年")
@@ -127,7 +130,8 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
         if index < DATELINE_LINES and "published" not in found and (match := DATELINE.search(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
-        if "plan_year_said" not in found and (match := PLAN_SAID.search(plain)) and plausible(match.group(1)):
+        if "plan_year_said" not in found and (match := PLAN_SAID.search(plain) or PLAN_WILL.search(plain)) \
+                and plausible(match.group(1)):
             found["plan_year_said"] = (int(match.group(1)), number)
         if "year_is" not in found and (match := YEAR_IS.search(plain)) and plausible(match.group(1)):
             found["year_is"] = (int(match.group(1)), number)
