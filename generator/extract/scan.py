@@ -87,6 +87,8 @@ _WORDED_MILESTONE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首�
 # … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
 _WORDED_MILESTONE_RATE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
                                     r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
+# 净增 110.8 亿元 after a figure: how much it grew, in its own unit
+_CHANGE_WORDS = {"净增", "净增加", "增加", "增收", "多增", "比上年增加", "比上年净增", "较上年增加"}
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
@@ -371,6 +373,11 @@ class Scanner:
             return
         if not reading.label and self.pending_label:
             reading.label, reading.scope, self.pending_label = self.pending_label, self.pending_scope, ""
+        if (to_plain(reading.label) in _CHANGE_WORDS and group and group[-1].value is not None
+                and reading.separator in "，,"):
+            # 达到 417 亿元，净增 110.8 亿元，增长 9.4%: the change of the figure before, not a
+            # figure of its own; the rate after it is that figure's
+            return
         if not reading.label and (words := _WORDED_MILESTONE.search(self.analysis, self.floor, reading.begin)):
             # 全县GDP突破百亿元大关，达109亿元: a milestone in words, then the figure
             reading.label = self.cut(words.start("label"), words.end("label"))
