@@ -18,7 +18,7 @@ from generator.regions import Place, resolve, split_city
 from generator.script import to_analysis
 
 # "# 政府工作报告", "2022年高唐县政府工作报告" (a web copy's headline)
-TITLE = re.compile(r"^#*\s*\**\s*(?:\d{4}\s*年\s*)?(?P<title>[\u4e00-\u9fff]{0,12}政府工作报告)\s*\**\s*$")
+TITLE = re.compile(r"^#*\s*\**\s*(?:(?P<year>\d{4})\s*年\s*)?(?P<title>[\u4e00-\u9fff]{0,12}政府工作报告)\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
@@ -51,6 +51,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
         stripped = to_analysis(text.strip())
         if match := TITLE.match(stripped):
             found.setdefault("title", (match["title"], number))
+            if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered
+                found.setdefault("plan_year_said", (int(match["year"]), number))
         elif match := MEETING.match(stripped):
             if match["y"] and not parse_date(match):
                 kept.append((number, text))
@@ -81,7 +83,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
             kept.append((number, text))
             continue
         repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
-    found.update(said_years(kept))
+    for key, value in said_years(kept).items():
+        found.setdefault(key, value)  # a title line's year (2015年县政府工作报告) comes first
     years = Counter(int(y) for _, text in kept for y in COMMON_YEAR.findall(text))
     if years:
         found["common_year"] = (years.most_common(1)[0][0], 0)
@@ -105,7 +108,7 @@ COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(20\d\d)\s*年(?!\s*(?:的
 PLAN_SAID = re.compile(r"(?<!回顾)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
-                       r"预期目标|主要工作|发展蓝图)")
+                       r"预期目标|主要工作|发展蓝图|发展目标|奋斗目标)")
 # "2022年，龙岗区将大力实施…": what the county will do that year, the plan year
 PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将")
@@ -113,12 +116,16 @@ PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
 # so it counts only after everything else
 YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}之年")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾"
-                         r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗])?\s*(?:初步)?预计")
+                         r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗])?\s*(?:初步)?预计"
+                         r"|回顾了?\s*(\d{4})\s*年")
 # "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
 SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
                           r"(?:政府工作报告|人民代表大会|人代会)")
 DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*"
                       r"(?P<d>\d{1,2})\s*日?\s*(?:星期[一二三四五六日天]\s*)?(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]{0,40}(?:来源|作者))")
+# "2020-04-22   V赤峰", "来源:陆丰市广播电视台 2021-02-05": a news page's date on a line of its own
+DATE_LINE_ONLY = re.compile(r"^\s*(?:来源\s*[:：][^\d]{0,20})?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*"
+                            r"(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
 DATELINE_LINES = 6
 
 
@@ -127,12 +134,13 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
     found: dict = {}
     for index, (number, text) in enumerate(kept):
         plain = to_analysis(text)
-        if index < DATELINE_LINES and "published" not in found and (match := DATELINE.search(plain)):
+        if index < DATELINE_LINES and "published" not in found and (
+                match := DATELINE.search(plain) or DATE_LINE_ONLY.match(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
         if "plan_year_said" not in found and (match := PLAN_SAID.search(plain) or PLAN_WILL.search(plain)) \
-                and plausible(match.group(1)):
-            found["plan_year_said"] = (int(match.group(1)), number)
+                and plausible(year := next(g for g in match.groups() if g)):
+            found["plan_year_said"] = (int(year), number)
         if "year_is" not in found and (match := YEAR_IS.search(plain)) and plausible(match.group(1)):
             found["year_is"] = (int(match.group(1)), number)
         if ("review_year_said" not in found and (match := REVIEW_SAID.search(plain))
