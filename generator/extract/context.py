@@ -18,7 +18,7 @@ PLAN_TITLE = re.compile(r"安排|目标|任务|计划|打算|思路|要求|重�
 ESTIMATE = re.compile(r"预计|据统计预测|预测|预估|初步预计")
 # 预计全年…：A…；B…: an estimate that opens a clause holds for the clauses after it, to the
 # full stop; one after a label (地区生产总值预计完成 55 亿元；固定资产投资完成…) does not.
-ESTIMATE_OPENS = re.compile(r"(?:^|[，,])[\s，,；;：:]*"
+ESTIMATE_OPENS = re.compile(r"(?:^|[，,])[\s，,；;：:“\"「]*"
                             r"(?:(?:\d{4}\s*年|全年|全县|全区|全市|全旗|我县|我区|今年|去年|上年)[\s，,]*)*"
                             r"(?:经|据)?(?:预计|初步预计|据统计预测|预测|预估)")
 # Words that make what follows them a target: wherever they stand (a plan in a report whose

@@ -118,6 +118,24 @@ YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗])?\s*(?:初步)?预计"
                          r"|回顾了?\s*(\d{4})\s*年")
+# "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
+# news stories that print no year at all. Each event's year is a fact of the calendar.
+EVENT_YEARS = {
+    r"党的二十大召开|二十大召开之年": 2022,
+    r"党的十九大召开之年": 2017,
+    r"建党(?:100|一百)周年|中国共产党成立(?:100|一百)周年": 2021,
+    r"新中国成立(?:70|七十)周年": 2019,
+    r"新中国成立(?:75|七十五)周年": 2024,
+    r"改革开放(?:40|四十)周年": 2018,
+    r"“?十二五”?(?:规划)?收官之年": 2015,
+    r"“?十三五”?(?:规划)?开局之年": 2016,
+    r"“?十三五”?(?:规划)?收官之年": 2020,
+    r"“?十四五”?(?:规划)?开局之年": 2021,
+    r"“?十四五”?(?:规划)?收官之年": 2025,
+    r"“?十五五”?(?:规划)?开局之年": 2026,
+}
+EVENT_SAID = re.compile(r"(?P<when>今年|去年|过去的?一年)(?:，|,)?是[^。！？；]{0,40}?(?:" +
+                        "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
 # "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
 SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
                           r"(?:政府工作报告|人民代表大会|人代会)")
@@ -146,6 +164,10 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
         if ("review_year_said" not in found and (match := REVIEW_SAID.search(plain))
                 and plausible(year := next(g for g in match.groups() if g))):
             found["review_year_said"] = (int(year), number)
+        if "event_said" not in found and (match := EVENT_SAID.search(plain)):
+            n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
+            year = list(EVENT_YEARS.values())[n] + (1 if match["when"] != "今年" else 0)
+            found["event_said"] = (year, number)  # the plan year
         if "session_said" not in found and (match := SESSION_SAID.search(plain)) and (day := parse_date(match)):
             found["session_said"] = (day, number)
     return found
@@ -170,7 +192,7 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     """
     common_year = found.pop("common_year", (None, 0))[0]
     said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
-                                            "session_said")
+                                            "session_said", "event_said")
             if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
@@ -206,6 +228,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         year, origin["year"] = said["plan_year_said"][0], f"text:{said['plan_year_said'][1]}"
     if not year and "review_year_said" in said:
         year, origin["year"] = said["review_year_said"][0] + 1, f"text:{said['review_year_said'][1]}"
+    if not year and "event_said" in said:
+        year, origin["year"] = said["event_said"][0], f"text:{said['event_said'][1]}"
     if not year and "session_said" in said:
         year = year_of_session(date.fromisoformat(said["session_said"][0]))
         origin["year"] = f"text:{said['session_said'][1]}"
