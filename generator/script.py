@@ -7,7 +7,7 @@ shown as printed.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 # Full-width digits and the signs that travel with numbers; nothing else, so Chinese
 # punctuation (which delimits clauses) is left alone.
@@ -23,6 +23,20 @@ def _t2s():
 
 def to_analysis(text: str) -> str:
     """Simplified script, ASCII digits and %, character for character."""
+    return _short(text) if len(text) <= SHORT else _convert(text)
+
+
+# Labels and clauses come back again and again (every figure reads its label more than once):
+# short texts are converted once.
+SHORT = 64
+
+
+@lru_cache(maxsize=32_768)
+def _short(text: str) -> str:
+    return _convert(text)
+
+
+def _convert(text: str) -> str:
     converted = _t2s().convert(text)
     if len(converted) != len(text):  # a phrase rule changed the length: convert per character
         converted = "".join(_t2s().convert(char) for char in text)

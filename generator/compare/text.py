@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from generator.extract.context import heading_role, part_roles
+from generator.extract.context import HEADING_CHARS, heading_role, part_roles
 from generator.extract.text import sentences, to_analysis
 from generator.model import Node, Report
 from generator.naming import part_file
@@ -35,7 +35,7 @@ def blocks_with_roles(report: Report) -> Iterator[tuple[str, Node, str, str]]:
         role = roles[part.anchor][0]
         for node in part.walk():
             if node.kind == "paragraph":
-                if said := heading_role(to_analysis(node.text)):
+                if len(node.text) <= HEADING_CHARS and (said := heading_role(to_analysis(node.text))):
                     role = said
                 yield page, node, node.text, role
             elif node.kind in ("section", "topic"):

@@ -48,6 +48,10 @@ def title_role(title: str) -> str | None:
     return "plan" if PLAN_TITLE.search(title) else None
 
 
+# A heading line is short: longer paragraphs are never read as one
+HEADING_CHARS = 40
+
+
 def part_roles(parts: list[Node]) -> dict[str, tuple[str, bool]]:
     """(review or plan, whether a heading said so), per part anchor. Parts after the plan
     (政府自身建设…) stay plan. An unnumbered heading line inside a part ("2023年工作安排"
@@ -59,7 +63,8 @@ def part_roles(parts: list[Node]) -> dict[str, tuple[str, bool]]:
         role, known = (said, True) if said else (role, known)
         roles[part.anchor] = (role, known)
         for node in part.walk():
-            if node.kind == "paragraph" and (line := heading_role(to_analysis(node.text))):
+            if node.kind == "paragraph" and len(node.text) <= HEADING_CHARS and (
+                    line := heading_role(to_analysis(node.text))):
                 role, known = line, True
     return roles
 
