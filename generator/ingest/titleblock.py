@@ -51,8 +51,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
         stripped = to_analysis(text.strip())
         if match := TITLE.match(stripped):
             found.setdefault("title", (match["title"], number))
-            if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered
-                found.setdefault("plan_year_said", (int(match["year"]), number))
+            if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered,
+                found.setdefault("title_year", (int(match["year"]), number))  # or (some sites) the one reviewed
         elif match := MEETING.match(stripped):
             if match["y"] and not parse_date(match):
                 kept.append((number, text))
@@ -83,8 +83,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
             kept.append((number, text))
             continue
         repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
-    for key, value in said_years(kept).items():
-        found.setdefault(key, value)  # a title line's year (2015年县政府工作报告) comes first
+    found.update(said_years(kept))
     years = Counter(int(y) for _, text in kept for y in COMMON_YEAR.findall(text))
     if years:
         found["common_year"] = (years.most_common(1)[0][0], 0)
@@ -192,7 +191,7 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     """
     common_year = found.pop("common_year", (None, 0))[0]
     said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
-                                            "session_said", "event_said")
+                                            "session_said", "event_said", "title_year")
             if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
@@ -236,6 +235,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     if not year and "published" in said:
         year = year_of_session(date.fromisoformat(said["published"][0]))
         origin["year"] = f"text:{said['published'][1]}"
+    if not year and "title_year" in said:  # a web page's title: below what the text itself says
+        year, origin["year"] = said["title_year"][0], f"text:{said['title_year'][1]}"
     if not year and "year_is" in said:
         year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
     if not year:
