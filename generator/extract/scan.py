@@ -87,6 +87,10 @@ _WORDED_MILESTONE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首�
 # … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
 _WORDED_MILESTONE_RATE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
                                     r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
+# 在…情况下, 在…基础上: a condition between a figure and its rate
+_CONDITION = re.compile(r"^在.{1,20}(?:情况下|背景下|基础上|前提下|形势下)$")
+_ADJUSTED = re.compile(r"(?:剔除|扣除)[^0-9。；;]{0,20}$")
+_MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
 _CHANGE_WORDS = {"净增", "净增加", "增加", "增收", "多增", "比上年增加", "比上年净增", "较上年增加"}
 # Words that separate what a label can be: a label never crosses them.
@@ -315,6 +319,10 @@ class Scanner:
             self.on_value(match, reading, number, unit)
 
     def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
+        if _CONDITION.match(to_plain(reading.label)):
+            reading.label = ""  # 在大幅减税降费情况下增长 1.5%: a condition, not what grew
+        if not reading.label and _ADJUSTED.search(self.analysis, max(self.floor, match.start() - 24), match.start()):
+            return  # 2.55 亿元，剔除减税降费因素，下降 8.1%: a rate on another basis, not the year's growth
         if not reading.label and self.pending_label:
             # 一般公共预算收入迈上 10 亿元大关，增长 12.9%: the milestone's label, for its rate
             reading.label, reading.scope, self.pending_label = self.pending_label, self.pending_scope, ""
@@ -373,6 +381,11 @@ class Scanner:
             return
         if not reading.label and self.pending_label:
             reading.label, reading.scope, self.pending_label = self.pending_label, self.pending_scope, ""
+        if (group and group[-1].value is not None and reading.separator in "，,"
+                and set(reading.verbs) & _MILESTONE_VERBS and _MILESTONE_AFTER.match(self.analysis, match.end())
+                and not match_label(reading.label)):
+            # 完成 10.75 亿元，历史首次突破 10 亿元大关，增长 13.16%: the figure's milestone, not a figure
+            return
         if (to_plain(reading.label) in _CHANGE_WORDS and group and group[-1].value is not None
                 and reading.separator in "，,"):
             # 达到 417 亿元，净增 110.8 亿元，增长 9.4%: the change of the figure before, not a
