@@ -82,11 +82,12 @@ _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)")
 _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
 _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
-_WORDED_MILESTONE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
-                               r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:达到|达|为|实现|增至)?\s*$")
+_WORDED_MILESTONE = re.compile(r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?"
+                               r"(?:突破|跨越|迈上|站上|跨入)(?:[^，,；;。0-9]{1,8}(?:大关|台阶|关口)|[百千万]亿元?)\s*[，,]\s*"
+                               r"(?:达到|达|为|实现|增至|完成)?\s*$")
 # … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
-_WORDED_MILESTONE_RATE = re.compile(r"(?P<label>[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?(?:突破|跨越|迈上|站上|跨入)"
-                                    r"[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
+_WORDED_MILESTONE_RATE = re.compile(r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?"
+                                    r"(?:突破|跨越|迈上|站上|跨入)[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
 # 在…情况下, 在…基础上: a condition between a figure and its rate
 _CONDITION = re.compile(r"^在.{1,20}(?:情况下|背景下|基础上|前提下|形势下)$")
 _ADJUSTED = re.compile(r"(?:剔除|扣除)[^0-9。；;]{0,20}$")

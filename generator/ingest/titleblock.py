@@ -18,7 +18,8 @@ from generator.regions import Place, resolve, split_city
 from generator.script import to_analysis
 
 # "# 政府工作报告", "2022年高唐县政府工作报告" (a web copy's headline)
-TITLE = re.compile(r"^#*\s*\**\s*(?:(?P<year>\d{4})\s*年\s*)?(?P<title>[\u4e00-\u9fff]{0,12}政府工作报告)\s*\**\s*$")
+TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)])?\s*(?:(?P<year>\d{4})\s*年\s*)?"
+                   r"(?P<title>[\u4e00-\u9fff]{0,16}政府工作报告)\s*(?:[（(]全文[）)])?\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
