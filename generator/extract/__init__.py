@@ -93,6 +93,8 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     value, unit, growth = raw.value, raw.unit, raw.growth
     if indicator is not None and indicator.value_is_rate and value is None and growth is not None:
         value, unit, growth = growth, raw.growth_unit or "%", None  # CPI 涨幅 3%: the rate is the value
+    if indicator is not None and unit == "名次":  # 固定资产投资增速居全市第二位: a rank, no level
+        value, unit = None, ""
     per_capita = "人均" in to_analysis(raw.label)
     value, unit = canonical(value, unit, indicator, per_capita)
     high, _ = canonical(raw.value_high, raw.unit, indicator, per_capita)
