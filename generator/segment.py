@@ -24,3 +24,15 @@ def is_word(text: str) -> bool:
 def words(text: str) -> list[str]:
     """Dictionary words of `text`, without guessing unknown words (HMM off)."""
     return _tokenizer().lcut(text, HMM=False) or [text]
+
+
+@cache
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def places(text: str) -> list[str]:
+    """The place names (jieba's part-of-speech tag ns) of `text`, without guessing unknown words."""
+    return [pair.word for pair in _tagger().lcut(text, HMM=False) if pair.flag == "ns"]

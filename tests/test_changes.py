@@ -163,3 +163,12 @@ def test_topics_follow_a_named_project_across_reports_and_parts(built):
     assert names_in("推进一批重点项目。") == []  # a kind word with no name is no topic
     page = (site / "topics" / "choushuixunengdianzhan" / "index.html").read_text(encoding="utf-8")
     assert page.count("<tr>") == len(mentions) + 1
+
+
+def test_topics_are_named_things_and_places_with_their_bounds():
+    from generator.compare.topics import names_in
+
+    found = names_in("加快推动北大街改造，综合治理涑水河，建设“四宜绛县”，推进绛县抽水蓄能电站项目。")
+    assert {"北大街", "涑水河", "四宜绛县"} <= set(found)
+    assert any(name.endswith("抽水蓄能电站项目") or name.endswith("抽水蓄能电站") for name in found)
+    assert not {"推动北大街", "治理涑水河", "广大干部"} & set(found)  # a verb is no part of a place

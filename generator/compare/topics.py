@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from generator.compare.text import paragraphs_with_roles, sentence_texts
 from generator.model import Report
 from generator.naming import region_key
+from generator.segment import places
 
 # …项目, …工程, …电站, …园区: what kind of thing a name names
 _KIND = (r"(?:项目|工程|电站|园区|产业园|新区|中心|基地|行动|机制|示范区|开发区|集团|公司|医院|学校|大道|水库|"
@@ -27,6 +28,10 @@ _LEAD = re.compile(r"^(?:推进|实施|加快|加强|建设|建成|开工|完成
                    r"新签约|签约|新开工|当年开工|当年|改扩建|改造|新增|亿元以上|以上|招商|其中|力争|确保|年内|[一二三四五六七八九十\d]+个)+")
 # A bare kind word is no name (一批项目, 重点工程)
 _GENERIC = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,2}}){_KIND}$")
+# Places a report comes back to (涑水河, 中条山, 北大街): jieba's place names (tag ns) that end
+# in what a place is, looked for only in sentences with such an ending
+_PLACE_KIND = re.compile(r"(?:河|江|湖|山|峪|岭|大街|路|街|镇|乡|村|湾|港|流域|峡谷|水库)$")
+_PLACE_HINT = re.compile(r"[\u4e00-\u9fff](?:河|江|湖|山|峪|岭|街|路|镇|乡|村|湾|港|流域|峡谷|水库)")
 # Topics with fewer mentions get no page
 MIN_MENTIONS = 2
 
@@ -63,6 +68,8 @@ def names_in(sentence: str) -> list[str]:
             name = _LEAD.sub("", match.group())
             if len(name) >= 4 and not _GENERIC.match(name) and "等" not in name:
                 found.append(name)
+    if _PLACE_HINT.search(sentence):  # jieba knows the place's bounds: 推动北大街 → 北大街
+        found += [place for place in places(sentence) if len(place) >= 3 and _PLACE_KIND.search(place)]
     return found
 
 
