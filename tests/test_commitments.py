@@ -224,3 +224,18 @@ def test_what_a_project_will_do_once_built_is_no_promise_for_the_year(tmp_path):
     items = plan_and_review(tmp_path, "加快建设生猪养殖场，建成后将达到存栏 6 万头。力争上云企业[14]突破 300 家。",
                             "全县地区生产总值增长 5%。")
     assert [c.text for c in items] == ["力争上云企业突破 300 家"]
+
+
+def test_a_plan_paragraph_links_to_what_comes_of_its_topics(built):
+    import json
+
+    result, site = built
+    seed = next(r for r in result.reports if r.slug == "jiangxian-2023")
+    up = next(u for u in result.comparison.follow_ups[seed.slug] if u.topic == "抽水蓄能电站")
+    page = (site / up.plan.page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+    block = page[page.index(f'id="{up.plan.anchor}"'):]
+    block = block[:block.index("</p>", block.index("para-follow"))]
+    assert "data-search-exclude" in block and "抽水蓄能电站" in block
+    assert "../../2024/part-1/#" in block  # the next report's look back, one click away
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any("下文：" in doc["text"] for doc in index["docs"])  # kept out of search

@@ -105,7 +105,7 @@ def render_figures(report: Report, figures: list[Figure], heads, context: dict) 
 
 
 def render_report(report: Report, figures: list[Figure], heads: list[fig.HeadlineRow],
-                  scores: list, frequent: list, promises: str) -> dict[str, str]:
+                  scores: list, frequent: list, promises: str, follow: dict | None = None) -> dict[str, str]:
     base = report.folder
     parts = report.tree.children
     notes = notes_by_line(report)
@@ -128,6 +128,7 @@ def render_report(report: Report, figures: list[Figure], heads: list[fig.Headlin
             previous=parts[number - 1] if number else None,
             next=parts[number + 1] if number + 1 < len(parts) else None,
             notes=lambda node: [r for line in node.lines for r in notes.get(line, [])],
+            follow=(follow or {}).get,
             labels=KIND_LABELS)
     pages[f"{base}/source.md"] = render_source(report, context)
     pages[f"{base}/quality.md"] = ENV.get_template("quality.md.j2").render(
@@ -229,7 +230,8 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
         scores = [s for s in (mine.get(report.metadata.review_year), mine.get(report.metadata.year)) if s]
         pages.update(render_report(report, figures[report.slug], heads[report.slug], scores,
                                    comparison.frequent.get(report.slug, []),
-                                   cmp.promise_words(comparison.commitments.get(report.slug, []))))
+                                   cmp.promise_words(comparison.commitments.get(report.slug, [])),
+                                   cmp.follow_lines(report, comparison)))
         pages.update(cmp.render_commitments(report, comparison, ENV))
     for region in regions:
         pages.update(cmp.render_changes(region, comparison, ENV))

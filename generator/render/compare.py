@@ -627,3 +627,22 @@ def render_commitments(report: Report, comparison: Comparison, env) -> dict[str,
         listed=[row(c) for c in items if c.source == "list"],
         pledged=[row(c) for c in items if c.source == "pledge"],
         topics=topics, downloads=rel(here, "downloads.md"))}
+
+
+def follow_lines(report: Report, comparison: Comparison) -> dict[str, str]:
+    """Plan paragraph anchor → a line of links to what the report's look back and the next
+    report say about its topics (Markdown for the report's own part pages)."""
+    files = topic_files(comparison.topics)
+    by_anchor: dict[str, list] = {}
+    for up in comparison.follow_ups.get(report.slug, []):
+        by_anchor.setdefault(up.plan.anchor, []).append(up)
+    lines = {}
+    for anchor, ups in by_anchor.items():
+        here = ups[0].plan.page
+        pieces = []
+        for up in ups:
+            links = [f"[{'本报告' if m.year == up.plan.year else f'{m.year} 年'}{ROLE_NAMES[m.role]} ¶]"
+                     f"({rel(here, m.page)}#{m.anchor})" for m in (*up.looked_back, *up.next_year)]
+            pieces.append(f"[{escape_md(up.topic)}]({rel(here, 'topics/' + files[up.topic])})：" + " · ".join(links))
+        lines[anchor] = "下文：" + "；".join(pieces)
+    return lines
