@@ -348,6 +348,13 @@ class Scanner:
             self.figures.append(raw)
             group.append(raw)
             self.filled += 1
+        elif not reading.label and group and self.filled < len(group) and reading.shared and "growth" in rate:
+            # 分别完成 31098 元、12347 元，均增长 8.5%: one rate for every item still without one
+            for target in group[self.filled:]:
+                if target.growth is None:
+                    target.growth, target.growth_unit = rate["growth"], unit
+                    target.qualifier += reading.qualifiers
+            self.filled = len(group)
         elif not reading.label and group and self.filled < len(group):
             target = group[self.filled]
             self.filled += 1
