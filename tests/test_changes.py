@@ -172,3 +172,15 @@ def test_topics_are_named_things_and_places_with_their_bounds():
     assert {"北大街", "涑水河", "四宜绛县"} <= set(found)
     assert any(name.endswith("抽水蓄能电站项目") or name.endswith("抽水蓄能电站") for name in found)
     assert not {"推动北大街", "治理涑水河", "广大干部"} & set(found)  # a verb is no part of a place
+
+
+def test_a_term_the_dictionary_does_not_know_is_found_from_its_characters(tmp_path):
+    from generator.compare.phrases import new_and_gone, terms_of
+
+    old = report(tmp_path, "a", 2023, BODY.format(year=2023, review=2022, extra="发展生产力。"))
+    new = report(tmp_path, "b", 2024, BODY.format(year=2024, review=2023,
+                                                  extra="加快发展新质生产力。培育新质生产力。"))
+    terms = {r.slug: terms_of(r) for r in (old, new)}
+    found = {t.term: t for t in new_and_gone([old, new], terms)[new.slug]["new"]}
+    assert found["新质生产力"].count == 2 and found["新质生产力"].pair
+    assert "质生产力" not in found and "新" not in found and "质" not in found  # no fragments, no single characters

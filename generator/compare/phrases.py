@@ -9,7 +9,6 @@ words). Pure: reports in, rows out; each term keeps the first sentence it appear
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -45,6 +44,10 @@ class Term:
     pair: bool = False  # two adjacent words; counted for new phrases only
 
 
+# A single character in a run of words (新, 质), never a function word (的, 和, 与, 在…)
+_ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+_FUNCTION_CHARS = set("的地得了着过和与及或等在是为对把将被从向于以而且并也都就又还所之其此该各每使让给")
+PAIR_MIN_CHARS = 4
 # A word pair is a new (or gone) phrase only when the report uses it this often: pairs of
 # ordinary words meet by chance once.
 PAIR_MIN_COUNT = 2
@@ -52,9 +55,32 @@ PAIR_MIN_COUNT = 2
 
 def content_words(sentence: str, quoted: set[str]) -> list[str | None]:
     """The sentence's words in order, with None where a stop word, number or punctuation
-    breaks the run (so pairs never join across it)."""
-    return [w if _HAN.match(w) and not _UNIT.match(w) and w not in STOP_WORDS and w not in quoted else None
-            for w in words(sentence)]
+    breaks the run (so pairs never join across it). Single characters stay in the run (新/质/
+    生产力: a new term the dictionary does not know comes apart in characters) unless they are
+    function words; they make no term on their own."""
+    return [w if (_HAN.match(w) or _ONE_CHAR.match(w) and w not in _FUNCTION_CHARS) and not _UNIT.match(w)
+            and w not in STOP_WORDS
+            and w not in quoted else None for w in words(sentence)]
+
+
+def _cuts_a_run(run: list[str | None], start: int, end: int) -> bool:
+    """Would run[start:end] split a run of single characters (新/质 | 生产力 → 质生产力)?"""
+    def single(i: int) -> bool:
+        return 0 <= i < len(run) and bool(run[i]) and len(run[i]) == 1
+    return single(start) and single(start - 1) or single(end - 1) and single(end)
+
+
+def joined_runs(run: list[str | None]) -> list[str]:
+    """Two or three adjacent words of a run, four characters or more in all: 新质生产力, 和美乡村."""
+    out = []
+    for size in (2, 3):
+        for start in range(len(run) - size + 1):
+            part = run[start:start + size]
+            if not all(part) or _cuts_a_run(run, start, start + size):
+                continue
+            if len(text := "".join(part)) >= PAIR_MIN_CHARS:
+                out.append(text)
+    return out
 
 
 def terms_of(report: Report) -> dict[str, Term]:
@@ -66,8 +92,8 @@ def terms_of(report: Report) -> dict[str, Term]:
         for sentence in sentence_texts(node.text):
             quoted = {q.strip() for q in _QUOTED.findall(sentence)}
             run = content_words(sentence, quoted)
-            found = [q for q in quoted if q] + [w for w in run if w]
-            pairs = [a + b for a, b in itertools.pairwise(run) if a and b and a + b not in quoted]
+            found = [q for q in quoted if q] + [w for w in run if w and len(w) >= 2]
+            pairs = [joined for joined in joined_runs(run) if joined not in quoted]
             for term in found + pairs:
                 counts[term] += 1
                 first.setdefault(term, (node.anchor, page, sentence, term in quoted))
@@ -98,13 +124,13 @@ def new_and_gone(reports: list[Report], terms_by: dict[str, dict[str, Term]]) ->
         previous: dict[str, Term] | None = None
         for report in mine:
             terms = terms_by[report.slug]
-            if previous is not None:
+            if previous is not None and previous[0] == report.metadata.year - 1:  # consecutive years only
                 out[report.slug] = {
                     "new": rank([t for name, t in terms.items() if name not in seen and counted(t)]),
-                    "gone": rank([t for name, t in previous.items() if name not in terms and counted(t)]),
+                    "gone": rank([t for name, t in previous[1].items() if name not in terms and counted(t)]),
                 }
             seen |= set(terms)
-            previous = terms
+            previous = (report.metadata.year, terms)
     return out
 
 

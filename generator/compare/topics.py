@@ -24,6 +24,7 @@ _NAMED = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{2,14}}?{_KIND}")
 _QUOTED = re.compile(r"“([^”]{2,16})”")
 # Words that start a sentence or a clause, not a name: 推进…项目 names no project
 _LEAD = re.compile(r"^(?:推进|实施|加快|加强|建设|建成|开工|完成|启动|打造|推动|新建|续建|谋划|储备|争取|围绕|依托|"
+                   r"坚持|严格落实|落实|全面提升|提升|抢抓|是|为|接|要|"
                    r"以|在|对|把|将|和|与|及|等|的|了|重点|全县|全区|全市|我县|一批|一个|各类|重大|一般|全年|安排|"
                    r"新签约|签约|新开工|当年开工|当年|改扩建|改造|新增|亿元以上|以上|招商|其中|力争|确保|年内|[一二三四五六七八九十\d]+个)+")
 # A bare kind word is no name (一批项目, 重点工程)
@@ -32,6 +33,8 @@ _GENERIC = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,2}}){_KIND}$")
 # in what a place is, looked for only in sentences with such an ending
 _PLACE_KIND = re.compile(r"(?:河|江|湖|山|峪|岭|大街|路|街|镇|乡|村|湾|港|流域|峡谷|水库)$")
 _PLACE_HINT = re.compile(r"[\u4e00-\u9fff](?:河|江|湖|山|峪|岭|街|路|镇|乡|村|湾|港|流域|峡谷|水库)")
+# Words no name holds: 以人民为中心 is a creed, 地等项目 a list's tail, 要各地仿效 a sentence
+_NOT_A_NAME = re.compile(r"等|为中心|了|可以|通过|经过|各地|和项目|引资和")
 # Topics with fewer mentions get no page
 MIN_MENTIONS = 2
 
@@ -66,7 +69,7 @@ def names_in(sentence: str) -> list[str]:
     for clause in re.split(r"[，,、；;。：:（）()“”]", sentence):
         for match in _NAMED.finditer(clause):
             name = _LEAD.sub("", match.group())
-            if len(name) >= 4 and not _GENERIC.match(name) and "等" not in name:
+            if len(name) >= 4 and not _GENERIC.match(name) and not _NOT_A_NAME.search(name):
                 found.append(name)
     if _PLACE_HINT.search(sentence):  # jieba knows the place's bounds: 推动北大街 → 北大街
         found += [place for place in places(sentence) if len(place) >= 3 and _PLACE_KIND.search(place)]
@@ -87,10 +90,10 @@ def mentions_of(report: Report) -> list[Mention]:
 def merge_forms(names: set[str]) -> dict[str, str]:
     """Each name → the topic it belongs to: the shortest name it ends with that is itself a
     name of at least four characters (绛县抽水蓄能电站 → 抽水蓄能电站)."""
-    canonical = {}
-    for name in sorted(names, key=len):
-        shorter = [c for c in canonical.values() if name.endswith(c) and len(c) >= 4]
-        canonical[name] = min(shorter, key=len) if shorter else name
+    canonical: dict[str, str] = {}
+    for name in sorted(names, key=lambda n: (len(n), n)):  # each suffix looked up: linear in the names
+        canonical[name] = next((name[-size:] for size in range(4, len(name))
+                                if canonical.get(name[-size:]) == name[-size:]), name)
     return canonical
 
 

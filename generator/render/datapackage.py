@@ -108,8 +108,12 @@ COMMITMENT_FIELDS = [
     ("anchor", _S, "Page and paragraph of the item"),
     ("status", _S, "kept, partly, not_kept (decided by the next report's evidence), or not_rated"),
     ("reason", _S, "Why: the numbers compared, the statement about the whole list, or what is missing"),
-    ("evidence_anchor", _S, "Page and paragraph of the next report's first piece of evidence, if any"),
+    ("evidence_kind", _S, "all (a statement on the whole list), number (a result of the same label and unit) or "
+                          "topic (a sentence on the same thing); empty if none was found"),
+    ("evidence_decides", _B, "Whether that evidence decides the status"),
+    ("evidence_anchor", _S, "Page and paragraph of the evidence that decided the status, else of the first found"),
     ("evidence", _S, "That sentence"),
+    ("evidence_count", _I, "How many pieces of evidence were found (all are on the report's 承诺与跟进 page)"),
 ]
 CATALOGUE_FIELDS = [
     ("id", _S, "Indicator id"),

@@ -87,15 +87,14 @@ def render_downloads(reports: list[Report], figures: dict, comparison) -> dict[s
     files[f"{FOLDER}/series.csv"] = table_csv(SERIES_COLUMNS, series_records(comparison.series))
     files[f"{FOLDER}/phrases.csv"] = table_csv(PHRASE_COLUMNS, phrase_records(reports, comparison.phrases))
     codes = {region_key(r.metadata): r.metadata.code for r in reports}
-    files[f"{FOLDER}/topics.csv"] = table_csv(TOPIC_COLUMNS, [
-        {"topic": m.topic, "region": m.region, "code": codes.get(m.region_key, ""), "year": m.year, "role": m.role,
-         "anchor": f"{m.page}#{m.anchor}"} for mentions in comparison.topics.values() for m in mentions])
+    rows = [{"topic": m.topic, "region": m.region, "code": codes.get(m.region_key, ""), "year": m.year, "role": m.role,
+             "anchor": f"{m.page}#{m.anchor}"} for mentions in comparison.topics.values() for m in mentions]
+    # a paragraph that names a topic in two sentences is one row
+    files[f"{FOLDER}/topics.csv"] = table_csv(TOPIC_COLUMNS, list({tuple(r.values()): r for r in rows}.values()))
     files[f"{FOLDER}/commitments.csv"] = table_csv(COMMITMENT_COLUMNS, [
         {"region": c.region, "code": c.code, "year": c.year, "item": c.number, "source": c.source, "text": c.text,
          "anchor": f"{c.where.page}#{c.where.anchor}", "status": c.status, "reason": c.reason,
-         "evidence_anchor": f"{c.evidence[0].where.page}#{c.evidence[0].where.anchor}" if c.evidence else "",
-         "evidence": c.evidence[0].where.text if c.evidence else ""}
-        for report in reports for c in comparison.commitments.get(report.slug, [])])
+         **evidence_fields(c)} for report in reports for c in comparison.commitments.get(report.slug, [])])
     for report in reports:
         files[f"{FOLDER}/{report.slug}.txt"] = report_text(report)
         files[f"{FOLDER}/{report.slug}.json"] = report_json(report)
@@ -187,6 +186,18 @@ def series_records(series) -> list[dict]:
              "implied_growth_pct": text_of(row["implied_growth"]), "flag": row["flag"], "report": row["report"],
              "report_year": int(row["report_year"]), "source_anchor": anchor_of(row["page"], row["anchor"])}
             for _, row in series.iterrows()]
+
+
+def evidence_fields(commitment) -> dict:
+    """The evidence that decided the status (else the first found), what kind it is, and how
+    many pieces there are in all (every one is on the commitments page)."""
+    shown = next((e for e in commitment.evidence if e.decides), commitment.evidence[0] if commitment.evidence else None)
+    if shown is None:
+        return {"evidence_kind": "", "evidence_decides": False, "evidence_anchor": "", "evidence": "",
+                "evidence_count": 0}
+    return {"evidence_kind": shown.says, "evidence_decides": bool(shown.decides),
+            "evidence_anchor": f"{shown.where.page}#{shown.where.anchor}", "evidence": shown.where.text,
+            "evidence_count": len(commitment.evidence)}
 
 
 def phrase_records(reports: list[Report], phrases: dict) -> list[dict]:
