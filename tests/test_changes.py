@@ -184,3 +184,16 @@ def test_a_term_the_dictionary_does_not_know_is_found_from_its_characters(tmp_pa
     found = {t.term: t for t in new_and_gone([old, new], terms)[new.slug]["new"]}
     assert found["新质生产力"].count == 2 and found["新质生产力"].pair
     assert "质生产力" not in found and "新" not in found and "质" not in found  # no fragments, no single characters
+
+
+def test_a_sentence_moved_to_another_section_is_moved_not_new(tmp_path):
+    from generator.compare.changes import compare_texts
+
+    old = report(tmp_path, "a", 2023, BODY.format(year=2023, review=2022, extra=""))
+    moved = BODY.replace("改造农村公路 80 公里。", "").replace("全年实施重点项目 60 个。",
+                                                          "全年实施重点项目 60 个。改造农村公路 80 公里。")
+    new = report(tmp_path, "b", 2024, moved.format(year=2024, review=2023, extra=""))
+    changes = compare_texts(old, new)
+    assert changes.count("moved") == 1 and counts(changes) == (0, 0, 0)
+    (before, after), = [pair for s in changes.sections for pair in s.moved]
+    assert before.text == after.text == "改造农村公路 80 公里。" and before.anchor != after.anchor

@@ -52,6 +52,7 @@ class SectionChange:
     new_sentences: list[Sentence] = field(default_factory=list)
     gone_sentences: list[Sentence] = field(default_factory=list)
     reworded: list[tuple[Sentence, Sentence]] = field(default_factory=list)
+    moved: list[tuple[Sentence, Sentence]] = field(default_factory=list)  # (where it was, where it is now)
 
 
 @dataclass
@@ -162,7 +163,25 @@ def align(old: Section | None, new: Section | None) -> SectionChange:
 
 
 def compare_texts(old: Report, new: Report) -> Changes:
-    return Changes(old, new, [align(o, n) for o, n in match_sections(sections_of(old), sections_of(new))])
+    changes = [align(o, n) for o, n in match_sections(sections_of(old), sections_of(new))]
+    return Changes(old, new, find_moves(changes))
+
+
+def find_moves(changes: list[SectionChange]) -> list[SectionChange]:
+    """A sentence 'new' in one section and 'gone', word for word, from another was moved, not
+    written anew: it is taken out of both lists and kept as moved, with where it was."""
+    gone: dict[str, list[tuple[SectionChange, Sentence]]] = {}
+    for change in changes:
+        for sentence in change.gone_sentences:
+            gone.setdefault(sentence.text, []).append((change, sentence))
+    for change in changes:
+        for sentence in list(change.new_sentences):
+            if gone.get(sentence.text):
+                source, before = gone[sentence.text].pop(0)
+                source.gone_sentences.remove(before)
+                change.new_sentences.remove(sentence)
+                change.moved.append((before, sentence))
+    return changes
 
 
 def marked(old: str, new: str) -> list[tuple[str, str]]:

@@ -461,7 +461,7 @@ def render_changes(region: RegionPages, comparison: Comparison, env) -> dict[str
 
         sections = []
         for section in change.sections:
-            if not (section.new_sentences or section.gone_sentences or section.reworded):
+            if not (section.new_sentences or section.gone_sentences or section.reworded or section.moved):
                 continue
             sections.append({
                 "title": escape_md((section.new or section.old).title),
@@ -471,20 +471,23 @@ def render_changes(region: RegionPages, comparison: Comparison, env) -> dict[str
                 "new": [(escape_md(s.text), link("¶", s)) for s in section.new_sentences],
                 "gone": [(escape_md(s.text), link("¶", s)) for s in section.gone_sentences],
                 "reworded": [(change_runs(o.text, n.text), link("新", n), link("旧", o)) for o, n in section.reworded],
+                "moved": [(escape_md(n.text), link("新", n), link("旧", o)) for o, n in section.moved],
                 "same": section.same})
         pages[here] = env.get_template("changes.md.j2").render(
             name=region.name, year=year, before=before, sections=sections,
             downloads=rel(here, "downloads.md"),
             new_report=rel(here, f"{change.new.folder}/index.md"),
             old_report=rel(here, f"{change.old.folder}/index.md"),
-            added=[escape_md(s.title) for s in change.added], dropped=[escape_md(s.title) for s in change.dropped],
+            added=[f"[{escape_md(s.title)}]({rel(here, s.page)}#{s.anchor})" for s in change.added],
+            dropped=[f"[{escape_md(s.title)}]({rel(here, s.page)}#{s.anchor})" for s in change.dropped],
             longest=[(escape_md(s.text), link("¶", s)) for s in change.longest_new()],
             shifts=shift_rows(comparison.shifts.get(change.new.slug, ([], [])), here),
             shift_chart=shift_chart_file(region, change, comparison, pages),
             new_terms=term_cells(comparison.phrases.get(change.new.slug, {}).get("new", [])[:TERMS_SHOWN], here),
             gone_terms=term_cells(comparison.phrases.get(change.new.slug, {}).get("gone", [])[:TERMS_SHOWN], here),
             counts={"new": change.count("new_sentences"), "gone": change.count("gone_sentences"),
-                    "reworded": change.count("reworded"), "same": sum(s.same for s in change.sections)})
+                    "reworded": change.count("reworded"), "moved": change.count("moved"),
+                    "same": sum(s.same for s in change.sections)})
         region.change_pages.append((year, before, here))
     return pages
 
