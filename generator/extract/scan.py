@@ -88,6 +88,8 @@ _WORDED_MILESTONE = re.compile(r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,2
 # … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
 _WORDED_MILESTONE_RATE = re.compile(r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?"
                                     r"(?:突破|跨越|迈上|站上|跨入)[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
+# 超额完成年度任务 2.1 亿元 after a figure: by how much it beat its target, not a figure
+_OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$")
 # 在…情况下, 在…基础上: a condition between a figure and its rate
 _CONDITION = re.compile(r"^在.{1,20}(?:情况下|背景下|基础上|前提下|形势下)$")
 _ADJUSTED = re.compile(r"(?:剔除|扣除)[^0-9。；;]{0,20}$")
@@ -320,6 +322,8 @@ class Scanner:
             self.on_value(match, reading, number, unit)
 
     def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
+        if self.pending_threshold:  # 500万元以上固定资产投资增长 10%: the threshold scopes the rate's label
+            reading.scope, self.pending_threshold = self.pending_threshold, ""
         if _CONDITION.match(to_plain(reading.label)):
             reading.label = ""  # 在大幅减税降费情况下增长 1.5%: a condition, not what grew
         if not reading.label and _ADJUSTED.search(self.analysis, max(self.floor, match.start() - 24), match.start()):
@@ -394,8 +398,8 @@ class Scanner:
                 and not match_label(reading.label)):
             # 完成 10.75 亿元，历史首次突破 10 亿元大关，增长 13.16%: the figure's milestone, not a figure
             return
-        if (to_plain(reading.label) in _CHANGE_WORDS and group and group[-1].value is not None
-                and reading.separator in "，,"):
+        if ((to_plain(to_analysis(reading.label)) in _CHANGE_WORDS or _OVERRUN.search(reading.context))
+                and group and group[-1].value is not None and reading.separator in "，,"):
             # 达到 417 亿元，净增 110.8 亿元，增长 9.4%: the change of the figure before, not a
             # figure of its own; the rate after it is that figure's
             return
