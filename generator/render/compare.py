@@ -465,7 +465,8 @@ def render_changes(region: RegionPages, comparison: Comparison, env) -> dict[str
                 continue
             sections.append({
                 "title": escape_md((section.new or section.old).title),
-                "status": "新增" if section.old is None else "删去" if section.new is None else "",
+                "status": (f"{year} 年新出现" if section.old is None
+                           else f"{year} 年找不到对应" if section.new is None else ""),
                 "old_link": f"{rel(here, section.old.page)}#{section.old.anchor}" if section.old else "",
                 "new_link": f"{rel(here, section.new.page)}#{section.new.anchor}" if section.new else "",
                 "new": [(escape_md(s.text), link("¶", s)) for s in section.new_sentences],
