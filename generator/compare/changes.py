@@ -95,6 +95,11 @@ def sections_of(report: Report) -> list[Section]:
     return out
 
 
+def sentences_of_report(report: Report) -> list[str]:
+    """Every sentence of a report, as the alignment reads them."""
+    return [s.text for section in sections_of(report) for s in section.sentences]
+
+
 def sentences_in(node: Node, page: str) -> list[Sentence]:
     return [Sentence(text, paragraph.anchor, page) for paragraph in node.walk() if paragraph.kind == "paragraph"
             for text in sentence_texts(paragraph.text)]
