@@ -21,6 +21,12 @@ def is_word(text: str) -> bool:
     return bool(_tokenizer().FREQ.get(text))
 
 
+def search_words(text: str) -> list[str]:
+    """The words Material's search cuts `text` into (jieba.cut, HMM on: it guesses words the
+    dictionary lacks, 新质 in 新质生产力), so a term the site lists is one a reader can search."""
+    return _tokenizer().lcut(text) or [text]
+
+
 def words(text: str) -> list[str]:
     """Dictionary words of `text`, without guessing unknown words (HMM off)."""
     return _tokenizer().lcut(text, HMM=False) or [text]

@@ -227,3 +227,13 @@ def test_alignment_laws_hold_on_every_real_sentence_of_the_seed(tmp_path):
             assert counts(changed) == (0, 0, 1), (source, sentence)
             ((gone, came),) = [pair for s in changed.sections for pair in s.reworded]
             assert gone.text == sentence and came.text.endswith("取得新进展" + sentence[-1])
+
+
+def test_the_next_years_new_policy_term_leads_its_new_phrases(built):
+    result, site = built
+    found = result.comparison.phrases["jiangxian-2024"]["new"]
+    # the 2024 test report quotes “低空经济” (twice, in one sentence: counts are of sentences);
+    # no earlier report of the county uses it
+    assert found[0].term == "低空经济" and found[0].quoted and found[0].count == 1
+    page = (site / "regions" / "shanxi" / "yuncheng" / "jiangxian" / "changes-2024" / "index.html")
+    assert "低空经济" in page.read_text(encoding="utf-8")

@@ -2,9 +2,10 @@
 the terms the report before used that this one drops.
 
 Terms are quoted phrases (“乡村振兴”) and the words of the jieba segmentation the site's search
-also uses, without numbers and without the words every report is made of, and pairs of such
-words that stand next to each other (新质 + 生产力 → 新质生产力: a new phrase is often two old
-words). Pure: reports in, rows out; each term keeps the first sentence it appears in.
+also uses (jieba.cut with its HMM on, as Material calls it), without numbers and without the
+words every report is made of, and two or three such words that stand next to each other
+(新质 + 生产力 → 新质生产力: a new phrase is often old words side by side). Pure: reports in,
+rows out; each term keeps the first sentence it appears in.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from generator.compare.text import paragraphs, sentence_texts
 from generator.model import Report
 from generator.naming import region_key
-from generator.segment import words
+from generator.segment import search_words
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
@@ -60,7 +61,7 @@ def content_words(sentence: str, quoted: set[str]) -> list[str | None]:
     function words; they make no term on their own."""
     return [w if (_HAN.match(w) or _ONE_CHAR.match(w) and w not in _FUNCTION_CHARS) and not _UNIT.match(w)
             and w not in STOP_WORDS
-            and w not in quoted else None for w in words(sentence)]
+            and w not in quoted else None for w in search_words(sentence)]
 
 
 def _cuts_a_run(run: list[str | None], start: int, end: int) -> bool:
