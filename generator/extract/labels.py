@@ -22,7 +22,7 @@ _LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我
 # 三是…, 一要…: an enumerating lead of the sentence, not part of any label
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
-_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义|首次|已经|已"
+_TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义|首次|已经|已|将|有望"
                    r"|[由从]\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:
 # 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.
