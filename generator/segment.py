@@ -10,6 +10,11 @@ import jieba
 jieba.setLogLevel(logging.WARNING)
 
 
+# Characters that stand alone as words (的, 和, 在…): a page that starts with one is not
+# cut mid-word, and no term begins or ends with one
+FUNCTION_CHARS = frozenset("的地得和与及或等在是为对把将被从向于以而且并也都就又还所之其此该各每使让给")
+
+
 @cache
 def _tokenizer() -> jieba.Tokenizer:
     jieba.dt.check_initialized()

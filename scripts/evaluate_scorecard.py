@@ -64,13 +64,18 @@ def compare_pair(folder: Path, pair: str, region: str):
         return compare(reports, figures)
 
 
-def main(argv=None) -> int:
+def read_pairs(argv=None) -> tuple[argparse.Namespace, list[dict]]:
+    """The command line (FOLDER [--split]) and the person's rows in FOLDER/expected-scorecard.csv."""
     parser = argparse.ArgumentParser()
     parser.add_argument("folder", type=Path)
     parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
     args = parser.parse_args(argv)
     with open(args.folder / "expected-scorecard.csv", encoding="utf-8", newline="") as f:
-        expected_rows = list(csv.DictReader(f))
+        return args, list(csv.DictReader(f))
+
+
+def main(argv=None) -> int:
+    args, expected_rows = read_pairs(argv)
     pairs = pairs_of(args.folder, args.split)
     expected = {(r["pair"], r["indicator"]): r for r in expected_rows if r["pair"] in pairs}
     found: dict[tuple[str, str], tuple[str, str]] = {}

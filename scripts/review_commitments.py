@@ -9,24 +9,18 @@ set without evidence, or on evidence that does not say it, is the error to look 
 
 from __future__ import annotations
 
-import argparse
-import csv
 import sys
 from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from evaluate_scorecard import compare_pair, pairs_of  # noqa: E402
+from evaluate_scorecard import compare_pair, pairs_of, read_pairs  # noqa: E402
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
-    args = parser.parse_args(argv)
-    with open(args.folder / "expected-scorecard.csv", encoding="utf-8", newline="") as f:
-        regions = {r["pair"]: r["region"] for r in csv.DictReader(f)}
+    args, rows = read_pairs(argv)
+    regions = {r["pair"]: r["region"] for r in rows}
     total: Counter = Counter()
     for pair in pairs_of(args.folder, args.split):
         comparison = compare_pair(args.folder, pair, regions[pair])

@@ -24,11 +24,10 @@ from difflib import SequenceMatcher
 
 from generator.compare.phrases import STOP_WORDS
 from generator.compare.text import blocks_with_roles, paragraphs_with_roles, sentence_texts
-from generator.compare.topics import _LEAD
+from generator.compare.topics import LEAD_WORDS
 from generator.model import Figure, Node, Report
 from generator.naming import region_key
 
-STATUSES = ("kept", "partly", "not_kept", "not_rated")
 STATUS_NAMES = {"kept": "已兑现", "partly": "部分兑现", "not_kept": "未兑现", "not_rated": "未评定"}
 
 _NUMERALS = "一二三四五六七八九十"
@@ -124,13 +123,16 @@ class _Item:
     list_size: int | None  # the count the list opened with, for list items
 
 
+_DIGITS = {c: n for n, c in enumerate(_NUMERALS[:9], start=1)} | {"两": 2}
+
+
 def numeral(text: str | None) -> int | None:
     """10 → 10, 十 → 10, 十二 → 12, 两 → 2; None if absent or not a count."""
     if not text:
         return None
     if text.isdigit():
         return int(text)
-    digits = {c: n for n, c in enumerate(_NUMERALS[:9], start=1)} | {"两": 2}
+    digits = _DIGITS
     if len(text) == 1 and text in digits:
         return digits[text]
     tens, sep, ones = text.partition("十")
@@ -139,17 +141,19 @@ def numeral(text: str | None) -> int | None:
     return (digits[tens] if tens else 1) * 10 + (digits[ones] if ones else 0)
 
 
-def _plan_paragraphs(report: Report, role: str) -> list[tuple[str, Node]]:
+def _paragraphs(report: Report, role: str) -> list[tuple[str, Node]]:
+    """(page, paragraph) of the report's look back (review) or plan."""
     return [(page, node) for _, page, node, said in paragraphs_with_roles(report) if said == role]
 
 
-def list_items(report: Report) -> list[_Item]:
+def list_items(report: Report, plan: list[tuple[str, Node, str]] | None = None) -> list[_Item]:
     """The items of the report's 民生实事 lists: after the opener in its own paragraph
     ("全力办好 10 件民生实事：一是…；二是…"), or in the blocks after it that start with a
     marker. A list keeps to its first marker's kind and ends with its count, or where the
     numbering stops."""
     items: list[_Item] = []
-    plan = [(page, node, text) for page, node, text, role in blocks_with_roles(report) if role == "plan"]
+    if plan is None:
+        plan = _plan_blocks(report)
     for i, (page, node, text) in enumerate(plan):
         opener = _opener(text)
         if opener is None:
@@ -166,6 +170,11 @@ def list_items(report: Report) -> list[_Item]:
                 found.append(_Item("list", _first_sentence(line.strip()), following, next_page, 0, len(line), size))
         items.extend(found)
     return items
+
+
+def _plan_blocks(report: Report) -> list[tuple[str, Node, str]]:
+    """(page, node, text) of the plan's paragraphs and headings, in reading order."""
+    return [(page, node, text) for page, node, text, role in blocks_with_roles(report) if role == "plan"]
 
 
 def _opener(text: str) -> tuple[int | None, int] | None:
@@ -218,11 +227,13 @@ def _split(node: Node, page: str, text: str, offset: int, size: int | None) -> l
     return out
 
 
-def pledges(report: Report, figures: list[Figure], listed: list[_Item]) -> list[_Item]:
+def pledges(report: Report, figures: list[Figure], listed: list[_Item],
+            plan: list[tuple[str, Node, str]] | None = None) -> list[_Item]:
     """Plan figures pledged with 力争/确保/达到 that are not catalogue indicators and not in a
     民生实事 list, one item per clause."""
     in_lists = {(item.node.anchor, item.start, item.end) for item in listed}
-    by_anchor = {node.anchor: (page, node) for page, node in _plan_paragraphs(report, "plan")}
+    by_anchor = {node.anchor: (page, node) for page, node, _ in (plan if plan is not None else _plan_blocks(report))
+                 if node.kind == "paragraph"}
     items: dict[tuple[str, int], _Item] = {}
     for f in figures:
         if (f.indicator or f.kind != "target" or f.period != str(report.metadata.year) or not f.value
@@ -249,10 +260,15 @@ def _sentence_around(text: str, at: int) -> tuple[int, int]:
     return begin, (min(ends) + 1 if ends else len(text))
 
 
+# The verbs and generic words that open a label (建设, 新增, 力争…): no part of what is counted
+_LEAD = re.compile(rf"^(?:{LEAD_WORDS})+")
+
+
 def core(label: str) -> str:
     """A label without spaces and without the verbs that open it (建设, 力争…)."""
     text = re.sub(r"\s+", "", label)
     return _LEAD.sub("", text).rstrip("等")
+
 
 
 # What a label counts: the year's additions (新增 20 家) or the standing total (达到 112 家)
@@ -315,16 +331,17 @@ def commitments(reports: list[Report], figures: dict[str, list[Figure]]) -> dict
     out = {}
     for report in sorted(reports, key=lambda r: r.folder):
         meta = report.metadata
-        listed = list_items(report)
-        items = listed + pledges(report, figures[report.slug], listed)
+        plan = _plan_blocks(report)
+        listed = list_items(report, plan)
+        items = listed + pledges(report, figures.get(report.slug, []), listed, plan)
         following = by_year.get((region_key(meta), meta.year + 1))
         review = _review_of(following, figures) if following else None
+        promised = [f for f in figures.get(report.slug, []) if f.value and not f.indicator
+                    and f.kind == "target" and f.period == str(meta.year)]
         tracked = []
         for number, item in enumerate(items, start=1):
-            mine = [f for f in figures.get(report.slug, []) if f.anchor == item.node.anchor
-                    and item.start <= f.start < item.end and f.value and not f.indicator
-                    and f.kind == "target" and f.period == str(meta.year)]
-            evidence = _evidence(item, mine, review, meta.year) if review else ()
+            mine = [f for f in promised if f.anchor == item.node.anchor and item.start <= f.start < item.end]
+            evidence = _evidence(item, mine, review) if review else ()
             status, reason = _status(item, evidence, following is not None, len(mine))
             tracked.append(Commitment(meta.region, region_key(meta), meta.code, meta.year, report.slug, item.source,
                                       number, item.text, Where(meta.year, item.text, item.node.anchor, item.page),
@@ -343,7 +360,7 @@ class _Review:
 
 def _review_of(report: Report, figures: dict[str, list[Figure]]) -> _Review:
     year = report.metadata.year
-    paras = _plan_paragraphs(report, "review")
+    paras = _paragraphs(report, "review")
     anchors = {node.anchor for _, node in paras}
     sentences = [Where(year, s, node.anchor, page) for page, node in paras for s in sentence_texts(node.text)]
     results = [f for f in figures[report.slug] if f.anchor in anchors and f.kind == "actual"
@@ -351,7 +368,7 @@ def _review_of(report: Report, figures: dict[str, list[Figure]]) -> _Review:
     return _Review(year, sentences, results)
 
 
-def _evidence(item: _Item, mine: list[Figure], review: _Review, year: int) -> tuple[Evidence, ...]:
+def _evidence(item: _Item, mine: list[Figure], review: _Review) -> tuple[Evidence, ...]:
     found: list[Evidence] = []
     if item.source == "list":
         for where in review.sentences:

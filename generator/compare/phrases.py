@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from generator.compare.text import paragraphs, sentence_texts
 from generator.model import Report
 from generator.naming import region_key
-from generator.segment import search_words
+from generator.segment import FUNCTION_CHARS, search_words
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,24})[”\"」』]")
 _HAN = re.compile(r"^[\u4e00-\u9fff]{2,}$")
@@ -47,7 +47,7 @@ class Term:
 
 # A single character in a run of words (新, 质), never a function word (的, 和, 与, 在…)
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
-_FUNCTION_CHARS = set("的地得了着过和与及或等在是为对把将被从向于以而且并也都就又还所之其此该各每使让给")
+_FUNCTION_CHARS = FUNCTION_CHARS | {"了", "着", "过"}
 PAIR_MIN_CHARS = 4
 # A word pair is a new (or gone) phrase only when the report uses it this often: pairs of
 # ordinary words meet by chance once.

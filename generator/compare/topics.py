@@ -23,18 +23,24 @@ _KIND = (r"(?:项目|工程|电站|园区|产业园|新区|中心|基地|行动|
 _NAMED = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{2,14}}?{_KIND}")
 _QUOTED = re.compile(r"“([^”]{2,16})”")
 # Words that start a sentence or a clause, not a name: 推进…项目 names no project
-_LEAD = re.compile(r"^(?:推进|实施|加快|加强|建设|建成|开工|完成|启动|打造|推动|新建|续建|谋划|储备|争取|围绕|依托|"
-                   r"坚持|严格落实|落实|全面提升|提升|抢抓|是|为|接|要|"
-                   r"以|在|对|把|将|和|与|及|等|的|了|重点|全县|全区|全市|我县|一批|一个|各类|重大|一般|全年|安排|"
-                   r"新签约|签约|新开工|当年开工|当年|改扩建|改造|新增|亿元以上|以上|招商|其中|力争|确保|年内|[一二三四五六七八九十\d]+个)+")
+LEAD_WORDS = (r"推进|实施|加快|加强|建设|建成|开工|完成|启动|打造|推动|新建|续建|谋划|储备|争取|围绕|依托|"
+              r"以|在|对|把|将|和|与|及|等|的|了|重点|全县|全区|全市|我县|一批|一个|各类|重大|一般|全年|安排|"
+              r"新签约|签约|新开工|当年开工|当年|改扩建|改造|新增|亿元以上|以上|招商|其中|力争|确保|年内|"
+              r"[一二三四五六七八九十\d]+个")
+# … and before a topic's name also the verbs of a creed or a call (坚持…, 抢抓…), which a
+# counted thing's label can start with (提升改造…), so they are the topics' own
+_LEAD = re.compile(rf"^(?:{LEAD_WORDS}|坚持|严格落实|落实|全面提升|提升|抢抓)+")
 # A bare kind word is no name (一批项目, 重点工程)
 _GENERIC = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,2}}){_KIND}$")
 # Places a report comes back to (涑水河, 中条山, 北大街): jieba's place names (tag ns) that end
 # in what a place is, looked for only in sentences with such an ending
 _PLACE_KIND = re.compile(r"(?:河|江|湖|山|峪|岭|大街|路|街|镇|乡|村|湾|港|流域|峡谷|水库)$")
 _PLACE_HINT = re.compile(r"[\u4e00-\u9fff](?:河|江|湖|山|峪|岭|街|路|镇|乡|村|湾|港|流域|峡谷|水库)")
-# Words no name holds: 以人民为中心 is a creed, 地等项目 a list's tail, 要各地仿效 a sentence
-_NOT_A_NAME = re.compile(r"等|为中心|了|可以|通过|经过|各地|和项目|引资和")
+# No name holds these: 以人民为中心 is a creed, 地等项目 a list's tail, 可以/通过/经过 a
+# sentence's words, and a conjunction after the first characters two things (引资和项目)
+_NOT_A_NAME = re.compile(r"等|为中心|了|可以|通过|经过|^.{2,}[和与及]")
+# A quotation holding a comma is a sentence quoted, not a name (要各地仿效，经过试点)
+_CLAUSE_MARK = re.compile(r"[，,；;。]")
 # Topics with fewer mentions get no page
 MIN_MENTIONS = 2
 
@@ -65,7 +71,7 @@ class FollowUp:
 
 def names_in(sentence: str) -> list[str]:
     """The topic names a sentence mentions."""
-    found = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 16]
+    found = [q for q in _QUOTED.findall(sentence) if 2 <= len(q) <= 16 and not _CLAUSE_MARK.search(q)]
     for clause in re.split(r"[，,、；;。：:（）()“”]", sentence):
         for match in _NAMED.finditer(clause):
             name = _LEAD.sub("", match.group())

@@ -82,12 +82,13 @@ _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)")
 _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
 _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
-_WORDED_MILESTONE = re.compile(r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?"
-                               r"(?:突破|跨越|迈上|站上|跨入)(?:[^，,；;。0-9]{1,8}(?:大关|台阶|关口)|[百千万]亿元?)\s*[，,]\s*"
-                               r"(?:达到|达|为|实现|增至|完成)?\s*$")
+_CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破)"
+# what comes before the figure or rate: a label, a threshold crossed in words, a comma
+_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?" + _CROSSED +
+                r"(?:[^，,；;。0-9]{1,8}(?:大关|台阶|关口)|[百千万]亿元?)\s*[，,]\s*")
+_WORDED_MILESTONE = re.compile(_WORDED_LEAD + r"(?:达到|达|为|实现|增至|完成)?\s*$")
 # … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
-_WORDED_MILESTONE_RATE = re.compile(r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?"
-                                    r"(?:突破|跨越|迈上|站上|跨入)[^，,；;。0-9]{1,8}(?:大关|台阶|关口)\s*[，,]\s*(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
+_WORDED_MILESTONE_RATE = re.compile(_WORDED_LEAD + r"(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
 # 超额完成年度任务 2.1 亿元 after a figure: by how much it beat its target, not a figure
 _OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$")
 # 在…情况下, 在…基础上: a condition between a figure and its rate

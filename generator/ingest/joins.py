@@ -12,11 +12,9 @@ import re
 
 from generator.headings import is_heading, is_terminated, opens_unit
 from generator.model import Block, Repair
-from generator.segment import is_word, words
+from generator.segment import FUNCTION_CHARS, is_word, words
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
-# Characters that stand alone as words, so a page that starts with one is not mid-word.
-FUNCTION_CHARS = set("的地得和与及或等在是为对把将被从向于以而且并也都就又还所之其此该各每使让给")
 
 
 # A news story's subheading ("GDP增长9% 新年小目标:涨8%") stops without ending a sentence
