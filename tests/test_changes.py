@@ -237,3 +237,83 @@ def test_the_next_years_new_policy_term_leads_its_new_phrases(built):
     assert found[0].term == "低空经济" and found[0].quoted and found[0].count == 1
     page = (site / "regions" / "shanxi" / "yuncheng" / "jiangxian" / "changes-2024" / "index.html")
     assert "低空经济" in page.read_text(encoding="utf-8")
+
+
+REORGANISED_OLD = """——2024 年 2 月 1 日在闻喜县第十七届人民代表大会第二次会议上
+
+**一、2023年工作回顾**
+
+**（一）产业发展提速**
+
+新建标准化厂房 12 万平方米，入驻企业 18 家。煤层气抽采利用量达到 2.1 亿立方米。
+
+**（二）乡村面貌改善**
+
+改造农村户厕 2600 座，硬化村内道路 85 公里。建成高标准农田 3.2 万亩，粮食总产量稳定在 2.6 亿斤。
+
+**二、2024年工作安排**
+
+**（一）扩大有效投资**
+
+实施省市县重点项目 60 个，完成投资 120 亿元。争取专项债券资金 9 亿元。
+
+**（二）推进乡村振兴**
+
+新建高标准农田 2.5 万亩。推进乡村振兴示范村建设 6 个。
+
+**（三）办好民生实事**
+
+新建幼儿园 3 所，改扩建乡镇卫生院 4 所。整治农村人居环境，改造户厕 2000 座。新增城镇就业 3500 人。
+"""
+
+# the next year: the look back is no longer cut into sections, the plan's sections are
+# reordered and retitled, and one sentence (户厕) is rewritten and moved from the 民生实事
+# section to the one on villages
+REORGANISED_NEW = """——2025 年 2 月 1 日在闻喜县第十七届人民代表大会第三次会议上
+
+**一、2024年工作回顾**
+
+全县新建标准化厂房 9 万平方米。改造农村户厕 2100 座，建成高标准农田 2.5 万亩。
+
+**二、2025年工作安排**
+
+**（一）民生保障再加力**
+
+新建幼儿园 2 所，改扩建乡镇卫生院 3 所。新增城镇就业 3600 人。
+
+**（二）项目投资再提速**
+
+实施省市县重点项目 65 个，完成投资 130 亿元。争取专项债券资金 10 亿元。
+
+**（三）和美乡村再升级**
+
+新建高标准农田 2 万亩。推进乡村振兴示范村建设 8 个。整治农村人居环境，全年改造户厕 1800 座。
+
+**（四）生态环境再改善**
+
+完成营造林 1.5 万亩。
+"""
+
+
+def test_reordered_retitled_sections_are_matched_by_their_words(tmp_path):
+    changes = compare_texts(report(tmp_path, "a", 2024, REORGANISED_OLD),
+                            report(tmp_path, "b", 2025, REORGANISED_NEW))
+    pairs = {(c.old.title if c.old else None, c.new.title if c.new else None) for c in changes.sections}
+    # the plan's sections pair up by what they are about, not by number or order
+    assert ("（一）扩大有效投资", "（二）项目投资再提速") in pairs
+    assert ("（二）推进乡村振兴", "（三）和美乡村再升级") in pairs
+    assert ("（三）办好民生实事", "（一）民生保障再加力") in pairs
+    # the look back, in sections one year and whole the next, is compared whole
+    assert ("一、2023年工作回顾", "一、2024年工作回顾") in pairs
+    assert [s.title for s in changes.added] == ["（四）生态环境再改善"]
+
+
+def test_a_sentence_rewritten_in_another_section_is_moved_with_its_changes(tmp_path):
+    changes = compare_texts(report(tmp_path, "a", 2024, REORGANISED_OLD),
+                            report(tmp_path, "b", 2025, REORGANISED_NEW))
+    moved = {(o.text, n.text) for c in changes.sections for o, n in c.moved}
+    assert ("整治农村人居环境，改造户厕 2000 座。", "整治农村人居环境，全年改造户厕 1800 座。") in moved
+    new = {s.text for c in changes.sections for s in c.new_sentences}
+    assert "整治农村人居环境，全年改造户厕 1800 座。" not in new
+    # a short sentence on the same subject elsewhere is not taken for it
+    assert "完成营造林 1.5 万亩。" in new

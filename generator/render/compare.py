@@ -472,7 +472,8 @@ def render_changes(region: RegionPages, comparison: Comparison, env) -> dict[str
                 "new": [(escape_md(s.text), link("¶", s)) for s in section.new_sentences],
                 "gone": [(escape_md(s.text), link("¶", s)) for s in section.gone_sentences],
                 "reworded": [(change_runs(o.text, n.text), link("新", n), link("旧", o)) for o, n in section.reworded],
-                "moved": [(escape_md(n.text), link("新", n), link("旧", o)) for o, n in section.moved],
+                "moved": [(escape_md(n.text) if o.text == n.text else change_runs(o.text, n.text),
+                           link("新", n), link("旧", o)) for o, n in section.moved],
                 "same": section.same})
         pages[here] = env.get_template("changes.md.j2").render(
             name=region.name, year=year, before=before, sections=sections,
