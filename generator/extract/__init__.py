@@ -18,6 +18,7 @@ from generator.extract.context import (
     heading_role,
     kind_and_period,
     part_roles,
+    span_back,
     stated_year,
     title_role,
 )
@@ -151,10 +152,29 @@ _ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P
 
 # 未来五年，…: the goals that follow are the five years', not the coming year's
 _AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个时期|“?十[一二三四五六七八九]五”?时期)")
-# 累计完成 208.4 亿元, 累计投入…: a sum, in a five-year look back over the five years
+# 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,16}$")
-# 累计完成 208.4 亿元, 累计投入…: a sum, in a five-year look back over the five years
-_CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,16}$")
+# 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
+_PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
+                           r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
+_WHOLE_YEAR = re.compile(r"全年|年底|年末")
+
+
+def part_of_year(text: str, carried: str = "") -> str:
+    """The part of a year (前三季度, 1–11月) in force at the end of `text`, given the one in
+    force before it: the last of its marks wins, and 全年 or 年底 returns to the whole year."""
+    events = [(m.start(), m) for m in _PART_OF_YEAR.finditer(text)]
+    events += [(m.start(), None) for m in _WHOLE_YEAR.finditer(text)]
+    for _, match in sorted(events, key=lambda e: e[0]):
+        if match is None:
+            carried = ""
+        elif match["q"]:
+            carried = match["q"].replace(" ", "")
+        else:  # 1-12月 is the whole year
+            carried = f"1–{int(match['to'])}月" if int(match["to"]) < 12 else ""
+    return carried
+
+
 # 增长 6.5%(年度目标 6%以上): a result followed by the target it was held to, in brackets
 _RESTATED_TARGET = re.compile(r"[（(]\s*(?:年度|年初|全年|预期|计划|既定)?目标(?:为|是)?\s*$")
 
@@ -220,7 +240,7 @@ def extract_report(report: Report) -> list[Figure]:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
         looking_back = title_role(to_analysis(part.title)) == "review"  # headed so itself
-        five_years = bool(MULTI_YEAR.search(to_analysis(part.title)))  # 一、过去五年工作回顾
+        five_years = MULTI_YEAR.search(to_analysis(part.title))  # 一、过去五年工作回顾
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         for node in part.walk():
             if node.kind == "part":
@@ -241,13 +261,14 @@ def extract_report(report: Report) -> list[Figure]:
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
             ahead_five = False  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals
             back_five = five_years  # 五年来，… or a five-year part: a sum (累计) is the five years'
+            part_year = ""  # 前三季度，…: the figures up to the full stop are of part of the year
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
                 ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
-                back_five = back_five or bool(MULTI_YEAR.search(clause))  # 五年来，…累计…
+                back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 for raw in scan_sentence(clause, text[start:end]):
                     # what a figure's kind and period read: its sentence up to it, the last
@@ -276,8 +297,10 @@ def extract_report(report: Report) -> list[Figure]:
                         period, basis = f"{plan}–{plan + 4}", "words"
                     if back_five and period.isdigit() and _CUMULATIVE_VALUE.search(before[-40:]):
                         # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure
-                        last = report.metadata.review_year
-                        kind, period, basis = "actual", f"{last - 4}–{last}", "words"
+                        kind, period, basis = "actual", span_back(back_five, report.metadata.review_year), "words"
+                    share = part_of_year(clause[:raw.span[0]], part_year)
+                    if share and period.isdigit() and kind != "target":  # 前三季度…: part of the year
+                        period, basis = f"{period}年{share}", "words"
                     if not drop_long_growth(raw, plain[max(start, start + raw.span[1] - LOOK_BACK):start + raw.span[1]],
                                             since, period):
                         continue
@@ -292,6 +315,7 @@ def extract_report(report: Report) -> list[Figure]:
                                 not catalogue()[previous.indicator].value_is_rate:  # 目标 6%: a growth
                             figure = replace(figure, growth_pct=figure.value, growth_unit="%", value="", unit="")
                     figures.append(figure)
+                part_year = part_of_year(clause, part_year)
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
                 estimating = estimating or bool(ESTIMATE_OPENS.search(clause))
@@ -301,7 +325,7 @@ def extract_report(report: Report) -> list[Figure]:
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets
                     carried, estimating, targeting = None, False, whole_paragraph
-                    sentence_seen = True
+                    sentence_seen, part_year = True, ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):
                 introduced = "fresh"

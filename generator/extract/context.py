@@ -33,7 +33,18 @@ TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任�
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%)
 STATED_YEAR = re.compile(r"(?<![比较与\d])(?<!相比)(?<!同比)(\d{4})\s*年(?!代)(?!\s*(?:相比|比较|同期))")
-MULTI_YEAR = re.compile(r"过去五年|五年来|近五年|五年间|过去的五年")
+# 过去五年, 四年来 (a term cut short), 近五年: a look back over several years; 本届政府,
+# 十五届人民政府工作回顾: over a government's term, of a length the words do not give
+MULTI_YEAR = re.compile(r"过去的?(?P<a>[三四五十])年|(?P<b>[三四五十])年来|近(?P<c>五)年|(?P<d>[三四五十])年间"
+                        r"|本届政府|届(?:人民)?政府(?:工作)?回顾")
+_NUMERALS = {"三": 3, "四": 4, "五": 5, "十": 10}
+
+
+def span_back(match: re.Match, review: int) -> str:
+    """The years a look back covers, up to the review year: 2017–2021 for 过去五年 in 2022;
+    '' (no year's figure, and no span it can be said to be) for a term of unsaid length."""
+    years = next((_NUMERALS[g] for g in match.groups() if g), None)
+    return f"{review - years + 1}–{review}" if years else ""
 LAST_YEAR = re.compile(r"过去一年|去年|上一年")
 THIS_YEAR = re.compile(r"今年|本年度")
 # 面对新的一年，…; 明年…: the year the report plans, whenever the session sits
@@ -89,8 +100,8 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     Returns kind, period and the evidence they rest on (`BASES`): comparisons use only
     figures whose period rests on more than a default."""
     review, plan = meta.review_year, meta.year
-    if MULTI_YEAR.search(sentence):
-        return "actual", f"{review - 4}–{review}", "words"
+    if multi := MULTI_YEAR.search(sentence):
+        return "actual", span_back(multi, review), "words"
     if match := BY_YEAR.search(sentence):
         year = int(match.group(1) or match.group(2))
         if year >= plan:
