@@ -252,6 +252,8 @@ def match_units(old: list[Part], new: list[Part]) -> list[tuple[Section | None, 
 
 
 def align(old: Section | None, new: Section | None) -> SectionChange:
+    """The sentences two matched sections share in order; the others are new or gone until
+    find_moves pairs those that are one sentence rewritten or moved."""
     change = SectionChange(old, new)
     before = list(old.sentences) if old else []
     after = list(new.sentences) if new else []
@@ -259,19 +261,9 @@ def align(old: Section | None, new: Section | None) -> SectionChange:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             change.same += i2 - i1
-            continue
-        gone, added = before[i1:i2], after[j1:j2]
-        # within a replaced run, pair each new sentence with its most alike old one
-        taken: set[int] = set()
-        for sentence in added:
-            best = max(((alike(g.text, sentence.text), k) for k, g in enumerate(gone) if k not in taken),
-                       default=(0.0, -1))
-            if best[0] >= REWORDED:
-                taken.add(best[1])
-                change.reworded.append((gone[best[1]], sentence))
-            else:
-                change.new_sentences.append(sentence)
-        change.gone_sentences += [g for k, g in enumerate(gone) if k not in taken]
+        else:
+            change.gone_sentences += before[i1:i2]
+            change.new_sentences += after[j1:j2]
     return change
 
 
