@@ -353,9 +353,9 @@ def test_changes_page_marks_what_the_words_changed(page, target):
 
 
 def test_topic_page_lists_every_mention_with_its_sentence(page, target):
-    mentions = target.result.comparison.topics["抽水蓄能电站"]
+    mentions = target.result.comparison.topics["抽水蓄能电站（绛县）"]
     page.goto(target.url("topics/index.md"))
-    page.click("article a:has-text('抽水蓄能电站')")
+    page.click("article a:has-text('抽水蓄能电站（绛县）')")
     page.wait_for_selector("article table")
     assert page.locator("article tbody tr").count() == len(mentions)
     shot(page, target, "topic")

@@ -157,11 +157,13 @@ def test_topics_follow_a_named_project_across_reports_and_parts(built):
     assert names_in("“王牌工程”绛县抽水蓄能电站项目进入核准攻坚阶段。") == ["王牌工程", "绛县抽水蓄能电站"]
     assert merge_forms({"绛县抽水蓄能电站", "抽水蓄能电站"}) == {"抽水蓄能电站": "抽水蓄能电站",
                                                               "绛县抽水蓄能电站": "抽水蓄能电站"}
-    mentions = result.comparison.topics["抽水蓄能电站"]
+    # 垣曲县's report has a 抽水蓄能电站 of its own: another power station, another topic
+    mentions = result.comparison.topics["抽水蓄能电站（绛县）"]
+    assert {m.region for m in result.comparison.topics["抽水蓄能电站（垣曲县）"]} == {"垣曲县"}
     jiangxian = {(m.year, m.role) for m in mentions if m.region == "绛县"}
     assert {(2023, "review"), (2023, "plan")} <= jiangxian and any(year == 2024 for year, _ in jiangxian)
     assert names_in("推进一批重点项目。") == []  # a kind word with no name is no topic
-    page = (site / "topics" / "choushuixunengdianzhan" / "index.html").read_text(encoding="utf-8")
+    page = (site / "topics" / "choushuixunengdianzhan-jiangxian" / "index.html").read_text(encoding="utf-8")
     assert page.count("<tr>") == len(mentions) + 1
 
 
@@ -317,3 +319,31 @@ def test_a_sentence_rewritten_in_another_section_is_moved_with_its_changes(tmp_p
     assert "整治农村人居环境，全年改造户厕 1800 座。" not in new
     # a short sentence on the same subject elsewhere is not taken for it
     assert "完成营造林 1.5 万亩。" in new
+
+
+def test_topic_names_leave_out_figures_of_speech_and_generic_names():
+    from generator.compare.topics import names_in
+
+    found = names_in("打造城市“名片”，建设人才“高地”，深化“放管服”改革，落实“三公”经费管理，"
+                     "实施基础设施配套提升工程，推进县级以上重点项目，建设城南湿地公园。")
+    assert {"放管服", "三公", "城南湿地公园"} <= set(found)
+    assert not {"名片", "高地", "基础设施配套提升工程", "县级以上重点项目"} & set(found)
+
+
+def test_a_named_thing_stays_in_its_region_and_a_quoted_slogan_is_shared(tmp_path):
+    from generator.compare.topics import topics
+
+    texts = {"a": ("闻喜县", "改扩建县人民医院住院楼。县人民医院新增床位 200 张。坚持“两个毫不动摇”。"),
+             "b": ("垣曲县", "县人民医院创成二级甲等医院。县人民医院开通远程会诊。坚持“两个毫不动摇”。")}
+    reports = []
+    for name, (region, body) in texts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(f"——2024 年 2 月 1 日在{region}人民代表大会上\n\n**一、2023年工作回顾**\n\n{body}\n",
+                        encoding="utf-8")
+        (tmp_path / f"{name}.meta.yml").write_text(f"region: {region}\nyear: 2024\n", encoding="utf-8")
+        reports.append(read_report(path, path.name))
+    found = topics(reports)
+    assert {m.region for m in found["两个毫不动摇"]} == {"闻喜县", "垣曲县"}
+    assert "县人民医院" not in found
+    assert {m.region for m in found["县人民医院（闻喜县）"]} == {"闻喜县"}
+    assert {m.region for m in found["县人民医院（垣曲县）"]} == {"垣曲县"}

@@ -129,7 +129,7 @@ def test_the_seeds_ten_livelihood_projects_are_tracked_into_the_next_report(buil
 def test_a_plan_topic_links_to_its_look_back_and_to_the_next_report(built):
     result, _ = built
     ups = {u.topic: u for u in result.comparison.follow_ups["jiangxian-2023"]}
-    pumped = ups["抽水蓄能电站"]
+    pumped = ups["抽水蓄能电站（绛县）"]
     assert pumped.plan.role == "plan" and pumped.plan.year == 2023
     assert pumped.looked_back and all(m.role == "review" and m.year == 2023 for m in pumped.looked_back)
     assert pumped.next_year and pumped.next_year[0].year == 2024 and pumped.next_year[0].role == "review"
@@ -231,7 +231,7 @@ def test_a_plan_paragraph_links_to_what_comes_of_its_topics(built):
 
     result, site = built
     seed = next(r for r in result.reports if r.slug == "jiangxian-2023")
-    up = next(u for u in result.comparison.follow_ups[seed.slug] if u.topic == "抽水蓄能电站")
+    up = next(u for u in result.comparison.follow_ups[seed.slug] if u.topic == "抽水蓄能电站（绛县）")
     page = (site / up.plan.page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
     block = page[page.index(f'id="{up.plan.anchor}"'):]
     block = block[:block.index("</p>", block.index("para-follow"))]
