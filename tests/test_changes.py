@@ -328,6 +328,9 @@ def test_topic_names_leave_out_figures_of_speech_and_generic_names():
                      "实施基础设施配套提升工程，推进县级以上重点项目，建设城南湿地公园。")
     assert {"放管服", "三公", "城南湿地公园"} <= set(found)
     assert not {"名片", "高地", "基础设施配套提升工程", "县级以上重点项目"} & set(found)
+    # organisations by their kind, without the verb before them
+    assert names_in("引进晋南建材集团，组建红星农机专业合作社，与县农商银行签约。") == [
+        "晋南建材集团", "红星农机专业合作社", "县农商银行"]
 
 
 def test_a_named_thing_stays_in_its_region_and_a_quoted_slogan_is_shared(tmp_path):

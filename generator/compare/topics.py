@@ -17,9 +17,11 @@ from generator.model import Report
 from generator.naming import region_key
 from generator.segment import is_word, places, words
 
-# …项目, …工程, …电站, …园区: what kind of thing a name names
+# …项目, …工程, …电站, …园区: what kind of thing a name names. Organisations are found by their
+# kind too (…集团, …公司, …银行, …学院): jieba's organisation tag (nt) names 暨, 深加工, 国际化 and
+# 新格局 as organisations in two real reports, and no company.
 _KIND = (r"(?:项目|工程|电站|园区|产业园|新区|中心|基地|行动|机制|示范区|开发区|集团|公司|医院|学校|大道|水库|"
-         r"公园|专业镇)")
+         r"公园|专业镇|银行|大学|学院|研究院|研究所|合作社|商会|协会)")
 _NAMED = re.compile(rf"[\u4e00-\u9fffA-Za-z0-9]{{2,14}}?{_KIND}")
 _QUOTED = re.compile(r"“([^”]{2,16})”")
 # Words that start a sentence or a clause, not a name: 推进…项目 names no project
@@ -29,7 +31,8 @@ LEAD_WORDS = (r"推进|实施|加快|加强|建设|建成|开工|完成|启动|�
               r"[一二三四五六七八九十\d]+个")
 # … and before a topic's name also the verbs of a creed or a call (坚持…, 抢抓…), which a
 # counted thing's label can start with (提升改造…), so they are the topics' own
-_LEAD = re.compile(rf"^(?:{LEAD_WORDS}|坚持|严格落实|落实|全面提升|提升|抢抓|充分发挥|发挥|持续|深入|全面)+")
+_LEAD = re.compile(rf"^(?:{LEAD_WORDS}|坚持|严格落实|落实|全面提升|提升|抢抓|充分发挥|发挥|持续|深入|全面|"
+                   r"引进|组建|共建|成立|培育|扶持|支持|与)+")
 # A name whose words before its kind are all generic names nothing in particular
 # (基础设施配套提升工程, 县级以上重点项目, 系列专项行动)
 _GENERIC_WORDS = frozenset("""重点 重大 县级以上 省级以上 市级以上 省级 市级 县级 基础设施 基础设施建设
