@@ -15,6 +15,7 @@ class SourceText:
     sha256: str
     sidecar: dict = field(default_factory=dict)  # <stem>.meta.yml, already validated
     errata: tuple[Erratum, ...] = ()
+    repairs: tuple[Repair, ...] = ()  # what reading the bytes had to mend (encoding)
 
 
 @dataclass(frozen=True)
@@ -24,16 +25,17 @@ class Erratum:
     find: str
     replace: str
     reason: str
-    line: int = 0  # 0: every line where `find` occurs
+    line: int = 0  # 0: any line
     file: str = ""
     entry_line: int = 0  # where the entry stands in the errata file
+    times: int = 1  # how many places the person found it in: any other count is an error
 
 
 @dataclass(frozen=True)
 class Repair:
     """One change made to the text between the seed and the site, with its source line."""
 
-    kind: str  # furniture | title | join | gap | ocr | errata | number-split | duplicate
+    kind: str  # encoding | furniture | title | join | gap | ocr | errata | number-split | duplicate
     line: int  # source line where it happened
     before: str
     after: str

@@ -45,7 +45,8 @@ def shown_path(path: Path, seeds: Path) -> str:
     """A report's path as people see it: from the seeds folder's name down
     (`seeds/shanxi/yuncheng/jiangxian/2023.txt`), wherever that folder is, so pages do not depend
     on where the build ran."""
-    return (Path(seeds.resolve().name) / path.resolve().relative_to(seeds.resolve())).as_posix()
+    # not resolved: a report that is a link shows its own name, wherever the link points
+    return (Path(seeds.resolve().name) / path.absolute().relative_to(seeds.absolute())).as_posix()
 
 
 def read_report(path: Path, shown: str, lenient: bool = False, overrides: dict | None = None) -> Report:

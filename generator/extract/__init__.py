@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -160,19 +161,20 @@ _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
-def part_of_year(text: str, carried: str = "") -> str:
-    """The part of a year (前三季度, 1–11月) in force at the end of `text`, given the one in
-    force before it: the last of its marks wins, and 全年 or 年底 returns to the whole year."""
-    events = [(m.start(), m) for m in _PART_OF_YEAR.finditer(text)]
-    events += [(m.start(), None) for m in _WHOLE_YEAR.finditer(text)]
-    for _, match in sorted(events, key=lambda e: e[0]):
-        if match is None:
-            carried = ""
-        elif match["q"]:
-            carried = match["q"].replace(" ", "")
-        else:  # 1-12月 is the whole year
-            carried = f"1–{int(match['to'])}月" if int(match["to"]) < 12 else ""
-    return carried
+def parts_of_year(text: str) -> list[tuple[int, str]]:
+    """(where, the part of a year in force from there: 前三季度, 1–11月, or '' for the whole
+    year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
+    events = [(m.start(), m["q"].replace(" ", "") if m["q"] else
+               f"1–{int(m['to'])}月" if int(m["to"]) < 12 else "")  # 1-12月 is the whole year
+              for m in _PART_OF_YEAR.finditer(text)]
+    events += [(m.start(), "") for m in _WHOLE_YEAR.finditer(text)]
+    return sorted(events)
+
+
+def part_of_year(events: list[tuple[int, str]], at: int, carried: str = "") -> str:
+    """The part of a year in force at `at`, given the one in force before the clause."""
+    index = bisect.bisect_left(events, (at, "")) - 1
+    return events[index][1] if index >= 0 else carried
 
 
 # 增长 6.5%(年度目标 6%以上): a result followed by the target it was held to, in brackets
@@ -181,8 +183,10 @@ _RESTATED_TARGET = re.compile(r"[（(]\s*(?:年度|年初|全年|预期|计划|�
 
 def restates_target(clause: str, raw: Raw) -> bool:
     """Is the figure a bracketed target after a result (its label only 目标, in brackets)?"""
-    label_at = clause.rfind(raw.label, 0, raw.span[1]) if raw.label else -1
-    return label_at > 0 and bool(_RESTATED_TARGET.search(clause[:label_at + len(raw.label)]))
+    label_at = clause.rfind(raw.label, max(0, raw.span[0] - LOOK_BACK), raw.span[1]) if raw.label else -1
+    end = label_at + len(raw.label)
+    # the bracket and 目标 stand right before the number: a short window, not the whole sentence
+    return label_at > 0 and bool(_RESTATED_TARGET.search(clause[max(0, end - 24):end]))
 
 
 def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> tuple[list[Figure], str]:
@@ -270,6 +274,7 @@ def extract_report(report: Report) -> list[Figure]:
                 ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
+                marks = parts_of_year(clause)
                 for raw in scan_sentence(clause, text[start:end]):
                     # what a figure's kind and period read: its sentence up to it, the last
                     # LOOK_BACK characters of it (a 200 KB line must not be read once per figure)
@@ -298,7 +303,7 @@ def extract_report(report: Report) -> list[Figure]:
                     if back_five and period.isdigit() and _CUMULATIVE_VALUE.search(before[-40:]):
                         # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure
                         kind, period, basis = "actual", span_back(back_five, report.metadata.review_year), "words"
-                    share = part_of_year(clause[:raw.span[0]], part_year)
+                    share = part_of_year(marks, raw.span[0], part_year)
                     if share and period.isdigit() and kind != "target":  # 前三季度…: part of the year
                         period, basis = f"{period}年{share}", "words"
                     if not drop_long_growth(raw, plain[max(start, start + raw.span[1] - LOOK_BACK):start + raw.span[1]],
@@ -315,7 +320,7 @@ def extract_report(report: Report) -> list[Figure]:
                                 not catalogue()[previous.indicator].value_is_rate:  # 目标 6%: a growth
                             figure = replace(figure, growth_pct=figure.value, growth_unit="%", value="", unit="")
                     figures.append(figure)
-                part_year = part_of_year(clause, part_year)
+                part_year = part_of_year(marks, len(clause), part_year)
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
                 estimating = estimating or bool(ESTIMATE_OPENS.search(clause))

@@ -27,8 +27,10 @@ def find_reports(seeds: Path) -> list[Path]:
     if not seeds.is_dir():
         raise InputError("no such folder", file=str(seeds),
                          hint="pass --seeds with the folder that holds the report files")
+    # a broken link named like a report is kept, so reading it says what is wrong with it
     paths = sorted(p for p in seeds.rglob("*")
-                   if p.is_file() and p.suffix in REPORT_SUFFIXES and not p.name.startswith("."))
+                   if (p.is_file() or p.is_symlink() and not p.exists())
+                   and p.suffix in REPORT_SUFFIXES and not p.name.startswith("."))
     if not paths:
         raise InputError("no report files (*.txt, *.md) found", file=str(seeds),
                          hint="copy a report's text into the folder")
@@ -49,7 +51,7 @@ def ingest_text(source: SourceText, lenient: bool = False) -> Ingested:
     splits, split_diagnostics = find_number_splits(lines, source.path)
     blocks, joins = join_blocks(lines)
     duplicates = find_duplicates(blocks)
-    repairs = sorted(errata + ocr + furniture + title + splits + joins + duplicates,
+    repairs = sorted(list(source.repairs) + errata + ocr + furniture + title + splits + joins + duplicates,
                      key=lambda r: (r.line, r.kind))
     return Ingested(source=source, metadata=metadata, blocks=tuple(blocks),
                     repairs=tuple(repairs), diagnostics=tuple(diagnostics + split_diagnostics))

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from datetime import date
 from pathlib import Path
 
+import ftfy
 import yaml
 
 from generator.diagnostics import InputError
-from generator.ingest.errata import load_errata
-from generator.model import SourceText
+from generator.ingest.errata import load_errata, yaml_error_line
+from generator.model import Repair, SourceText
 
-# Tried in order. GB18030 is a superset of GBK and GB2312, so one entry covers all three.
-ENCODINGS = ("utf-8-sig", "gb18030")
+# A report is tens of kilobytes; past this, a file is not one report's text (and reading it
+# through every stage would take minutes and gigabytes).
+MAX_BYTES = 8 * 1024 * 1024
+# Line ends besides \n: CR LF, CR alone, and the Unicode line and paragraph separators; NEL
+# (U+0085) too, but only once mojibake is mended: it is also a byte of UTF-8 read as Latin-1.
+_LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029]")
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# Letters of Latin-1 that UTF-8 Chinese read as Windows-1252 or Latin-1 is made of (ç»›åŽ¿)
+_MOJIBAKE_HINT = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u02dc\u2013-\u203a\u20ac\u2122]")
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 SIDECAR_FIELDS = {
     "region", "year", "province", "city", "code", "source_url", "speaker", "speaker_title",
@@ -27,16 +37,134 @@ def sidecar_paths(path: Path) -> tuple[Path, Path]:
     return path.with_name(path.stem + ".meta.yml"), path.with_name(path.stem + ".errata.yml")
 
 
-def decode(data: bytes, shown: str) -> tuple[str, str]:
-    """Decode report bytes: UTF-8 with or without BOM, else GB18030; normalise line endings."""
-    for encoding in ENCODINGS:
+def decode(data: bytes, shown: str) -> tuple[str, str, list[Repair]]:
+    """Decode report bytes: UTF-8 (with or without BOM), UTF-16 (with or without BOM), GB18030,
+    Big5, or lines of UTF-8 and GB18030 mixed; normalise every kind of line end. What had to be
+    mended to read it (a character cut off at the end, a line in another encoding, mojibake)
+    comes back as repairs. Anything that is not a Chinese text is one clear error."""
+    if not data.strip():
+        raise InputError("empty file" if not data else "no text, only blank lines", file=shown,
+                         hint="put the report's text in the file, or remove it from the folder")
+    if len(data) > MAX_BYTES:
+        raise InputError(f"too large for one report ({len(data) / 1024 / 1024:.0f} MiB; the limit is "
+                         f"{MAX_BYTES // 1024 // 1024} MiB)", file=shown,
+                         hint="check that the file holds one report's text, and split it if it holds several")
+    if data.startswith(b"%PDF-"):
+        raise InputError("a PDF file, not text", file=shown,
+                         hint="copy the report's text out of the PDF (e.g. with pdftotext) and add that")
+    text, encoding, repairs = _decode(data, shown)
+    if re.match(r"\s*<(?:!doctype\s+html|html[\s>])", text[:1024], re.I):
+        raise InputError("an HTML page, not the report's text", file=shown,
+                         hint="save the page's text (or copy it) into a .txt file and add that")
+    if "\x00" in text:
+        raise InputError("contains NUL bytes, so it is not a text report", file=shown,
+                         hint="remove the file from seeds/ or replace it with the report text")
+    if not _CJK.search(text):
+        raise InputError("no Chinese text", file=shown,
+                         hint="a report must be the Chinese text, saved as UTF-8")
+    lines = _LINE_ENDS.sub("\n", text).split("\n")
+    return "\n".join(_mended(lines, repairs)).replace("\u0085", "\n"), encoding, repairs
+
+
+def _decode(data: bytes, shown: str) -> tuple[str, str, list[Repair]]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding), encoding.removesuffix("-le").removesuffix("-be"), []
+            except UnicodeDecodeError:
+                break
+    if (utf16 := _utf16_without_bom(data)) is not None:
+        return utf16, "utf-16", []
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+            cut = data[err.start:]
+            text = data[:err.start].decode("utf-8")
+            line = text.count("\n") + 1
+            return text, "utf-8", [Repair("encoding", line, repr(cut), "",
+                                          f"文件在一个字符中间结束（下载不完整？），去掉了残缺的 {len(cut)} 个字节")]
+    lines = data.split(b"\n")
+    utf8_lines = sum(1 for line in lines if _is_utf8(line))
+    if utf8_lines > len(lines) / 2:  # mostly UTF-8: the other lines one by one
+        return _mixed(lines), "utf-8", _mixed_repairs(lines)
+    for encoding in ("gb18030", "big5"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return text.replace("\r\n", "\n").replace("\r", "\n"), encoding.replace("-sig", "")
-    raise InputError("not UTF-8 or GB18030 text", file=shown,
+        if encoding == "gb18030" and _looks_big5(data):
+            continue
+        return text, encoding, []
+    raise InputError("not UTF-8, UTF-16, GB18030 or Big5 text", file=shown,
                      hint="save the report as UTF-8 and build again")
+
+
+def _is_utf8(line: bytes) -> bool:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mixed(lines: list[bytes]) -> str:
+    return "\n".join(line.decode("utf-8") if _is_utf8(line) else line.decode("gb18030", errors="replace")
+                     for line in lines)
+
+
+def _mixed_repairs(lines: list[bytes]) -> list[Repair]:
+    reason = "这一行是 GB18030 编码，与全文（UTF-8）不同，已按 GB18030 读出"
+    return [Repair("encoding", number, "GB18030", "UTF-8", reason)
+            for number, line in enumerate(lines, 1) if not _is_utf8(line)]
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 with no byte-order mark: its line ends and ASCII leave NUL bytes on one side."""
+    if len(data) % 2 or b"\x00" not in data[:4096]:
+        return None
+    sample = data[:4096]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    encoding = "utf-16-be" if even > 3 * odd else "utf-16-le" if odd > 3 * even else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return text if _CJK.search(text) and "\x00" not in text else None
+
+
+def _looks_big5(data: bytes) -> bool:
+    """Does text that GB18030 reads look like Big5 instead? Chinese in GB18030 is nearly all in
+    GB2312's common area (both bytes from 0xA1); Big5's second bytes are 0x40–0x7E as often."""
+    pairs = re.findall(rb"[\x81-\xfe][\x40-\xfe]", data[:65536])
+    if not pairs:
+        return False
+    common = sum(1 for pair in pairs if pair[0] >= 0xA1 and pair[1] >= 0xA1)
+    if common / len(pairs) >= 0.9:
+        return False
+    try:
+        data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mended(lines: list[str], repairs: list[Repair]) -> list[str]:
+    """Lines written as UTF-8 once read as Windows-1252 or Latin-1 (绛县 → ç»›åŽ¿), mended."""
+    out = []
+    number = 1  # the line's number once NEL ends lines too
+    for line in lines:
+        if _MOJIBAKE_HINT.search(line) and not _CJK.search(line):
+            fixed = ftfy.fix_encoding(line)
+            if fixed != line and _CJK.search(fixed):
+                repairs.append(Repair("encoding", number, line[:40], fixed[:40],
+                                      "乱码：UTF-8 文字被当作西文编码读过，已还原"))
+                line = fixed
+        out.append(line)
+        number += 1 + line.count("\u0085")
+    return out
 
 
 def read_source(path: Path, shown: str) -> SourceText:
@@ -45,10 +173,7 @@ def read_source(path: Path, shown: str) -> SourceText:
         data = path.read_bytes()
     except OSError as err:
         raise InputError(f"cannot read the report: {err.strerror}", file=shown) from None
-    text, encoding = decode(data, shown)
-    if "\x00" in text:
-        raise InputError("contains NUL bytes, so it is not a text report", file=shown,
-                         hint="remove the file from seeds/ or replace it with the report text")
+    text, encoding, repairs = decode(data, shown)
     meta_path, errata_path = sidecar_paths(path)
     lines = tuple(text.split("\n"))
     if lines and lines[-1] == "":
@@ -60,6 +185,7 @@ def read_source(path: Path, shown: str) -> SourceText:
         sha256=hashlib.sha256(data).hexdigest(),
         sidecar=load_sidecar(meta_path, shown_beside(shown, meta_path)),
         errata=load_errata(errata_path, shown_beside(shown, errata_path)),
+        repairs=tuple(repairs),
     )
 
 
@@ -73,9 +199,10 @@ def load_sidecar(path: Path, shown: str) -> dict:
         return {}
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", -1) + 1
-        raise InputError("invalid YAML", file=shown, line=line,
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8", file=shown, hint="save the metadata file as UTF-8") from None
+    except yaml.YAMLError as err:
+        raise InputError("invalid YAML", file=shown, line=yaml_error_line(err),
                          hint="fix the metadata file's syntax") from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping of field: value", file=shown)
@@ -98,6 +225,7 @@ SIDECAR_HINTS = {
     "code": "write the 6-digit GB/T 2260 code in quotes, e.g. code: \"140826\"",
     "meeting_date": "write it as YYYY-MM-DD, e.g. meeting_date: 2024-01-18",
     "region": "write the county's Chinese name, e.g. region: 绛县",
+    "slug": "write it as lower-case letters, digits and hyphens, e.g. slug: jiangxian",
 }
 
 
@@ -119,6 +247,8 @@ def sidecar_problem(key: str, value) -> str:
             return f"{text!r} is not a date"
     if key in ("region", "province", "city") and re.search(r"[<>/\\&\"`|*#\[\]]", text):
         return f"{text!r} is not a place name"
+    if key == "slug" and text and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", text):
+        return f"{text!r} is not a slug (lower-case letters, digits and hyphens)"
     if len(text) > 500:
         return "longer than 500 characters"
     return ""

@@ -6,6 +6,10 @@ The file `<stem>.errata.yml` is a list of entries:
       find: "1 7 亿公斤"
       replace: "1.7 亿公斤"
       reason: "OCR dropped the decimal point"
+      times: 2            # optional: the places it is found in (1 if not said)
+
+An entry that matches nothing is a warning; one that matches in more (or fewer) places than
+`times` is an error: the person confirmed a correction of the places they saw.
 """
 
 from __future__ import annotations
@@ -20,16 +24,25 @@ from generator.model import Erratum, Repair
 REQUIRED = ("find", "replace", "reason")
 
 
+def yaml_error_line(err: yaml.YAMLError) -> int:
+    """The line a YAML error is at: where the unclosed thing opened (a [ never closed), else
+    where the parser stopped."""
+    mark = getattr(err, "context_mark", None) or getattr(err, "problem_mark", None)
+    return mark.line + 1 if mark else 0
+
+
 def load_errata(path: Path, shown: str) -> tuple[Erratum, ...]:
     if not path.exists():
         return ()
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8", file=shown, hint="save the errata file as UTF-8") from None
     try:
         nodes = yaml.compose(text)
         data = yaml.safe_load(text) or []
     except yaml.YAMLError as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", -1) + 1
-        raise InputError("invalid YAML", file=shown, line=line,
+        raise InputError("invalid YAML", file=shown, line=yaml_error_line(err),
                          hint="fix the errata file's syntax") from None
     if not isinstance(data, list):
         raise InputError("expected a list of entries", file=shown,
@@ -46,16 +59,20 @@ def load_errata(path: Path, shown: str) -> tuple[Erratum, ...]:
             raise InputError(f"entry lacks {missing[0]!r}", file=shown, line=entry_line,
                              hint="each entry needs find, replace and reason")
         line = entry.get("line", 0) or 0
-        if not isinstance(line, int) or line < 0:
+        if not isinstance(line, int) or isinstance(line, bool) or line < 0:
             raise InputError("'line' must be a positive line number", file=shown, line=entry_line)
+        times = entry.get("times", 1)
+        if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+            raise InputError("'times' must be a count of places, 1 or more", file=shown, line=entry_line)
         errata.append(Erratum(find=str(entry["find"]), replace=str(entry["replace"] or ""),
                               reason=str(entry["reason"]), line=line, file=shown,
-                              entry_line=entry_line))
+                              entry_line=entry_line, times=times))
     return tuple(errata)
 
 
 def apply_errata(lines: list[tuple[int, str]], errata, source: str):
-    """Apply every erratum to the raw lines; an erratum that matches nothing is a warning."""
+    """Apply every erratum to the raw lines; an erratum that matches nothing is a warning, one
+    that matches more than one place is an error (which one did the person mean?)."""
     repairs: list[Repair] = []
     diagnostics: list[Diagnostic] = []
     out = []
@@ -72,6 +89,10 @@ def apply_errata(lines: list[tuple[int, str]], errata, source: str):
                                       f"{erratum.reason}（勘误表 {erratum.file}:{erratum.entry_line}）"))
         out.append((number, text))
     for erratum, count in zip(errata, used, strict=True):
+        if count and count != erratum.times:  # the person confirmed the places they saw, no others
+            raise InputError(f"{erratum.find!r} matches {count} places of {source}, not {erratum.times}",
+                             file=erratum.file, line=erratum.entry_line,
+                             hint="add 'line:' to say which line it is for, or 'times:' if every place is wrong")
         if not count:
             where = f"line {erratum.line}" if erratum.line else "any line"
             diagnostics.append(Diagnostic(

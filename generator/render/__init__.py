@@ -20,7 +20,7 @@ from generator.render.env import ENV
 from generator.render.escape import escape_attr, escape_md
 
 KIND_LABELS = {
-    "errata": "人工勘误", "ocr": "自动修复", "gap": "疑似缺文", "duplicate": "重复段落",
+    "encoding": "编码修复", "errata": "人工勘误", "ocr": "自动修复", "gap": "疑似缺文", "duplicate": "重复段落",
     "join": "断句拼接", "furniture": "版面杂项", "title": "标题信息", "number-split": "数字疑点",
 }
 KIND_ORDER = list(KIND_LABELS)
@@ -142,7 +142,7 @@ def render_report(report: Report, figures: list[Figure], heads: list[fig.Headlin
 def render_source(report: Report, context: dict) -> str:
     marks = {}
     for repair in report.ingested.repairs:
-        if repair.kind in ("furniture", "title", "errata", "ocr"):
+        if repair.kind in ("furniture", "title", "errata", "ocr", "encoding"):
             marks.setdefault(repair.line, KIND_LABELS[repair.kind])
     lines = [(number, text, marks.get(number, ""))
              for number, text in enumerate(report.source.lines, 1)]
