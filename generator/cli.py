@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from generator.diagnostics import GeneratorError
+from generator.lock import exclusive
 
 # Beyond this many warnings of one kind, the rest are summarised in one line.
 SHOWN_PER_CODE = 5
@@ -104,8 +105,9 @@ def run_build(args: argparse.Namespace) -> int:
 
     if config_missing(args.config):
         return 2
-    result = build(args.seeds, args.docs, args.site, args.config, strict=args.strict,
-                   with_site=not args.no_site, site_url=args.site_url)
+    with exclusive(args.docs, "build"):
+        result = build(args.seeds, args.docs, args.site, args.config, strict=args.strict,
+                       with_site=not args.no_site, site_url=args.site_url)
     print_summary(args, result)
     if not args.no_site:
         print(f"site    {args.site}/")
@@ -117,7 +119,8 @@ def run_bundle(args: argparse.Namespace) -> int:
 
     if config_missing(args.config):
         return 2
-    result = bundle(args.seeds, args.docs, args.dist, args.config, strict=args.strict)
+    with exclusive(args.docs, "bundle"):
+        result = bundle(args.seeds, args.docs, args.dist, args.config, strict=args.strict)
     print_summary(args, result)
     print(f"bundle  {result.bundle}: {size(result.bundle.stat().st_size)} zipped, "
           f"{size(result.bundle_unpacked_bytes)} in {result.bundle_files} files unpacked")
@@ -176,17 +179,22 @@ def print_filing(filing) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
     from generator.add import plan_filing, write_filing
 
-    filing = plan_filing(args.file, args.seeds, region=args.region, year=args.year,
-                         replace_existing=args.replace)
-    print_filing(filing)
-    for old in filing.replaces:
-        print(f"replace {old}")
-    if args.dry_run:
-        print(f"would file {filing.target} (dry run: nothing written)")
-        return 0
-    write_filing(filing, args.file)
+    # a dry run writes nothing; a filing is planned and written under the lock, so no other
+    # add can file the same region and year in between
+    with nullcontext() if args.dry_run else exclusive(args.seeds, "add"):
+        filing = plan_filing(args.file, args.seeds, region=args.region, year=args.year,
+                             replace_existing=args.replace)
+        print_filing(filing)
+        for old in filing.replaces:
+            print(f"replace {old}")
+        if args.dry_run:
+            print(f"would file {filing.target} (dry run: nothing written)")
+            return 0
+        write_filing(filing, args.file)
     print(f"filed   {filing.target}, with {filing.meta_path.name} and {filing.errata_path.name}")
     print("next    check the .meta.yml, then run `report-site build`")
     return 0

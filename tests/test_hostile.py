@@ -253,3 +253,39 @@ def test_a_seeds_folder_that_cannot_be_read_is_one_line(make, outcome, tmp_path:
     lines = err.strip().splitlines()
     assert code == 1 and len(lines) == 1 and re.search(outcome, lines[0]), err
     assert digest(docs) == before
+
+
+HOLD = """
+import sys, time
+from pathlib import Path
+from generator.lock import exclusive
+with exclusive(Path(sys.argv[1]), "build"):
+    print("held", flush=True)
+    time.sleep(120)
+"""
+
+
+def test_one_build_at_a_time_and_a_killed_build_leaves_no_lock(tmp_path: Path, capsys):
+    import subprocess
+    import sys
+
+    seeds = tmp_path / "seeds"
+    write_case(seeds, Case("ok", utf8(TEXT), "builds"))
+    docs = prepare_docs(tmp_path / "docs")
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(docs)], stdout=subprocess.PIPE, text=True,
+                              cwd=Path(__file__).resolve().parent.parent)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        argv = ["build", "--seeds", str(seeds), "--docs", str(docs), "--no-site", "--config", str(CONFIG)]
+        # add locks the folder that holds its seeds folder: the same one here
+        for args in (argv, ["add", str(seeds / "report.txt"), "--seeds", str(tmp_path / "seeds2")],
+                     ["bundle", "--seeds", str(seeds), "--docs", str(docs), "--dist", str(tmp_path / "dist")]):
+            code, _, err = run(args, capsys)
+            lines = err.strip().splitlines()
+            assert code == 1 and len(lines) == 1, (args[0], err)
+            assert "another report-site run is writing here (build, pid" in lines[0], lines[0]
+    finally:
+        holder.kill()  # as a killed build dies: no chance to clean up
+        holder.wait()
+    code, _, err = run(argv, capsys)
+    assert code == 0, err
