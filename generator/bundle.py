@@ -42,10 +42,17 @@ def usage_text(reports: list[Report], name: str, epoch: int) -> str:
 
 文件夹里有什么
   index.html      首页，从这里进入各报告
-  reports/        各报告正文（逐段可链接）、原文逐行对照、数据质量
-  downloads/      数据下载：正文纯文本、结构化 JSON、文本修复记录 CSV（均为 UTF-8）
+  regions/        按省、市、县排列的各报告正文（逐段可链接）、原文逐行对照、数据质量、对比
+  downloads/      数据下载：正文纯文本、结构化 JSON、指标与对比 CSV（均为 UTF-8）
   downloads.html  数据下载说明
   assets/         网页样式与脚本（其中 vendor/iframe-worker 为 MIT 许可的第三方脚本）
+
+怎样核对这份离线版是否完整、未被改动
+  downloads/manifest.json 记下了每个文件的 SHA-256 校验值和所依据的原始报告文件的校验值。
+  装有本项目的电脑上运行：
+      report-site verify 本压缩包.zip
+  （加上 --seeds 原始报告文件夹，还会逐句核对报告全文都在网页上。）
+  任何一个文件被改动、缺失或多出，它都会逐行指出。
 
 数据截至 {day}（最新一份报告的会议日期）。
 """

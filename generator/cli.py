@@ -50,6 +50,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     add.add_argument("--year", type=int, help="the year the report was delivered, if the text does not say it")
     add.add_argument("--replace", action="store_true", help="replace a report already filed for this region and year")
     add.add_argument("--dry-run", action="store_true", help="show what would be filed; write nothing")
+    verify = commands.add_parser("verify", parents=[debug],
+                                 help="check a built site or bundle against its manifest (and the seeds)")
+    verify.add_argument("site", type=Path, help="the site/ folder or the bundle's .zip")
+    verify.add_argument("--seeds", type=Path, help="the report folder it was built from: check every sentence too")
     extract = commands.add_parser("extract", parents=[debug], help="print every figure of one report file")
     extract.add_argument("file", type=Path, help="a report's text (any name, anywhere)")
     extract.add_argument("--format", choices=["csv", "json"], default="csv")
@@ -200,6 +204,23 @@ def run_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_verify(args: argparse.Namespace) -> int:
+    from generator.verify import verify
+
+    problems, counts = verify(args.site, args.seeds)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{args.site}: error: {len(problems)} problem(s): the site is not the one its manifest describes",
+              file=sys.stderr)
+        return 1
+    checked = f"{counts['files']} files unaltered, {counts['anchors']} paragraph anchors found"
+    if "seeds" in counts:
+        checked += f", {counts['sentences']} sentences of {counts['seeds']} reports on their pages"
+    print(f"verified {args.site}: {checked}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     try:
@@ -211,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_extract(args)
         if args.command == "add":
             return run_add(args)
+        if args.command == "verify":
+            return run_verify(args)
     except GeneratorError as err:
         if args.debug:
             traceback.print_exc()

@@ -22,6 +22,7 @@ from generator.naming import region_key, report_dir, report_slug
 from generator.parse import parse_report
 from generator.render import render_site
 from generator.site import build_site
+from generator.verify import write_manifest
 from generator.write import publish_docs, publish_site, stage_docs
 
 
@@ -135,8 +136,9 @@ OFFLINE_UNUSED = ("404.html", "sitemap.xml*", "**/*.map")
 
 
 def build_checked_site(result: BuildResult, config: Path, docs: Path, site: Path, *,
-                       offline: bool, site_url: str | None = None) -> None:
-    """MkDocs builds `site` from the staged `docs`; then every link in it is checked."""
+                       offline: bool, site_url: str | None = None, extra: dict[str, str] | None = None) -> None:
+    """MkDocs builds `site` from the staged `docs`; `extra` files are added to it (the bundle's
+    使用说明), the manifest of it all is written, then every link in it is checked."""
     started = time.perf_counter()
     result.site_warnings, used_url = build_site(config, docs, site, build_epoch(result.reports),
                                                 site_url)
@@ -144,6 +146,9 @@ def build_checked_site(result: BuildResult, config: Path, docs: Path, site: Path
     for pattern in OFFLINE_UNUSED if offline else ():
         for unused in site.glob(pattern):
             unused.unlink()
+    for name, text in (extra or {}).items():
+        (site / name).write_text(text, encoding="utf-8", newline="")
+    write_manifest(site, result.reports)
     base_path = urlsplit(used_url).path or "/"
     result.links = check_site(site, offline=offline, base_path=base_path)
     if result.links.problems:
@@ -181,9 +186,8 @@ def bundle(seeds: Path, docs: Path, dist: Path, config: Path, *,
     folder = staging(dist) / name
     if folder.parent.exists():
         shutil.rmtree(folder.parent)
-    build_checked_site(result, config, staging(docs), folder, offline=True)
-    (folder / USAGE_FILE).write_text(usage_text(result.reports, name, epoch), encoding="utf-8",
-                                     newline="")
+    build_checked_site(result, config, staging(docs), folder, offline=True,
+                       extra={USAGE_FILE: usage_text(result.reports, name, epoch)})
     files = [p for p in folder.rglob("*") if p.is_file()]
     result.bundle_files = len(files)
     result.bundle_unpacked_bytes = sum(p.stat().st_size for p in files)

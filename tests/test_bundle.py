@@ -24,6 +24,8 @@ def test_bundle_holds_the_site_the_data_and_a_usage_note(bundled):
     usage = (folder / "使用说明.txt").read_text(encoding="utf-8-sig")
     assert "index.html" in usage and folder.name in usage
     assert all(r.metadata.region in usage for r in result.reports)
+    assert "report-site verify" in usage and "downloads/manifest.json" in names  # how to check it
+    assert all(name.split("/")[0] in usage for name in names if name.startswith("regions/"))
 
 
 def test_bundle_name_is_dated_and_descriptive(bundled):
