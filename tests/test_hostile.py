@@ -122,6 +122,8 @@ CASES = [
     Case("meta-not-utf8", utf8(TEXT), "fatal", r"meta\.yml.*(UTF-8|invalid)", meta=None),
     Case("meta-path-slug", utf8(TEXT), "fatal", r"meta\.yml:1: error: slug", meta="slug: ../../x\n"),
     Case("meta-absolute-slug", utf8(TEXT), "fatal", r"meta\.yml:1: error: slug", meta="slug: /etc/x\n"),
+    Case("meta-javascript-url", utf8(TEXT), "fatal", r"meta\.yml:1: error: source_url: .*not a web address",
+         meta="source_url: \"javascript:alert(1)\"\n"),
     Case("meta-slash-region", utf8(TEXT), "fatal", r"meta\.yml:1: error: region", meta="region: 清河/县\n"),
     Case("errata-bad-yaml", utf8(TEXT), "fatal", r"errata\.yml:\d+: error: invalid YAML",
          errata="- find: [\n"),

@@ -226,6 +226,7 @@ SIDECAR_HINTS = {
     "meeting_date": "write it as YYYY-MM-DD, e.g. meeting_date: 2024-01-18",
     "region": "write the county's Chinese name, e.g. region: 绛县",
     "slug": "write it as lower-case letters, digits and hyphens, e.g. slug: jiangxian",
+    "source_url": "write the page's address, e.g. source_url: https://www.example.gov.cn/zfgzbg.html",
 }
 
 
@@ -247,6 +248,8 @@ def sidecar_problem(key: str, value) -> str:
             return f"{text!r} is not a date"
     if key in ("region", "province", "city") and re.search(r"[<>/\\&\"`|*#\[\]]", text):
         return f"{text!r} is not a place name"
+    if key == "source_url" and text and not re.fullmatch(r"https?://[^\s<>\"'`]+", text):
+        return f"{text[:60]!r} is not a web address (http:// or https://)"
     if key == "slug" and text and not re.fullmatch(r"[a-z0-9][a-z0-9-]{0,80}", text):
         return f"{text!r} is not a slug (lower-case letters, digits and hyphens)"
     if len(text) > 500:

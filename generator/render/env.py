@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import jinja2
 
-from generator.render.escape import escape_attr, escape_md, yaml_str
+from generator.render.escape import escape_attr, escape_md, title_yaml
 
 ENV = jinja2.Environment(
     loader=jinja2.PackageLoader("generator.render", "templates"),
@@ -20,4 +20,4 @@ ENV = jinja2.Environment(
 )
 ENV.filters["md"] = escape_md
 ENV.filters["attr"] = escape_attr
-ENV.filters["yaml"] = yaml_str
+ENV.filters["title"] = title_yaml

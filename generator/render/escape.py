@@ -21,6 +21,8 @@ def escape_attr(text: str) -> str:
     return html.escape(text, quote=True).replace("\\", "&#92;")
 
 
-def yaml_str(text: str) -> str:
-    """A YAML scalar for front matter (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+def title_yaml(text: str) -> str:
+    """A page title for front matter, as a YAML scalar (JSON strings are valid YAML). MkDocs
+    and Material print a page's title as HTML — in <title>, the navigation, the footer's
+    previous/next links and search results — so outside text in it is HTML-escaped first."""
+    return json.dumps(html.escape(text, quote=False), ensure_ascii=False)
