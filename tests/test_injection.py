@@ -62,7 +62,7 @@ def hostile_seeds(tmp_path_factory) -> Path:
     seeds.mkdir()
     write(seeds, "a-2023", 2023, "82.1")
     write(seeds, "a-2024", 2024, "86.5")
-    write(seeds, "b-2024", 2024, "90.2", region="故城县")
+    write(seeds, "<b onclick=alert(7)>b-2024", 2024, "90.2", region="故城县")  # a file name is outside input too
     return seeds
 
 

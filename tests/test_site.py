@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -174,14 +175,23 @@ def test_bad_input_is_one_line_nonzero_and_keeps_the_previous_output(tmp_path, c
     done = run_cli(*args, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert re.search(printed, done.stdout) and re.search(r"search  index \d+ KiB", done.stdout)
-    before = digest(tmp_path / "out")
-    (seeds / "bad.txt").write_bytes(b"\x00\x01binary")
-    failed = run_cli(*args, cwd=tmp_path)
-    assert failed.returncode == 1
-    lines = failed.stderr.strip().splitlines()
-    assert len(lines) == 1 and "bad.txt" in lines[0] and "error:" in lines[0], failed.stderr
-    assert "Traceback" not in failed.stderr
-    assert digest(tmp_path / "out") == before
+    before, docs_before = digest(tmp_path / "out"), digest(tmp_path / "docs")
+    # one fatal input of each kind: bytes, a sidecar, an erratum, a second report of a year
+    for name, data in [("bad.txt", b"\x00\x01binary"), ("bad.meta.yml", b"year: [2021\n"),
+                       ("bad.errata.yml", "- find: 全年\n  replace: 全\n  reason: x\n  times: 3\n".encode()),
+                       ("bad.txt", (seeds / "r.txt").read_bytes())]:
+        (seeds / name).write_bytes(data)
+        if name.endswith(".yml"):
+            (seeds / "bad.txt").unlink(missing_ok=True)
+            shutil.copy(seeds / "r.txt", seeds / "bad.txt")
+        failed = run_cli(*args, cwd=tmp_path)
+        assert failed.returncode == 1
+        lines = failed.stderr.strip().splitlines()
+        assert len(lines) == 1 and "bad." in lines[0] and "error:" in lines[0], failed.stderr
+        assert "Traceback" not in failed.stderr
+        assert digest(tmp_path / "out") == before and digest(tmp_path / "docs") == docs_before
+        for leftover in seeds.glob("bad.*"):
+            leftover.unlink()
 
 
 def test_duplicate_report_is_fatal(tmp_path):
