@@ -79,7 +79,7 @@ def read_for_filing(path: Path, region: str | None, year: int | None) -> Report:
     from generator.pipeline import read_report
 
     overrides = check_overrides(region, year)
-    if not path.is_file():
+    if not path.exists():
         raise InputError("no such file", file=str(path), hint="give the path of a report's text file")
     try:
         return read_report(path, str(path), overrides=overrides)

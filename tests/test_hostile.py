@@ -291,3 +291,20 @@ def test_one_build_at_a_time_and_a_killed_build_leaves_no_lock(tmp_path: Path, c
         holder.wait()
     code, _, err = run(argv, capsys)
     assert code == 0, err
+
+
+@pytest.mark.parametrize("make", ["device", "pipe", "sparse-60-mib"])
+def test_a_path_that_is_no_report_file_is_one_line_at_extract_and_add(make, tmp_path: Path, capsys):
+    import os
+
+    path = {"device": Path("/dev/zero"), "pipe": tmp_path / "pipe.txt", "sparse-60-mib": tmp_path / "big.txt"}[make]
+    if make == "pipe":
+        os.mkfifo(path)  # reading it would wait for a writer for ever
+    if make == "sparse-60-mib":
+        with open(path, "wb") as f:
+            f.truncate(60 * 1024 * 1024)
+    for argv in (["extract", str(path)], ["add", str(path), "--seeds", str(tmp_path / "seeds"), "--dry-run"]):
+        code, _, err = run(argv, capsys)
+        lines = err.strip().splitlines()
+        assert code == 1 and len(lines) == 1 and str(path) in lines[0], err
+        assert re.search(r"not a regular file|too large for one report \(60 MiB", lines[0]), lines[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 import re
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -46,9 +47,7 @@ def decode(data: bytes, shown: str) -> tuple[str, str, list[Repair]]:
         raise InputError("empty file" if not data else "no text, only blank lines", file=shown,
                          hint="put the report's text in the file, or remove it from the folder")
     if len(data) > MAX_BYTES:
-        raise InputError(f"too large for one report ({len(data) / 1024 / 1024:.0f} MiB; the limit is "
-                         f"{MAX_BYTES // 1024 // 1024} MiB)", file=shown,
-                         hint="check that the file holds one report's text, and split it if it holds several")
+        raise too_large(len(data), shown)
     if data.startswith(b"%PDF-"):
         raise InputError("a PDF file, not text", file=shown,
                          hint="copy the report's text out of the PDF (e.g. with pdftotext) and add that")
@@ -64,6 +63,12 @@ def decode(data: bytes, shown: str) -> tuple[str, str, list[Repair]]:
                          hint="a report must be the Chinese text, saved as UTF-8")
     lines = _LINE_ENDS.sub("\n", text).split("\n")
     return "\n".join(_mended(lines, repairs)).replace("\u0085", "\n"), encoding, repairs
+
+
+def too_large(size: int, shown: str) -> InputError:
+    return InputError(f"too large for one report ({size / 1024 / 1024:.0f} MiB; the limit is "
+                      f"{MAX_BYTES // 1024 // 1024} MiB)", file=shown,
+                      hint="check that the file holds one report's text, and split it if it holds several")
 
 
 def _decode(data: bytes, shown: str) -> tuple[str, str, list[Repair]]:
@@ -170,7 +175,13 @@ def _mended(lines: list[str], repairs: list[Repair]) -> list[str]:
 def read_source(path: Path, shown: str) -> SourceText:
     """Read one report file with its optional sidecar metadata and errata."""
     try:
-        data = path.read_bytes()
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a device or a pipe would be read forever
+            raise InputError("not a regular file", file=shown, hint="give the path of a report's text file")
+        if status.st_size > MAX_BYTES:  # said before reading it all
+            raise too_large(status.st_size, shown)
+        with open(path, "rb") as f:
+            data = f.read(MAX_BYTES + 1)
     except OSError as err:
         raise InputError(f"cannot read the report: {err.strerror}", file=shown) from None
     text, encoding, repairs = decode(data, shown)
