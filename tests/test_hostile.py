@@ -39,6 +39,7 @@ class Case:
     shows: list[str] = field(default_factory=list)  # text the built pages must hold
     repair: str = ""  # a repair kind the data-quality page must list
     extract_reads: bool = False  # `extract` needs no region: it reads the figures all the same
+    unrepaired: str = ""  # a repair kind the data-quality page must not list
 
 
 def utf8(text: str) -> bytes:
@@ -65,7 +66,11 @@ CASES = [
     Case("utf16-be-bom", codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"), "builds", shows=["86.5 亿元"]),
     Case("utf16-le-no-bom", TEXT.encode("utf-16-le"), "builds", shows=["86.5 亿元"]),
     Case("utf16-be-no-bom", TEXT.encode("utf-16-be"), "builds", shows=["86.5 亿元"]),
-    Case("gb18030", TEXT.encode("gb18030"), "builds", shows=["86.5 亿元"]),
+    Case("gb18030", TEXT.encode("gb18030"), "builds", shows=["86.5 亿元"], unrepaired="encoding"),
+    Case("utf8-one-broken-byte", utf8(TEXT).replace("增长 5.2%".encode(), b"\xff\xfe 5.2%"), "builds",
+         shows=["86.5 亿元", "\ufffd"], repair="encoding"),
+    Case("gb18030-one-broken-byte", TEXT.encode("gb18030").replace("增长 5.2%".encode("gb18030"), b"\xff 5.2%"),
+         "builds", shows=["86.5 亿元", "\ufffd"], repair="encoding"),
     Case("big5", "——2024 年 1 月 18 日在清河縣第六屆人民代表大會第三次會議上\n\n一、2023年工作回顧\n\n"
          "全縣地區生產總值完成 86.5 億元，增長 5.2%。\n".encode("big5"), "builds", shows=["86.5 億元", "工作回顧"]),
     Case("windows-1252", "Annual report: growth of 5% in caf\xe9 sales, \u201cgood\u201d year.\n".encode("cp1252"),
@@ -118,6 +123,7 @@ CASES = [
     Case("meta-script-region", utf8(TEXT), "fatal", r"meta\.yml:1: error: region", meta=SCRIPT_REGION),
     Case("meta-nul-region", utf8(TEXT), "fatal", r"meta\.yml:1: error: region: contains control",
          meta='region: "清河\\0县"\n'),
+    Case("meta-huge", utf8(TEXT), "fatal", r"meta\.yml: error: too large", meta="# " + "x" * 200_000 + "\n"),
     Case("meta-unknown-field", utf8(TEXT), "fatal", r"unknown field", meta="colour: red\n"),
     Case("meta-not-utf8", utf8(TEXT), "fatal", r"meta\.yml.*(UTF-8|invalid)", meta=None),
     Case("meta-path-slug", utf8(TEXT), "fatal", r"meta\.yml:1: error: slug", meta="slug: ../../x\n"),
@@ -191,9 +197,11 @@ def test_every_door_gives_the_expected_outcome(case: Case, tmp_path: Path, capsy
     pages = "\n".join(p.read_text(encoding="utf-8") for p in sorted((docs / "regions").rglob("*.md")))
     for text in case.shows:
         assert text in pages, text
+    quality = next((docs / "regions").rglob("quality.md")).read_text(encoding="utf-8")
     if case.repair:
-        quality = next((docs / "regions").rglob("quality.md")).read_text(encoding="utf-8")
-        assert f"{{#{case.repair}}}" in quality or f"#{case.repair}" in quality, case.repair
+        assert f"{{#{case.repair}}}" in quality, case.repair
+    if case.unrepaired:
+        assert f"{{#{case.unrepaired}}}" not in quality, case.unrepaired
 
 
 def seeds_missing(seeds: Path) -> None:

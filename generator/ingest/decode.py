@@ -27,6 +27,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _MOJIBAKE_HINT = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u02dc\u2013-\u203a\u20ac\u2122]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
+SIDECAR_BYTES = 64 * 1024
 SIDECAR_FIELDS = {
     "region", "year", "province", "city", "code", "source_url", "speaker", "speaker_title",
     "meeting", "meeting_date", "title", "slug",
@@ -90,9 +91,9 @@ def _decode(data: bytes, shown: str) -> tuple[str, str, list[Repair]]:
             return text, "utf-8", [Repair("encoding", line, repr(cut), "",
                                           f"文件在一个字符中间结束（下载不完整？），去掉了残缺的 {len(cut)} 个字节")]
     lines = data.split(b"\n")
-    utf8_lines = sum(1 for line in lines if _is_utf8(line))
-    if utf8_lines > len(lines) / 2:  # mostly UTF-8: the other lines one by one
-        return _mixed(lines), "utf-8", _mixed_repairs(lines)
+    wide = [line for line in lines if max(line, default=0) >= 0x80]  # lines ASCII alone cannot tell
+    if sum(1 for line in wide if _is_utf8(line)) > len(wide) / 2:  # mostly UTF-8: the others one by one
+        return _lines_apart(lines, "utf-8")
     for encoding in ("gb18030", "big5"):
         try:
             text = data.decode(encoding)
@@ -101,27 +102,44 @@ def _decode(data: bytes, shown: str) -> tuple[str, str, list[Repair]]:
         if encoding == "gb18030" and _looks_big5(data):
             continue
         return text, encoding, []
+    # GB18030 with a few broken bytes: read it, each broken place replaced and listed
+    broken = [line for line in wide if not _decodes(line, "gb18030")]
+    if len(broken) <= max(1, len(wide) // 100) and len(broken) * 4 < len(wide):  # a few, among many
+        return _lines_apart(lines, "gb18030")
     raise InputError("not UTF-8, UTF-16, GB18030 or Big5 text", file=shown,
                      hint="save the report as UTF-8 and build again")
 
 
-def _is_utf8(line: bytes) -> bool:
+def _decodes(line: bytes, encoding: str) -> bool:
     try:
-        line.decode("utf-8")
+        line.decode(encoding)
     except UnicodeDecodeError:
         return False
     return True
 
 
-def _mixed(lines: list[bytes]) -> str:
-    return "\n".join(line.decode("utf-8") if _is_utf8(line) else line.decode("gb18030", errors="replace")
-                     for line in lines)
+def _is_utf8(line: bytes) -> bool:
+    return _decodes(line, "utf-8")
 
 
-def _mixed_repairs(lines: list[bytes]) -> list[Repair]:
-    reason = "这一行是 GB18030 编码，与全文（UTF-8）不同，已按 GB18030 读出"
-    return [Repair("encoding", number, "GB18030", "UTF-8", reason)
-            for number, line in enumerate(lines, 1) if not _is_utf8(line)]
+def _lines_apart(lines: list[bytes], main: str) -> tuple[str, str, list[Repair]]:
+    """A file mostly in `main`, read line by line: a line in the other Chinese encoding is read
+    in it, a line in neither has its broken bytes replaced (�); each such line is a repair."""
+    other = "gb18030" if main == "utf-8" else "utf-8"
+    out, repairs = [], []
+    for number, line in enumerate(lines, 1):
+        if _decodes(line, main):
+            out.append(line.decode(main))
+        elif _decodes(line, other) and _CJK.search(line.decode(other)):
+            out.append(line.decode(other))
+            said = f"这一行是 {other.upper()} 编码，与全文（{main.upper()}）不同，已按 {other.upper()} 读出"
+            repairs.append(Repair("encoding", number, other.upper(), main.upper(), said))
+        else:
+            text = line.decode(main, errors="replace")
+            out.append(text)
+            repairs.append(Repair("encoding", number, repr(line[:24]), text[:24],
+                                  f"这一行有 {text.count(chr(0xFFFD))} 处无法识别的字节，已换成 �"))
+    return "\n".join(out), main, repairs
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -208,6 +226,9 @@ def load_sidecar(path: Path, shown: str) -> dict:
     """Optional metadata that adds to or overrides what the text says."""
     if not path.exists():
         return {}
+    if path.stat().st_size > SIDECAR_BYTES:
+        raise InputError(f"too large for a metadata file ({path.stat().st_size // 1024} KiB)", file=shown,
+                         hint="a .meta.yml holds a few fields: region, year, …")
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except UnicodeDecodeError:
