@@ -54,9 +54,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                                  help="check a built site or bundle against its manifest (and the seeds)")
     verify.add_argument("site", type=Path, help="the site/ folder or the bundle's .zip")
     verify.add_argument("--seeds", type=Path, help="the report folder it was built from: check every sentence too")
-    extract = commands.add_parser("extract", parents=[debug], help="print every figure of one report file")
-    extract.add_argument("file", type=Path, help="a report's text (any name, anywhere)")
-    extract.add_argument("--format", choices=["csv", "json"], default="csv")
+    extract = commands.add_parser("extract", parents=[debug],
+                                  help="print every figure of a report file, or write a dataset of many")
+    extract.add_argument("file", type=Path, nargs="+",
+                         help="a report's text (any name, anywhere), or folders of them")
+    extract.add_argument("--format", choices=["csv", "json"], default="csv", help="for one file on stdout")
+    extract.add_argument("--out", type=Path, help="write one dataset of every file: FILE.csv or FILE.parquet")
+    extract.add_argument("--workers", type=int, help="local processes (default: one per core)")
+    extract.add_argument("--scheduler", help="run on a Dask cluster: its scheduler's address "
+                         "(pip install 'report-site[dask]')")
     return parser.parse_args(argv)
 
 
@@ -138,7 +144,9 @@ def run_extract(args: argparse.Namespace) -> int:
     from generator.extract import COLUMNS, figure_row
     from generator.pipeline import extract_file
 
-    report, figures = extract_file(args.file, str(args.file))
+    if args.out or args.scheduler or len(args.file) > 1 or args.file[0].is_dir():
+        return run_dataset(args)
+    report, figures = extract_file(args.file[0], str(args.file[0]))
     print_diagnostics(report.ingested.diagnostics)
     rows = [figure_row(f) for f in figures]
     if args.format == "json":
@@ -202,6 +210,26 @@ def run_add(args: argparse.Namespace) -> int:
     print(f"filed   {filing.target}, with {filing.meta_path.name} and {filing.errata_path.name}")
     print("next    check the .meta.yml, then run `report-site build`")
     return 0
+
+
+def run_dataset(args: argparse.Namespace) -> int:
+    import csv
+
+    from generator.dataset import DATASET_COLUMNS, extract_dataset
+
+    if args.workers is not None and args.workers < 1:
+        print(f"error: --workers {args.workers} is not a number of processes (give 1 or more)", file=sys.stderr)
+        return 2
+    frame, counts = extract_dataset(args.file, args.out, workers=args.workers, scheduler=args.scheduler,
+                                    say=lambda line: print(line, file=sys.stderr))
+    if args.out is None:  # the dataset on stdout, as CSV
+        writer = csv.DictWriter(sys.stdout, DATASET_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(frame.to_dict("records"))
+    where = f" → {args.out}" if args.out else ""
+    print(f"dataset  {counts['files']} files, {counts['figures']} figures, {counts['skipped']} skipped{where}",
+          file=sys.stderr)
+    return 0 if counts["skipped"] < counts["files"] else 1
 
 
 def run_verify(args: argparse.Namespace) -> int:

@@ -114,6 +114,8 @@ CASES = [
     Case("headings-only", utf8(f"{MEETING}\n\n一、2023年工作回顾\n\n二、2024年工作安排\n\n三、加强政府自身建设\n"),
          "builds", shows=["2024年工作安排"]),
     Case("no-region", utf8("2024 年 1 月 18 日\n\n" + BODY), "fatal", r"region", extract_reads=True),
+    Case("meeting-line-without-the-county", utf8("（2024年1月18日在县十七届人民代表大会第五次会议上）\n\n" + BODY),
+         "fatal", r"cannot tell the report's region", extract_reads=True),  # not a county called 县
     Case("no-year", utf8("在清河县人民代表大会上\n\n各位代表：\n\n全县经济平稳运行。\n"), "fatal", r"year"),
     # sidecars
     Case("meta-bad-yaml", utf8(TEXT), "fatal", r"meta\.yml:2: error: invalid YAML", meta="year: 2024\nregion: [绛县\n"),

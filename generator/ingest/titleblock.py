@@ -60,7 +60,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
                 continue
             if match["y"]:
                 found.setdefault("meeting_date", (parse_date(match), number))
-            found.setdefault("region", (match["region"], number))
+            if len(match["region"]) > 1:  # 在县十七届人民代表大会…: the county is not named
+                found.setdefault("region", (match["region"], number))
             found.setdefault("meeting", (re.sub(r"\s+", "", match["meeting"]), number))
         elif match := SPEAKER.match(stripped):
             found.setdefault("speaker", (match["name"], number))
@@ -73,7 +74,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
             # a web copy glues the meeting line to what follows: "2022年1月28日在高唐县第十八届
             # 人民代表大会第一次会议上高唐县县长杨曙光各位代表：…": lift the lead, keep the rest
             found["meeting_date"] = (parse_date(match), number)
-            found.setdefault("region", (match["region"], number))
+            if len(match["region"]) > 1:  # 在县十七届人民代表大会…: the county is not named
+                found.setdefault("region", (match["region"], number))
             found.setdefault("meeting", (re.sub(r"\s+", "", match["meeting"]), number))
             cut = len(text) - len(text.lstrip()) + match.end()
             kept.append((number, text[cut:]))
