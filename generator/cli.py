@@ -213,19 +213,13 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_dataset(args: argparse.Namespace) -> int:
-    import csv
-
-    from generator.dataset import DATASET_COLUMNS, extract_dataset
+    from generator.dataset import extract_dataset
 
     if args.workers is not None and args.workers < 1:
         print(f"error: --workers {args.workers} is not a number of processes (give 1 or more)", file=sys.stderr)
         return 2
-    frame, counts = extract_dataset(args.file, args.out, workers=args.workers, scheduler=args.scheduler,
-                                    say=lambda line: print(line, file=sys.stderr))
-    if args.out is None:  # the dataset on stdout, as CSV
-        writer = csv.DictWriter(sys.stdout, DATASET_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(frame.to_dict("records"))
+    counts = extract_dataset(args.file, args.out, workers=args.workers, scheduler=args.scheduler,
+                             say=lambda line: print(line, file=sys.stderr))
     where = f" → {args.out}" if args.out else ""
     print(f"dataset  {counts['files']} files, {counts['figures']} figures, {counts['skipped']} skipped{where}",
           file=sys.stderr)

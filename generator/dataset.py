@@ -9,6 +9,7 @@ order the workers finish in, so the dataset is the per-file outputs put end to e
 
 from __future__ import annotations
 
+import csv
 import os
 import sys
 import time
@@ -116,13 +117,71 @@ class Progress:
             self.bar.close()
 
 
-def extract_dataset(paths: list[Path], out: Path | None, *, workers: int | None = None,
-                    scheduler: str | None = None, say: Callable[[str], None] = print) -> tuple[object, dict]:
-    """Walk `paths`, extract every report, and write the dataset to `out` (.csv or .parquet;
-    None: return it only). Returns (the frame, counts); a file that cannot be read is skipped
-    with its one line said."""
-    import pandas as pd
+INTEGERS = {"year", "line"}
 
+
+class Sink:
+    """Where the rows go as they come, so memory stays flat however many files there are:
+    CSV rows written at once, Parquet in row groups, or nothing kept (counting only)."""
+
+    BATCH = 50_000
+
+    def __init__(self, out: Path | None, stream=None):
+        self.out, self.rows, self.batch = out, 0, []
+        self.partial = out.with_name(f".{out.name}.partial") if out else None
+        self.file = self.writer = None
+        if out is None:
+            self.writer = csv.DictWriter(stream or sys.stdout, DATASET_COLUMNS, lineterminator="\n")
+            self.writer.writeheader()
+        elif out.suffix == ".csv":
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self.file = open(self.partial, "w", encoding="utf-8", newline="")
+            self.writer = csv.DictWriter(self.file, DATASET_COLUMNS, lineterminator="\n")
+            self.writer.writeheader()
+        else:
+            import pyarrow as pa
+
+            out.parent.mkdir(parents=True, exist_ok=True)
+            self.schema = pa.schema([(c, pa.int64() if c in INTEGERS else pa.string()) for c in DATASET_COLUMNS])
+
+    def add(self, rows: list[dict]) -> None:
+        self.rows += len(rows)
+        if self.writer is not None:
+            self.writer.writerows(rows)
+            return
+        self.batch += rows
+        if len(self.batch) >= self.BATCH:
+            self._flush()
+
+    def _flush(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self.writer is None and self.file is None:
+            self.file = pq.ParquetWriter(self.partial, self.schema)
+        def typed(column: str, value):
+            if column in INTEGERS:
+                return int(value) if value not in ("", None) else None
+            return None if value is None else str(value)
+
+        self.file.write_table(pa.table({c: [typed(c, row[c]) for row in self.batch] for c in DATASET_COLUMNS},
+                                       schema=self.schema))
+        self.batch = []
+
+    def close(self) -> None:
+        if self.out is None:
+            return
+        if self.out.suffix == ".parquet" and (self.batch or self.file is None):
+            self._flush()
+        self.file.close()
+        self.partial.replace(self.out)  # a run cut short leaves no half-written dataset under the name
+
+
+def extract_dataset(paths: list[Path], out: Path | None, *, workers: int | None = None,
+                    scheduler: str | None = None, say: Callable[[str], None] = print) -> dict:
+    """Walk `paths`, extract every report, and write the dataset to `out` (.csv or .parquet;
+    None: CSV on stdout) as the rows come. Returns counts; a file that cannot be read is
+    skipped with its one line said."""
     if out is not None and out.suffix not in FORMATS:
         raise InputError(f"cannot write {out.suffix or 'a file without a suffix'}", file=str(out),
                          hint="name the output FILE.csv or FILE.parquet")
@@ -131,7 +190,7 @@ def extract_dataset(paths: list[Path], out: Path | None, *, workers: int | None 
         raise InputError("no report files (*.txt, *.md) found", file=" ".join(map(str, paths)),
                          hint="give report files or folders that hold them")
     progress = Progress(len(files))
-    rows: list[dict] = []
+    sink = Sink(out)
     skipped = 0
     results = on_dask(files, scheduler) if scheduler else on_pool(files, workers)
     try:
@@ -139,18 +198,9 @@ def extract_dataset(paths: list[Path], out: Path | None, *, workers: int | None 
             if error:
                 skipped += 1
                 say(f"skipped  {error}")
-            rows += found
+            sink.add(found)
             progress.step(len(found), bool(error))
+        sink.close()
     finally:
         progress.close()
-    frame = pd.DataFrame(rows, columns=DATASET_COLUMNS)
-    if out is not None:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        partial = out.with_name(f".{out.name}.partial")
-        if out.suffix == ".csv":
-            frame.to_csv(partial, index=False, encoding="utf-8")
-        else:
-            frame.astype({c: "string" for c in DATASET_COLUMNS if frame[c].dtype == object}).to_parquet(
-                partial, index=False)
-        partial.replace(out)  # a run cut short leaves no half-written dataset under the name
-    return frame, {"files": len(files), "figures": len(rows), "skipped": skipped}
+    return {"files": len(files), "figures": sink.rows, "skipped": skipped}
