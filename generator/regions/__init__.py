@@ -15,7 +15,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from pypinyin import lazy_pinyin
@@ -31,6 +31,7 @@ _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维�
 _CITY_SUFFIX = re.compile(r"(?:市|地区|盟)$")
 
 
+@lru_cache(maxsize=65536)
 def slugify(text: str) -> str:
     ascii_text = "".join(lazy_pinyin(text))
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")

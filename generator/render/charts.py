@@ -5,7 +5,11 @@ stay sharp and selectable; the same numbers are always printed in a table beside
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 from functools import cache
+from pathlib import Path
 
 # Fonts a reader's machine has for Chinese, in order; the last is the browser's default.
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, WenQuanYi Micro Hei, sans-serif"
@@ -25,9 +29,43 @@ CONFIG = {"font": FONT, "axis": {"labelFontSize": 12, "titleFontSize": 12},
 def svg(title: str, width, height, **spec) -> str:
     """A Vega-Lite chart as SVG: every chart's title, size, white ground and CJK fonts, plus
     its own data, encoding and layers."""
-    return _converter().vegalite_to_svg({
-        "$schema": "https://vega.github.io/schema/vega-lite/v5.json", "title": title, "width": width,
-        "height": height, "background": "white", "config": CONFIG, **spec})
+    return rendered({"$schema": "https://vega.github.io/schema/vega-lite/v5.json", "title": title, "width": width,
+                     "height": height, "background": "white", "config": CONFIG, **spec})
+
+
+def cache_folder() -> Path | None:
+    """Where rendered charts are kept between builds: $REPORT_SITE_CACHE, else the user's
+    cache folder; none if it cannot be written ("" turns the cache off)."""
+    folder = os.environ.get("REPORT_SITE_CACHE")
+    if folder == "":
+        return None
+    path = Path(folder) if folder else Path.home() / ".cache" / "report-site"
+    try:
+        (path / "charts").mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return path / "charts"
+
+
+def rendered(spec: dict) -> str:
+    """The SVG of a spec, from the cache when the same spec (and the same vl-convert) was drawn
+    before: an SVG is a pure function of the two, so a rebuild draws only what changed."""
+    converter = _converter()
+    text = json.dumps(spec, ensure_ascii=False, sort_keys=True)
+    key = hashlib.sha256(f"{getattr(converter, '__version__', '')}\n{text}".encode()).hexdigest()
+    folder = cache_folder()
+    kept = folder / f"{key}.svg" if folder else None
+    if kept and kept.exists():
+        return kept.read_text(encoding="utf-8")
+    drawn = converter.vegalite_to_svg(spec)
+    if kept:
+        try:
+            partial = kept.with_name(f".{key}.{os.getpid()}.partial")
+            partial.write_text(drawn, encoding="utf-8")
+            partial.replace(kept)  # whole or not at all, even with two builds at once
+        except OSError:
+            pass
+    return drawn
 
 
 # Okabe–Ito: told apart by readers with any common colour-vision deficiency, and in grey

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import posixpath
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 import pandas as pd
 
@@ -547,6 +548,12 @@ def render_year_terms(comparison: Comparison, env) -> dict[str, str]:
 
 def topic_files(names) -> dict[str, str]:
     """Topic → its page's file name: pinyin, with a number where two read alike."""
+    return dict(_topic_files(tuple(sorted(names))))
+
+
+@lru_cache(maxsize=4)
+def _topic_files(names: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(every page of a build asks for the same table: worked out once)"""
     from generator.regions import slugify
 
     files: dict[str, str] = {}
@@ -559,7 +566,7 @@ def topic_files(names) -> dict[str, str]:
             slug = f"{base}-{n}"
         taken.add(slug)
         files[name] = f"{slug}.md"
-    return files
+    return tuple(files.items())
 
 
 ROLE_NAMES = {"review": "回顾", "plan": "安排"}
