@@ -158,7 +158,7 @@ def anchor_of(folder_page, anchor) -> str:
 
 def scorecard_records(card) -> list[dict]:
     records = []
-    for _, row in card.iterrows():
+    for row in card.to_dict("records"):
         growth = row["measure"] == "growth"
         # an uncertain pair shows no result: it was not compared (the reason says why)
         result_page = row["r_page"] if isinstance(row["r_page"], str) and row["status"] != "uncertain" else ""
@@ -185,7 +185,7 @@ def series_records(series) -> list[dict]:
              "growth_pct": row["growth_text"], "growth_unit": row["growth_unit"],
              "implied_growth_pct": text_of(row["implied_growth"]), "flag": row["flag"], "report": row["report"],
              "report_year": int(row["report_year"]), "source_anchor": anchor_of(row["page"], row["anchor"])}
-            for _, row in series.iterrows()]
+            for row in series.to_dict("records")]
 
 
 def evidence_fields(commitment) -> dict:
