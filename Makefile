@@ -1,5 +1,5 @@
 # Tasks. `make help` lists them.
-.PHONY: help install site bundle serve test golden lint bench eval clean
+.PHONY: help install site bundle serve test golden lint bench bench-sites eval clean
 
 help:           ## list the tasks
 	@grep -E '^[a-z]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -25,6 +25,9 @@ golden:         ## refresh the golden files; review the diff before committing
 
 bench:          ## time ingest, parse and extraction per report, and the whole build
 	python scripts/benchmark.py
+
+bench-sites:    ## whole builds at 1, 40 and 200 reports beside a plain MkDocs site of the same text
+	python scripts/bench_sites.py
 
 eval:           ## accuracy on texts kept outside the repo: make eval CORPUS=dir [PAIRS=dir] [SPLIT=test]
 	python scripts/evaluate.py $(CORPUS) --split $(or $(SPLIT),test)

@@ -113,6 +113,7 @@ def generate(seeds: Path, strict: bool) -> BuildResult:
     """Ingest, parse and render every report: the pages, not yet written anywhere."""
     started = time.perf_counter()
     reports = load_reports(seeds)
+    loaded = time.perf_counter()
     diagnostics = [d for r in reports for d in r.ingested.diagnostics]
     if strict and diagnostics:
         first = diagnostics[0]
@@ -123,9 +124,11 @@ def generate(seeds: Path, strict: bool) -> BuildResult:
     compared = time.perf_counter()
     comparison = compare(reports, figures)
     result = BuildResult(reports, {}, diagnostics, figures=figures, comparison=comparison)
-    result.timings["compare"] = time.perf_counter() - compared
+    rendered = time.perf_counter()
     result.pages = render_site(reports, figures, comparison)
-    result.timings["generator"] = time.perf_counter() - started
+    done = time.perf_counter()
+    result.timings.update({"ingest+parse": loaded - started, "extract": compared - loaded,
+                           "compare": rendered - compared, "render": done - rendered, "generator": done - started})
     return result
 
 
@@ -150,7 +153,9 @@ def build_checked_site(result: BuildResult, config: Path, docs: Path, site: Path
         (site / name).write_text(text, encoding="utf-8", newline="")
     write_manifest(site, result.reports)
     base_path = urlsplit(used_url).path or "/"
+    checked = time.perf_counter()
     result.links = check_site(site, offline=offline, base_path=base_path)
+    result.timings["links"] = time.perf_counter() - checked
     if result.links.problems:
         raise SiteError(f"{len(result.links.problems)} broken link(s) in the built site, "
                         f"the first: {result.links.problems[0]}", file=str(config),

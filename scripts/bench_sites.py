@@ -1,0 +1,148 @@
+"""Whole builds at 1, 40 and 200 reports, side by side with a plain MkDocs site of the same text.
+
+    python scripts/bench_sites.py [--sizes 1,40,200] [--cold]
+
+Each size is the seed and the test reports copied under real county names (two years each,
+from generator/regions/regions.csv), generated into a scratch folder for the run only. Each
+build runs in a process of its own, so its peak memory is its own. Printed per size: the
+stages (ingest+parse, extract, compare, render, MkDocs, link check) and the total, peak memory,
+pages, the largest page and how many are over 200 KB, the site's size, the search index; then
+the anchor: plain MkDocs + Material + its jieba search over the same text, 17 pages a report.
+--cold turns the chart cache off (every chart drawn), as on a first build.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = {2023: [ROOT / "seeds/shanxi/yuncheng/jiangxian/2023.txt", ROOT / "tests/fixtures/reports/wenxi-2023.txt",
+                  ROOT / "tests/fixtures/reports/yuanqu-2023.txt"],
+           2024: [ROOT / "tests/fixtures/reports/jiangxian-2024.txt", ROOT / "tests/fixtures/reports/wenxi-2024.txt"]}
+PAGES_PER_REPORT = 17  # the anchor's pages per report, as a plain site of the seed would have
+MEASURE = """
+import resource, subprocess, sys, time
+started = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(f"@@ {wall:.3f} {peak} {done.returncode}")
+print(done.stdout)
+print(done.stderr, file=sys.stderr)
+"""
+
+
+def make_seeds(count: int, folder: Path) -> None:
+    """`count` reports: the seed's and the test reports' texts under real county names."""
+    rows = list(csv.DictReader(open(ROOT / "generator/regions/regions.csv", encoding="utf-8")))
+    names = collections.Counter(r["name"] for r in rows)
+    counties = [r for r in rows if r["level"] == "county" and r["name"].endswith("县") and names[r["name"]] == 1]
+    if count == 1:
+        shutil.copytree(ROOT / "seeds", folder)
+        return
+    for i, county in enumerate(counties[:count // 2]):
+        place = folder / f"c{i:03d}"
+        place.mkdir(parents=True)
+        for year, sources in SOURCES.items():
+            shutil.copy(sources[i % len(sources)], place / f"{year}.txt")
+            (place / f"{year}.meta.yml").write_text(
+                f"region: {county['name']}\nyear: {year}\ncode: \"{county['code']}\"\n", encoding="utf-8")
+
+
+def measured(argv: list[str], cwd: Path, env: dict) -> tuple[float, int, str]:
+    """(wall seconds, peak RSS KiB, stdout) of a command in a process of its own."""
+    done = subprocess.run([sys.executable, "-c", MEASURE, *argv], cwd=cwd, env=env, capture_output=True, text=True)
+    head, _, out = done.stdout.partition("\n")
+    _, wall, peak, code = head.split()
+    if code != "0":
+        raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr[-2000:]}")
+    return float(wall), int(peak), out
+
+
+def site_figures(site: Path) -> dict:
+    pages = [p for p in site.rglob("*.html")]
+    sizes = sorted(p.stat().st_size for p in pages)
+    index = site / "search" / "search_index.json"
+    return {"pages": len(pages), "largest": sizes[-1] if sizes else 0,
+            "over200": sum(1 for s in sizes if s > 200 * 1024),
+            "site": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
+            "search": index.stat().st_size if index.exists() else 0}
+
+
+def anchor_docs(seeds: Path, docs: Path) -> None:
+    """The plain site: each report's text as it is, cut into PAGES_PER_REPORT pages of
+    paragraphs, no generator, no comparisons."""
+    reports = sorted(p for p in seeds.rglob("*.txt"))
+    for n, report in enumerate(reports):
+        paragraphs = [line for line in report.read_text(encoding="utf-8").splitlines() if line.strip()]
+        size = -(-len(paragraphs) // PAGES_PER_REPORT)
+        for page in range(PAGES_PER_REPORT):
+            chunk = paragraphs[page * size:(page + 1) * size]
+            path = docs / f"r{n:03d}" / f"p{page:02d}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(f"# 第 {page + 1} 页\n\n" + "\n\n".join(chunk) + "\n", encoding="utf-8")
+    (docs / "index.md").write_text("# 报告\n", encoding="utf-8")
+
+
+ANCHOR_CONFIG = """site_name: anchor
+theme:
+  name: material
+  language: zh
+  font: false
+plugins:
+  search:
+    lang: zh
+"""
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,40,200")
+    parser.add_argument("--cold", action="store_true", help="draw every chart (no chart cache)")
+    args = parser.parse_args(argv)
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
+          f"charts {'drawn (cold)' if args.cold else 'from the cache where drawn before'}")
+    print(f"{'reports':>7} {'what':<8} {'total s':>8} {'peak MiB':>9} {'pages':>6} {'largest KB':>11} "
+          f"{'>200KB':>7} {'site MB':>8} {'search MB':>10}  stages")
+    for size in [int(s) for s in args.sizes.split(",")]:
+        with tempfile.TemporaryDirectory() as scratch:
+            scratch = Path(scratch)
+            make_seeds(size, scratch / "seeds")
+            (scratch / "project").mkdir()
+            for name in ("guide", "assets"):
+                shutil.copytree(ROOT / "docs" / name, scratch / "project" / "docs" / name)
+            env = dict(os.environ, **({"REPORT_SITE_CACHE": ""} if args.cold else {}))
+            wall, peak, out = measured([sys.executable, "-m", "generator", "build", "--seeds", str(scratch / "seeds"),
+                                        "--docs", "docs", "--site", "site", "--config", str(ROOT / "mkdocs.yml")],
+                                       scratch / "project", env)
+            figures = site_figures(scratch / "project" / "site")
+            stages = re.search(r"^time\s+(.*)$", out, re.M).group(1)
+            print(f"{size:>7} {'project':<8} {wall:>8.1f} {peak / 1024:>9.0f} {figures['pages']:>6} "
+                  f"{figures['largest'] / 1024:>11.0f} {figures['over200']:>7} {figures['site'] / 1e6:>8.1f} "
+                  f"{figures['search'] / 1e6:>10.1f}  {stages}", flush=True)
+            (scratch / "anchor" / "docs").mkdir(parents=True)
+            anchor_docs(scratch / "seeds", scratch / "anchor" / "docs")
+            (scratch / "anchor" / "mkdocs.yml").write_text(ANCHOR_CONFIG, encoding="utf-8")
+            a_wall, a_peak, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], scratch / "anchor", env)
+            a = site_figures(scratch / "anchor" / "site")
+            print(f"{size:>7} {'anchor':<8} {a_wall:>8.1f} {a_peak / 1024:>9.0f} {a['pages']:>6} "
+                  f"{a['largest'] / 1024:>11.0f} {a['over200']:>7} {a['site'] / 1e6:>8.1f} {a['search'] / 1e6:>10.1f}"
+                  f"  ratio {wall / a_wall:.2f}×", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    started = time.perf_counter()
+    code = main()
+    print(f"benchmark took {time.perf_counter() - started:.0f} s")
+    sys.exit(code)
