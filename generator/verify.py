@@ -21,6 +21,8 @@ from generator.diagnostics import GeneratorError
 from generator.model import Report
 
 MANIFEST = "downloads/manifest.json"
+# A bundle of 200 reports is about 3,000 files and 250 MiB unpacked; past these, it is no bundle
+MAX_MEMBERS, MAX_UNPACKED = 200_000, 4 * 2**30
 # Downloads whose rows point at a paragraph: (file, column holding "page#anchor" or the anchor)
 ANCHORED = (("downloads/indicators.csv", "anchor"), ("downloads/topics.csv", "anchor"),
             ("downloads/commitments.csv", "anchor"))
@@ -53,7 +55,12 @@ def opened(path: Path) -> Iterator[Path]:
         raise GeneratorError("neither a built site's folder nor a bundle's zip", file=str(path),
                              hint="pass the site/ folder or the .zip that `report-site bundle` wrote")
     with tempfile.TemporaryDirectory() as tmp, zipfile.ZipFile(path) as archive:
-        for member in archive.infolist():
+        members = archive.infolist()
+        unpacked = sum(member.file_size for member in members)
+        if len(members) > MAX_MEMBERS or unpacked > MAX_UNPACKED:  # a zip bomb is not a bundle
+            raise GeneratorError(f"unpacks to {len(members)} files, {unpacked / 2**20:.0f} MiB: far more than a bundle",
+                                 file=str(path), hint="pass the .zip that `report-site bundle` wrote")
+        for member in members:
             target = (Path(tmp) / member.filename).resolve()
             if not target.is_relative_to(Path(tmp).resolve()):
                 raise GeneratorError(f"the zip holds a path outside itself: {member.filename}", file=str(path))

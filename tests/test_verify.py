@@ -110,3 +110,12 @@ def test_a_folder_that_is_no_site_is_one_line(capsys, tmp_path):
     code, problems, _ = verify(capsys, str(tmp_path / "x.zip"))
     assert code == 1 and problems == [f"{tmp_path / 'x.zip'}: error: neither a built site's folder nor a bundle's zip "
                                       "(pass the site/ folder or the .zip that `report-site bundle` wrote)"]
+
+
+def test_a_zip_that_unpacks_to_far_more_than_a_bundle_is_refused_unopened(bundled, capsys, monkeypatch):
+    from generator import verify as module
+
+    result, _ = bundled
+    monkeypatch.setattr(module, "MAX_UNPACKED", 1000)  # as a zip bomb would exceed the real limit
+    code, problems, _ = verify(capsys, str(result.bundle))
+    assert code == 1 and len(problems) == 1 and "far more than a bundle" in problems[0]
