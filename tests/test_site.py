@@ -234,3 +234,10 @@ def test_downloads_carry_every_paragraph_and_repair(built):
     with open(site / "downloads" / "repairs.csv", encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     assert len(rows) == sum(len(r.ingested.repairs) for r in result.reports)
+
+
+def test_the_search_index_is_written_as_utf8_not_escapes(built):
+    _, site = built
+    raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u53bf" not in raw and "县" in raw  # 县 as itself: 3 bytes, not the 6 of \u53bf
+    json.loads(raw)
