@@ -306,6 +306,8 @@ def test_comparison_table_sorts_in_the_browser(page, target):
     rows = gdp[gdp["year"] == year].sort_values("growth")
     assert len(rows) >= 3, "the fixtures give three counties one year"
     page.goto(target.url(f"compare/{year}.md"))
+    page.click(f"article a:has-text('{year} 年地区生产总值对比')")  # the year's page lists the indicators
+    assert page.url.split("#")[0] == target.url(f"compare/{year}/gdp.md")
     table = "h2#gdp + div.sortable table"
     page.click(f"{table} th:nth-child(4)")  # 增长（%）
     first = column(page, table, 0)

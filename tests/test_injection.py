@@ -104,8 +104,8 @@ class LiveMarkup(HTMLParser):
 PAGE_TYPES = ["regions/**/2024/part-1.md", "regions/**/2024/figures.md", "regions/**/2024/quality.md",
               "regions/**/2024/source.md", "regions/**/2024/commitments.md", "regions/**/2024/index.md",
               "regions/**/changes-2024.md", "regions/**/scorecard.md", "regions/**/series.md", "topics/*.md",
-              "topics/index.md", "words/2024.md", "compare/2023.md", "indicators/gdp.md", "index.md",
-              "downloads.md", "quality.md"]
+              "topics/index.md", "words/2024.md", "compare/2023.md", "compare/2023/gdp.md", "indicators/gdp.md",
+              "index.md", "downloads.md", "quality.md"]
 
 
 def hosted(md: str) -> str:

@@ -282,7 +282,7 @@ def navigation(regions: list[cmp.RegionPages], pages: dict[str, str]) -> list:
             city_entries.append({nav_title(first.city): [f"regions/{province}/{city}/index.md", *entries]})
         first = next(r for r in regions if r.folder.split("/")[1] == province)
         places.append({nav_title(first.province): city_entries})
-    years = sorted((p for p in pages if p.startswith("compare/") and p != "compare/index.md"), reverse=True)
+    years = sorted((p for p in pages if re.fullmatch(r"compare/\d{4}\.md", p)), reverse=True)
     return [
         {"首页": "index.md"},
         {"地区": places},

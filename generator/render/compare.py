@@ -398,8 +398,22 @@ def render_years(regions: list[RegionPages], comparison: Comparison, env) -> dic
         mine = years[years["year"] == year]
         names = list(dict.fromkeys(mine.sort_values("region_key")["region"]))  # display names: distinct
         here = f"compare/{year}.md"
+        # a page per indicator, each region a row: the year's page stays short however many
+        # regions there are, and lists the indicators with what their tables hold
+        tables = year_tables(years, year, f"compare/{year}/table.md")
+        summaries = []
+        for table in tables:
+            page = f"compare/{year}/{table['indicator'].id}.md"
+            pages[page] = env.get_template("compare_indicator.md.j2").render(
+                year=year, table=table, rules=rules_text(comparison), back=rel(page, here))
+            rows = table["rows"]
+            summaries.append({"indicator": table["indicator"], "page": rel(here, page),
+                              "link": rel(here, f"indicators/{table['indicator'].id}.md"),
+                              "results": sum(1 for row in rows if row["value"] or row["growth"]),
+                              "targets": sum(1 for row in rows if row["target"]),
+                              "statuses": sum(1 for row in rows if row["status"])})
         pages[here] = env.get_template("compare_year.md.j2").render(
-            year=year, regions=names, tables=year_tables(years, year, here), rules=rules_text(comparison))
+            year=year, regions=names, summaries=summaries, rules=rules_text(comparison))
         listed.append({"year": year, "count": len(names), "names": "、".join(names)})
     pages["compare/index.md"] = env.get_template("compare_index.md.j2").render(years=listed[::-1])
     return pages
