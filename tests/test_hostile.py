@@ -318,3 +318,15 @@ def test_a_path_that_is_no_report_file_is_one_line_at_extract_and_add(make, tmp_
         lines = err.strip().splitlines()
         assert code == 1 and len(lines) == 1 and str(path) in lines[0], err
         assert re.search(r"not a regular file|too large for one report \(60 MiB", lines[0]), lines[0]
+
+
+@pytest.mark.parametrize("sidecar", ["report.meta.yml", "report.errata.yml"])
+def test_a_sidecar_that_is_a_pipe_is_one_line(sidecar, tmp_path: Path, capsys):
+    import os
+
+    seeds = tmp_path / "seeds"
+    report = write_case(seeds, Case("ok", utf8(TEXT), "builds"))
+    os.mkfifo(seeds / sidecar)  # reading it would wait for a writer for ever
+    code, _, err = run(["extract", str(report)], capsys)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 1 and f"{sidecar}: error: not a regular file" in lines[0], err

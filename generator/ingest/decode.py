@@ -226,6 +226,8 @@ def load_sidecar(path: Path, shown: str) -> dict:
     """Optional metadata that adds to or overrides what the text says."""
     if not path.exists():
         return {}
+    if not path.is_file():  # a pipe or a device would be read for ever
+        raise InputError("not a regular file", file=shown, hint="a .meta.yml is a small text file")
     if path.stat().st_size > SIDECAR_BYTES:
         raise InputError(f"too large for a metadata file ({path.stat().st_size // 1024} KiB)", file=shown,
                          hint="a .meta.yml holds a few fields: region, year, …")

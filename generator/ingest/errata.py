@@ -22,6 +22,7 @@ from generator.diagnostics import Diagnostic, InputError
 from generator.model import Erratum, Repair
 
 REQUIRED = ("find", "replace", "reason")
+ERRATA_BYTES = 1024 * 1024
 
 
 def yaml_error_line(err: yaml.YAMLError) -> int:
@@ -34,6 +35,9 @@ def yaml_error_line(err: yaml.YAMLError) -> int:
 def load_errata(path: Path, shown: str) -> tuple[Erratum, ...]:
     if not path.exists():
         return ()
+    if not path.is_file() or path.stat().st_size > ERRATA_BYTES:  # a pipe would be read for ever
+        raise InputError("not a regular file" if not path.is_file() else "too large for an errata file",
+                         file=shown, hint="an .errata.yml is a short list of reviewed corrections")
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
