@@ -106,7 +106,9 @@ def build_epoch(reports: list[Report]) -> int:
     days = [date.fromisoformat(r.metadata.meeting_date) if r.metadata.meeting_date
             else date(r.metadata.year, 1, 1) for r in reports]
     newest = max(days)
-    return int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp())
+    # within what zip (from 1980) and gzip (32 bits) can store: a report of 1950 still builds
+    return min(max(int(datetime(newest.year, newest.month, newest.day, tzinfo=UTC).timestamp()), 315532800),
+               2**32 - 1)
 
 
 def generate(seeds: Path, strict: bool) -> BuildResult:

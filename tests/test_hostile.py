@@ -116,6 +116,14 @@ CASES = [
     Case("no-region", utf8("2024 年 1 月 18 日\n\n" + BODY), "fatal", r"region", extract_reads=True),
     Case("meeting-line-without-the-county", utf8("（2024年1月18日在县十七届人民代表大会第五次会议上）\n\n" + BODY),
          "fatal", r"cannot tell the report's region", extract_reads=True),  # not a county called 县
+    Case("year-1900", utf8(TEXT.replace("2024 年 1 月 18 日", "1900 年 1 月 18 日")), "fatal",
+         r"cannot tell the report's region", extract_reads=True),  # no date a report can have
+    Case("year-0001", utf8(TEXT.replace("2024 年 1 月 18 日", "0001 年 1 月 1 日")), "fatal",
+         r"cannot tell the report's region", extract_reads=True),
+    Case("year-3024", utf8(TEXT.replace("2024 年 1 月 18 日", "3024 年 1 月 18 日")), "fatal",
+         r"cannot tell the report's region", extract_reads=True),
+    Case("meta-year-1950", utf8(TEXT.replace("2024 年 1 月 18 日", "")), "builds", shows=["86.5 亿元"],
+         meta="year: 1950\nmeeting_date: 1950-01-18\n"),  # before 1970: the build's clock still works
     Case("no-year", utf8("在清河县人民代表大会上\n\n各位代表：\n\n全县经济平稳运行。\n"), "fatal", r"year"),
     # sidecars
     Case("meta-bad-yaml", utf8(TEXT), "fatal", r"meta\.yml:2: error: invalid YAML", meta="year: 2024\nregion: [绛县\n"),

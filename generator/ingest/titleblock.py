@@ -39,10 +39,13 @@ SPEAKER = re.compile(
     r"^\**\s*(?P<title>(?:代理?)?(?:县|区|市|旗)长|(?:县|区|市|旗)人民政府(?:代理?)?(?:县|区|市|旗)长)"
     r"\s*\**\s*(?P<name>[\u4e00-\u9fff·]{2,5})\s*\**\s*$")
 def parse_date(match) -> str | None:
+    """The date of a match's y, m, d as YYYY-MM-DD, or None if it is no date a report can
+    have (2024年13月45日, 1900年, 3024年)."""
     try:
-        return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+        day = date(int(match["y"]), int(match["m"]), int(match["d"]))
     except (TypeError, ValueError):
         return None
+    return day.isoformat() if plausible(str(day.year)) else None
 
 
 def lift_title_block(lines: list[tuple[int, str]]):
