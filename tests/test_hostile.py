@@ -145,6 +145,8 @@ CASES = [
          errata="- find: [\n"),
     Case("errata-no-reason", utf8(TEXT), "fatal", r"errata\.yml:1: error: entry lacks 'reason'",
          errata="- find: 86.5\n  replace: 86.6\n"),
+    Case("errata-line-break", utf8(TEXT), "fatal", r"errata\.yml:1: error: an erratum corrects text within one line",
+         errata="- find: 全县地区生产总值完成\n  replace: \"全县\\n\\n三、2025年工作安排\\n\\n\"\n  reason: 测试\n"),
     Case("errata-matches-nothing", utf8(TEXT), "builds", r"errata-unmatched",
          errata="- find: 不存在的字\n  replace: 字\n  reason: 测试\n"),
     Case("errata-matches-twice", utf8(TEXT), "fatal", r"errata\.yml:1: error: .*2 places.*not 1",

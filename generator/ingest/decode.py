@@ -16,9 +16,9 @@ from generator.diagnostics import InputError
 from generator.ingest.errata import load_errata, yaml_error_line
 from generator.model import Repair, SourceText
 
-# A report is tens of kilobytes; past this, a file is not one report's text (and reading it
-# through every stage would take minutes and gigabytes).
-MAX_BYTES = 8 * 1024 * 1024
+# A report is 40–150 KB; past this, a file is not one report's text (and a file of figures
+# this size already takes a minute and a gigabyte through every stage).
+MAX_BYTES = 2 * 1024 * 1024
 # Line ends besides \n: CR LF, CR alone, and the Unicode line and paragraph separators; NEL
 # (U+0085) too, but only once mojibake is mended: it is also a byte of UTF-8 read as Latin-1.
 _LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029]")

@@ -62,6 +62,9 @@ def load_errata(path: Path, shown: str) -> tuple[Erratum, ...]:
         if missing:
             raise InputError(f"entry lacks {missing[0]!r}", file=shown, line=entry_line,
                              hint="each entry needs find, replace and reason")
+        if any(mark in str(entry.get(key) or "") for key in ("find", "replace") for mark in "\r\n"):
+            raise InputError("an erratum corrects text within one line: 'find' or 'replace' holds a line break",
+                             file=shown, line=entry_line, hint="correct each line with an entry of its own")
         line = entry.get("line", 0) or 0
         if not isinstance(line, int) or isinstance(line, bool) or line < 0:
             raise InputError("'line' must be a positive line number", file=shown, line=entry_line)
