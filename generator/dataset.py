@@ -74,7 +74,7 @@ def on_dask(files: list[str], scheduler: str) -> Iterator[tuple[str, list[dict],
                              hint="pip install 'report-site[dask]'") from None
     try:
         client = Client(scheduler, timeout=30)
-    except OSError as err:
+    except (OSError, ValueError, TypeError) as err:
         raise GeneratorError(f"cannot reach the Dask scheduler: {err}", file=scheduler,
                              hint="give the scheduler's address, e.g. tcp://10.0.0.5:8786") from None
     try:

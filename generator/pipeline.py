@@ -170,8 +170,25 @@ def staging(path: Path) -> Path:
     return path.parent / f".{path.name}.staging"
 
 
+def check_outputs(seeds: Path, **outputs: Path) -> None:
+    """No output folder may be, hold or sit inside the seeds or another output: a build
+    replaces its outputs whole (--site seeds would have put the site in place of the reports)."""
+    places = {"seeds": seeds.resolve(), **{name: path.resolve() for name, path in outputs.items()}}
+    names = list(places)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            if places[a].is_relative_to(places[b]) or places[b].is_relative_to(places[a]):
+                raise InputError(f"--{b} and --{a} overlap ({places[b]} and {places[a]})",
+                                 file=str(outputs.get(b, seeds)),
+                                 hint="give the site, docs and dist folders of their own, apart from the reports")
+    for name, path in outputs.items():
+        if path.exists() and not path.is_dir():
+            raise InputError(f"--{name} is a file, not a folder", file=str(path), hint="give a folder")
+
+
 def build(seeds: Path, docs: Path, site: Path, config: Path, *, strict: bool = False,
           with_site: bool = True, site_url: str | None = None) -> BuildResult:
+    check_outputs(seeds, docs=docs, **({"site": site} if with_site else {}))
     result = generate(seeds, strict)
     stage_docs(result.pages, docs, staging(docs))
     if with_site:
@@ -186,6 +203,7 @@ def build(seeds: Path, docs: Path, site: Path, config: Path, *, strict: bool = F
 def bundle(seeds: Path, docs: Path, dist: Path, config: Path, *,
            strict: bool = False) -> BuildResult:
     """The offline variant of the site, zipped into `dist/` with a 使用说明 at its root."""
+    check_outputs(seeds, docs=docs, dist=dist)
     result = generate(seeds, strict)
     stage_docs(result.pages, docs, staging(docs))
     epoch = build_epoch(result.reports)

@@ -11,6 +11,7 @@ import json
 import re
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from html.parser import HTMLParser
@@ -29,7 +30,8 @@ ANCHORED = (("downloads/indicators.csv", "anchor"), ("downloads/topics.csv", "an
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    with open(path, "rb") as f:  # streamed: a large file is not read whole
+        return hashlib.file_digest(f, "sha256").hexdigest()
 
 
 def write_manifest(site: Path, reports: list[Report]) -> None:
@@ -70,7 +72,17 @@ def opened(path: Path) -> Iterator[Path]:
 
 
 def verify(path: Path, seeds: Path | None = None) -> tuple[list[str], dict[str, int]]:
-    """(one line per problem, counts of what was checked) for a site folder or bundle zip."""
+    """(one line per problem, counts of what was checked) for a site folder or bundle zip; a
+    site or zip too damaged to read is one problem, not a crash."""
+    try:
+        return _verify(path, seeds)
+    except (UnicodeDecodeError, zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError,
+            RuntimeError, ValueError, TypeError, KeyError, AttributeError) as err:
+        return [f"{path}: cannot be read as a built site ({type(err).__name__}: {str(err)[:120]}): "
+                "altered or damaged"], {}
+
+
+def _verify(path: Path, seeds: Path | None = None) -> tuple[list[str], dict[str, int]]:
     with opened(path) as site:
         manifest_file = site / MANIFEST
         if not manifest_file.exists():
@@ -93,6 +105,9 @@ def verify(path: Path, seeds: Path | None = None) -> tuple[list[str], dict[str, 
 def check_files(site: Path, files: dict[str, str]) -> list[str]:
     problems = []
     for name, digest in sorted(files.items()):
+        if not isinstance(name, str) or name.startswith("/") or ".." in Path(name).parts:
+            problems.append(f"{MANIFEST}: lists {name!r}, a path outside the site (altered?)")
+            continue
         path = site / name
         if not path.is_file():
             problems.append(f"{name}: missing")

@@ -7,6 +7,7 @@ previous docs/ and site/ as they were.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -65,9 +66,7 @@ def prune_empty_dirs(root: Path) -> None:
 
 def publish_site(staged: Path, site: Path) -> None:
     """Swap the freshly built site in place of the old one."""
-    old = site.with_name(site.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
+    old = site.with_name(f".{site.name}.old-{os.getpid()}")  # never a folder of the user's
     if site.exists():
         site.rename(old)
     staged.rename(site)

@@ -147,6 +147,13 @@ CASES = [
          errata="- find: 86.5\n  replace: 86.6\n"),
     Case("errata-line-break", utf8(TEXT), "fatal", r"errata\.yml:1: error: an erratum corrects text within one line",
          errata="- find: 全县地区生产总值完成\n  replace: \"全县\\n\\n三、2025年工作安排\\n\\n\"\n  reason: 测试\n"),
+    Case("errata-alias-bomb", utf8(TEXT), "fatal", r"errata\.yml: error: uses YAML anchors or aliases",
+         errata="a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+                "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"),
+    Case("meta-alias", utf8(TEXT), "fatal", r"meta\.yml: error: uses YAML anchors or aliases",
+         meta="region: &r 清河县\ncity: *r\n"),
+    Case("errata-values-as-written", utf8(TEXT.replace("86.5 亿元", "5：20 亿元")), "builds", shows=["5:20 亿元"],
+         errata="- find: 5：20\n  replace: 5:20\n  reason: 全角冒号\n"),  # YAML 1.1 would read 5:20 as 320
     Case("errata-matches-nothing", utf8(TEXT), "builds", r"errata-unmatched",
          errata="- find: 不存在的字\n  replace: 字\n  reason: 测试\n"),
     Case("errata-matches-twice", utf8(TEXT), "fatal", r"errata\.yml:1: error: .*2 places.*not 1",
@@ -340,3 +347,33 @@ def test_a_sidecar_that_is_a_pipe_is_one_line(sidecar, tmp_path: Path, capsys):
     code, _, err = run(["extract", str(report)], capsys)
     lines = err.strip().splitlines()
     assert code == 1 and len(lines) == 1 and f"{sidecar}: error: not a regular file" in lines[0], err
+
+
+@pytest.mark.parametrize("output", ["seeds", "seeds/inner", "docs", "."])
+def test_a_site_folder_that_would_replace_the_reports_or_the_docs_is_refused(output, tmp_path: Path, capsys):
+    seeds = tmp_path / "seeds"
+    write_case(seeds, Case("ok", utf8(TEXT), "builds"))
+    docs = prepare_docs(tmp_path / "docs")
+    before = digest(seeds)
+    code, _, err = run(["build", "--seeds", str(seeds), "--docs", str(docs), "--site", str(tmp_path / output),
+                        "--config", str(CONFIG)], capsys)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 1 and "overlap" in lines[0], err
+    assert digest(seeds) == before
+
+
+def test_a_report_whose_file_name_carries_markup_or_a_line_break(tmp_path: Path, capsys):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a` <b onmouseover=alert(1)>y.txt").write_bytes(utf8(TEXT))
+    docs = prepare_docs(tmp_path / "docs")
+    code, _, err = run(["build", "--seeds", str(seeds), "--docs", str(docs), "--no-site", "--config", str(CONFIG)],
+                       capsys)
+    assert code == 0, err
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in (docs / "regions").rglob("*.md"))
+    assert "<b onmouseover" not in pages and "&lt;b onmouseover=alert(1)&gt;" in pages
+    (seeds / "a` <b onmouseover=alert(1)>y.txt").rename(seeds / "line\nbreak.txt")
+    code, _, err = run(["build", "--seeds", str(seeds), "--docs", str(docs), "--no-site", "--config", str(CONFIG)],
+                       capsys)
+    lines = err.strip().splitlines()
+    assert code == 1 and len(lines) == 1 and "control character" in lines[0], err

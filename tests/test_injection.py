@@ -43,7 +43,11 @@ REPORT = """——{year} 年 1 月 18 日在清河县第六届人民代表大会
 
 今年办好十件民生实事：一是新建{hostile}学校 3 所；二是改造“{img}”农村公路 80 公里；三是新增城镇就业 3000 人。
 
-力争<i>高新技术企业</i>达到 30 家。推进“{img}”工程建设，{hostile}示范产业园扩能，擦亮“{brand}”。{links} {jinja}
+力争<i>高新技术企业</i>达到 30 家。
+
+=HYPERLINK("http://x","点")地区生产总值增长 6%。
+
+推进“{img}”工程建设，{hostile}示范产业园扩能，擦亮“{brand}”。{links} {jinja}
 """
 
 
@@ -198,3 +202,14 @@ def test_no_script_runs_on_any_page_type_in_chromium(hostile_seeds, tmp_path_fac
         browser.close()
     assert fired == []
     assert HOSTILE in text and "{{ 7*7 }}" in text and "javascript:alert(2)" in text
+
+
+def test_the_excel_copy_runs_no_formula(hostile_site):
+    _, site = hostile_site
+    with open(site / "downloads" / "indicators-excel.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    cells = [value for row in rows for value in row.values() if value]
+    assert not [c for c in cells if c[0] in "=+@"], "a cell Excel would run"
+    assert any(c.startswith("'=HYPERLINK") for c in cells)  # shown, not run
+    with open(site / "downloads" / "indicators.csv", encoding="utf-8", newline="") as f:
+        assert any(v.startswith("=HYPERLINK") for row in csv.DictReader(f) for v in row.values() if v)  # data as is

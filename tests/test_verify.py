@@ -119,3 +119,36 @@ def test_a_zip_that_unpacks_to_far_more_than_a_bundle_is_refused_unopened(bundle
     monkeypatch.setattr(module, "MAX_UNPACKED", 1000)  # as a zip bomb would exceed the real limit
     code, problems, _ = verify(capsys, str(result.bundle))
     assert code == 1 and len(problems) == 1 and "far more than a bundle" in problems[0]
+
+
+@pytest.mark.parametrize("damage", ["seeds-wrong-type", "path-outside", "download-not-utf8", "zip-bad-crc"])
+def test_a_damaged_site_or_zip_is_a_problem_line_not_a_crash(built, bundled, capsys, tmp_path, damage):
+    import zipfile
+
+    _, site = built
+    target = str(tmp_path / "site")
+    copy = shutil.copytree(site, tmp_path / "site")
+    manifest = copy / "downloads" / "manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    if damage == "seeds-wrong-type":
+        data["seeds"] = 5
+        manifest.write_text(json.dumps(data), encoding="utf-8")
+        code, problems, _ = verify(capsys, target, "--seeds", str(tmp_path))
+    elif damage == "path-outside":
+        data["files"]["../../etc/hostname"] = "0" * 64
+        manifest.write_text(json.dumps(data), encoding="utf-8")
+        code, problems, _ = verify(capsys, target)
+        assert any("a path outside the site" in p for p in problems)
+    elif damage == "download-not-utf8":
+        (copy / "downloads" / "indicators.csv").write_bytes(b"page,anchor\n\xff\xfe,x\n")
+        code, problems, _ = verify(capsys, target)
+    else:
+        result, _ = bundled
+        raw = bytearray(result.bundle.read_bytes())
+        with zipfile.ZipFile(result.bundle) as archive:
+            member = archive.infolist()[len(archive.infolist()) // 2]
+        raw[member.header_offset + 30 + len(member.filename) + 5] ^= 0xFF  # inside its compressed data
+        target = str(tmp_path / "bad.zip")
+        Path(target).write_bytes(raw)
+        code, problems, _ = verify(capsys, target)
+    assert code == 1 and problems and not any("Traceback" in p for p in problems)

@@ -13,7 +13,7 @@ import ftfy
 import yaml
 
 from generator.diagnostics import InputError
-from generator.ingest.errata import load_errata, yaml_error_line
+from generator.ingest.errata import load_errata, read_yaml
 from generator.model import Repair, SourceText
 
 # A report is 40–150 KB; past this, a file is not one report's text (and a file of figures
@@ -23,6 +23,8 @@ MAX_BYTES = 2 * 1024 * 1024
 # (U+0085) too, but only once mojibake is mended: it is also a byte of UTF-8 read as Latin-1.
 _LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029]")
 _CJK = re.compile(r"[\u3400-\u9fff]")
+# Bidirectional overrides and isolates: they reorder what a reader sees (‮ spoofs a name)
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 # Letters of Latin-1 that UTF-8 Chinese read as Windows-1252 or Latin-1 is made of (ç»›åŽ¿)
 _MOJIBAKE_HINT = re.compile(r"[\u00c0-\u00ff][\u0080-\u00ff\u0152-\u02dc\u2013-\u203a\u20ac\u2122]")
 _BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
@@ -192,6 +194,9 @@ def _mended(lines: list[str], repairs: list[Repair]) -> list[str]:
 
 def read_source(path: Path, shown: str) -> SourceText:
     """Read one report file with its optional sidecar metadata and errata."""
+    if any(ord(c) < 32 or ord(c) == 127 for c in shown):
+        raise InputError("the file's name holds a control character (a line break, a tab…)", file=repr(shown),
+                         hint="rename the file")
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a device or a pipe would be read forever
@@ -232,12 +237,9 @@ def load_sidecar(path: Path, shown: str) -> dict:
         raise InputError(f"too large for a metadata file ({path.stat().st_size // 1024} KiB)", file=shown,
                          hint="a .meta.yml holds a few fields: region, year, …")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = read_yaml(path.read_text(encoding="utf-8"), shown) or {}
     except UnicodeDecodeError:
         raise InputError("not UTF-8", file=shown, hint="save the metadata file as UTF-8") from None
-    except yaml.YAMLError as err:
-        raise InputError("invalid YAML", file=shown, line=yaml_error_line(err),
-                         hint="fix the metadata file's syntax") from None
     if not isinstance(data, dict):
         raise InputError("expected a mapping of field: value", file=shown)
     unknown = sorted(set(data) - SIDECAR_FIELDS, key=str)
@@ -269,8 +271,10 @@ def sidecar_problem(key: str, value) -> str:
     if isinstance(value, (list, dict)):
         return "a list or mapping where a single value belongs"
     text = str(value)
-    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+    if any(ord(c) < 32 or ord(c) == 127 or c in _BIDI for c in text):
         return "contains control characters"
+    if key in ("region", "province", "city") and not text.strip() and text:
+        return "is blank"
     if key == "year" and value != "" and not (re.fullmatch(r"\d{4}", text) and 1949 <= int(text) <= 2100):
         return f"{text!r} is not a year"
     if key == "code" and text and not re.fullmatch(r"\d{6}", text):

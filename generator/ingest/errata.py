@@ -32,6 +32,20 @@ def yaml_error_line(err: yaml.YAMLError) -> int:
     return mark.line + 1 if mark else 0
 
 
+def read_yaml(text: str, shown: str):
+    """A sidecar's YAML, every value as written (a string: 5:20 stays 5:20, 86.50 stays
+    86.50, no stays no), with no anchors or aliases (a few hundred bytes of them can expand
+    to gigabytes)."""
+    try:
+        if any(isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) for event in yaml.parse(text)):
+            raise InputError("uses YAML anchors or aliases (& and *)", file=shown,
+                             hint="write each value out in full")
+        return yaml.load(text, Loader=yaml.BaseLoader)
+    except yaml.YAMLError as err:
+        raise InputError("invalid YAML", file=shown, line=yaml_error_line(err),
+                         hint="fix the file's syntax") from None
+
+
 def load_errata(path: Path, shown: str) -> tuple[Erratum, ...]:
     if not path.exists():
         return ()
@@ -42,12 +56,8 @@ def load_errata(path: Path, shown: str) -> tuple[Erratum, ...]:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise InputError("not UTF-8", file=shown, hint="save the errata file as UTF-8") from None
-    try:
-        nodes = yaml.compose(text)
-        data = yaml.safe_load(text) or []
-    except yaml.YAMLError as err:
-        raise InputError("invalid YAML", file=shown, line=yaml_error_line(err),
-                         hint="fix the errata file's syntax") from None
+    data = read_yaml(text, shown) or []
+    nodes = yaml.compose(text)
     if not isinstance(data, list):
         raise InputError("expected a list of entries", file=shown,
                          hint="each entry has find, replace, reason and optionally line")
@@ -65,12 +75,14 @@ def load_errata(path: Path, shown: str) -> tuple[Erratum, ...]:
         if any(mark in str(entry.get(key) or "") for key in ("find", "replace") for mark in "\r\n"):
             raise InputError("an erratum corrects text within one line: 'find' or 'replace' holds a line break",
                              file=shown, line=entry_line, hint="correct each line with an entry of its own")
-        line = entry.get("line", 0) or 0
-        if not isinstance(line, int) or isinstance(line, bool) or line < 0:
+        line = str(entry.get("line", "0") or "0")
+        if not line.isdigit() or not line.isascii():
             raise InputError("'line' must be a positive line number", file=shown, line=entry_line)
-        times = entry.get("times", 1)
-        if not isinstance(times, int) or isinstance(times, bool) or times < 1:
+        line = int(line)
+        times = str(entry.get("times", "1"))
+        if not times.isdigit() or not times.isascii() or int(times) < 1:
             raise InputError("'times' must be a count of places, 1 or more", file=shown, line=entry_line)
+        times = int(times)
         errata.append(Erratum(find=str(entry["find"]), replace=str(entry["replace"] or ""),
                               reason=str(entry["reason"]), line=line, file=shown,
                               entry_line=entry_line, times=times))

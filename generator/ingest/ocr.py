@@ -46,8 +46,9 @@ def join_split_years(text: str) -> tuple[str, list[str]]:
 # Control characters (form feeds, stray NULs from a PDF extract) are not text; nor is a
 # line break left inside a line (a lone CR, NEL, U+2028/9), which Markdown would read as
 # a new line and so lose track of where the paragraph came from.
+# Zero-width characters too (8\u200b6.5 is 86.5), and bidi overrides, which reorder what shows.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029"
-                     r"\u200b-\u200d\u2060\ufeff\u00ad\u180e]+")  # and zero-width ones: 8\u200b6.5 is 86.5
+                     r"\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad\u180e]+")
 
 
 # "…提出意见。\r\n一、2017年工作回顾\r\n…": a text exported from JSON or a database keeps its

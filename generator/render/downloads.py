@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from generator.extract import figure_row
 from generator.indicators import catalogue
@@ -118,9 +119,19 @@ def table_csv(columns: list[str], records: list[dict], excel: bool = False) -> s
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, columns, lineterminator="\r\n" if excel else "\n")
     writer.writeheader()
-    writer.writerows(records)
+    writer.writerows([{k: inert(v) for k, v in r.items()} for r in records] if excel else records)
     # Excel reads a BOM as "this is UTF-8"; without it, Chinese arrives garbled.
     return ("\ufeff" if excel else "") + buffer.getvalue()
+
+
+# A cell Excel would run as a formula: =, +, @, a tab or CR first, or - before anything but a number
+_FORMULA = re.compile(r"^(?:[=+@\t\r]|-(?![\d.]))")
+
+
+def inert(value):
+    """A text cell for the Excel copy, with a formula's first character shown, not run
+    (report text such as =HYPERLINK(…) is data); numbers, and -5.2, stay as they are."""
+    return "'" + value if isinstance(value, str) and _FORMULA.match(value) else value
 
 
 def catalogue_records() -> list[dict]:
