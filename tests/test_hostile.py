@@ -97,7 +97,10 @@ CASES = [
     Case("fifty-megabytes", utf8(MEETING + "\n\n") + ("全年完成目标。" * 2_500_000).encode("utf-8"), "fatal",
          r"too large"),
     Case("one-megabyte-line", utf8(f"{MEETING}\n\n一、2023年工作回顾\n\n全县地区生产总值完成 86.5 亿元，"
-                                   + "各项工作稳步推进，" * 40_000 + "。\n"), "builds", shows=["86.5 亿元"]),
+                                   + "各项工作稳步推进，" * 40_000 + "。\n"), "fatal",
+         r":5: error: a line of 360,020 characters"),
+    Case("long-paragraph", utf8(f"{MEETING}\n\n一、2023年工作回顾\n\n" + "全县地区生产总值完成 86.5 亿元，增长 5.2%，"
+                                + "各项工作稳步推进，" * 2000 + "。\n"), "builds", shows=["86.5 亿元"]),
     # pathological Markdown and numbers
     Case("many-quote-marks", utf8(TEXT + ">" * 5000 + "全年完成目标。\n"), "builds", shows=["全年完成目标"]),
     Case("many-stars", utf8(TEXT + "*" * 5001 + "全年完成目标。\n"), "builds", shows=["全年完成目标"]),

@@ -19,6 +19,8 @@ from generator.model import Repair, SourceText
 # A report is 40–150 KB; past this, a file is not one report's text (and a file of figures
 # this size already takes a minute and a gigabyte through every stage).
 MAX_BYTES = 2 * 1024 * 1024
+# … and a line past this is not a paragraph: rendering one of figures takes minutes
+MAX_LINE = 100_000
 # Line ends besides \n: CR LF, CR alone, and the Unicode line and paragraph separators; NEL
 # (U+0085) too, but only once mojibake is mended: it is also a byte of UTF-8 read as Latin-1.
 _LINE_ENDS = re.compile("\r\n|[\r\u2028\u2029]")
@@ -65,7 +67,13 @@ def decode(data: bytes, shown: str) -> tuple[str, str, list[Repair]]:
         raise InputError("no Chinese text", file=shown,
                          hint="a report must be the Chinese text, saved as UTF-8")
     lines = _LINE_ENDS.sub("\n", text).split("\n")
-    return "\n".join(_mended(lines, repairs)).replace("\u0085", "\n"), encoding, repairs
+    text = "\n".join(_mended(lines, repairs)).replace("\u0085", "\n")
+    longest = max(text.split("\n"), key=len)
+    if len(longest) > MAX_LINE:  # a paragraph is a few thousand characters at most
+        raise InputError(f"a line of {len(longest):,} characters: no report has one (the longest paragraphs run to "
+                         f"a few thousand)", file=shown, line=text.split("\n").index(longest) + 1,
+                         hint="check that the file is one report's text, with its line breaks")
+    return text, encoding, repairs
 
 
 def too_large(size: int, shown: str) -> InputError:
