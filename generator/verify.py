@@ -155,7 +155,7 @@ def check_anchors(site: Path) -> tuple[int, list[str]]:
 
 
 class _Article(HTMLParser):
-    """The visible text of a page's article."""
+    """The visible text of a page's article, as a reader sees it."""
 
     def __init__(self):
         super().__init__()
@@ -172,6 +172,13 @@ class _Article(HTMLParser):
     def handle_data(self, data):
         if self.depth:
             self.parts.append(data)
+
+
+def article_text(html_file: Path) -> str:
+    """The visible text of a built page's article (its navigation and footer left out)."""
+    parser = _Article()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return "".join(parser.parts)
 
 
 def squash(text: str) -> str:
@@ -201,11 +208,7 @@ def check_seeds(site: Path, seeds: Path, listed: list[dict]) -> tuple[list[str],
         report = read_report(path, entry["path"])
         pages = sorted((site / report.folder).glob("part-*/index.html")) or sorted(
             (site / report.folder).glob("part-*.html"))
-        text = ""
-        for page in pages:
-            parser = _Article()
-            parser.feed(page.read_text(encoding="utf-8"))
-            text += squash("".join(parser.parts))
+        text = "".join(squash(article_text(page)) for page in pages)
         for node in report.tree.walk():
             if node.kind != "paragraph":
                 continue

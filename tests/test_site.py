@@ -9,7 +9,6 @@ import re
 import shutil
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -17,35 +16,9 @@ from conftest import CONFIG, OFFLINE_CONFIG, ROOT, SITE_URL, build_into, prepare
 
 from generator.ingest.furniture import RULES
 from generator.ingest.titleblock import MEETING, SPEAKER, TITLE
+from generator.verify import article_text
 
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
-
-
-class _Text(HTMLParser):
-    """The visible text of a page's article, as a reader sees it."""
-
-    def __init__(self):
-        super().__init__()
-        self.depth = 0
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "article" or self.depth:
-            self.depth += 1
-
-    def handle_endtag(self, tag):
-        if self.depth:
-            self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth:
-            self.parts.append(data)
-
-
-def article_text(html_file: Path) -> str:
-    parser = _Text()
-    parser.feed(html_file.read_text(encoding="utf-8"))
-    return "".join(parser.parts)
 
 
 def squash(text: str) -> str:

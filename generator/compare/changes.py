@@ -192,12 +192,6 @@ class Likeness:
         return score * (1.0 if old.role == new.role else OTHER_ROLE)
 
 
-def section_scores(old: list[Section], new: list[Section]) -> list[list[float]]:
-    """Likeness of each old unit (rows) to each new one (columns)."""
-    likeness = Likeness(old + new)
-    return [[likeness(o, n) for n in new] for o in old]
-
-
 def match_sections(old: list[Section], new: list[Section], likeness: Likeness | None = None,
                    floor: float = SECTION_MATCH) -> list[tuple[Section | None, Section | None]]:
     """Best pairs first, each unit used once, a pair taken only when it is at least `floor`
