@@ -1,17 +1,23 @@
-"""MkDocs hooks: take the navigation the generator wrote to <docs_dir>/.nav.yml, and write
-the search index as UTF-8.
+"""MkDocs hooks: take the navigation the generator wrote to <docs_dir>/.nav.yml, and build the
+site's search index (generator/search) from every page as MkDocs writes it.
 
 A hook rather than a plugin keeps the site on Material's built-in plugins only, and it
-makes `mkdocs serve` show the same navigation as `report-site build`.
+makes `mkdocs serve` show the same navigation and search as `report-site build`.
 """
 
 from __future__ import annotations
 
+import html
 import json
+import time
 from pathlib import Path
 
 import yaml
-from mkdocs.plugins import event_priority
+
+from generator import search
+
+INDEX_FOLDER = "search-index"
+_state: dict = {}
 
 
 def on_config(config, **kwargs):
@@ -21,11 +27,31 @@ def on_config(config, **kwargs):
     return config
 
 
-@event_priority(-50)  # after the search plugin writes its index, before the offline plugin inlines it
+def on_pre_build(config, **kwargs):
+    """A fresh index each build; the region and year of each report's folder, from the
+    generator's <docs_dir>/.search.json (a hand-made site has none: pages go without)."""
+    facets = Path(config["docs_dir"]) / ".search.json"
+    folders = json.loads(facets.read_text(encoding="utf-8")) if facets.exists() else []
+    _state.update(index=search.SearchIndex(), seconds=0.0,
+                  folders=sorted(((f + "/", region, year) for f, region, year in folders), reverse=True))
+
+
+def on_post_page(output, page, config, **kwargs):
+    started = time.perf_counter()
+    wanted = page.meta.get("search")
+    if not (isinstance(wanted, dict) and wanted.get("exclude")) and "index" in _state:
+        source = page.file.src_uri
+        region, year = next(((r, y) for folder, r, y in _state["folders"] if source.startswith(folder)), ("", 0))
+        _state["index"].add(page.url, html.unescape(page.title or ""), region, year, search.page_blocks(output))
+    _state["seconds"] = _state.get("seconds", 0.0) + time.perf_counter() - started
+    return output
+
+
 def on_post_build(config, **kwargs):
-    """The search index as UTF-8 rather than \\uXXXX escapes: Chinese text takes 3 bytes a
-    character instead of 6, so the index a reader downloads is about half the size."""
-    index = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index.exists():
-        data = json.loads(index.read_text(encoding="utf-8"))
-        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if "index" not in _state:
+        return
+    started = time.perf_counter()
+    size = _state["index"].write(Path(config["site_dir"]) / INDEX_FOLDER)
+    search.LAST.update(bytes=size, seconds=_state["seconds"] + time.perf_counter() - started,
+                       pages=len(_state["index"].pages))
+    _state.clear()

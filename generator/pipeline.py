@@ -162,8 +162,7 @@ def build_checked_site(result: BuildResult, config: Path, docs: Path, site: Path
         raise SiteError(f"{len(result.links.problems)} broken link(s) in the built site, "
                         f"the first: {result.links.problems[0]}", file=str(config),
                         hint="a generator template writes a wrong link; the site was not replaced")
-    index = site / "search" / "search_index.json"
-    result.search_index_bytes = index.stat().st_size if index.exists() else 0
+    result.search_index_bytes = sum(f.stat().st_size for f in (site / "search-index").rglob("*") if f.is_file())
 
 
 def staging(path: Path) -> Path:

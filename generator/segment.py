@@ -27,8 +27,8 @@ def is_word(text: str) -> bool:
 
 
 def search_words(text: str) -> list[str]:
-    """The words Material's search cuts `text` into (jieba.cut, HMM on: it guesses words the
-    dictionary lacks, 新质 in 新质生产力), so a term the site lists is one a reader can search."""
+    """The words a reader would type for `text` (jieba.cut, HMM on: it guesses words the
+    dictionary lacks, 新质 in 新质生产力); the site's search finds any of them."""
     return _tokenizer().lcut(text) or [text]
 
 

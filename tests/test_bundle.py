@@ -14,8 +14,7 @@ from generator.linkcheck import check_site
 def test_bundle_holds_the_site_the_data_and_a_usage_note(bundled):
     result, folder = bundled
     names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
-    assert {"index.html", "使用说明.txt", "search/search_index.js",
-            "assets/vendor/iframe-worker/shim.js", "assets/vendor/iframe-worker/LICENSE.txt",
+    assert {"index.html", "使用说明.txt", "search.html", "search-index/meta.js", "assets/search.js",
             "downloads/repairs.csv"} <= names
     for report in result.reports:
         assert f"downloads/{report.slug}.txt" in names

@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.compare.commitments import commitments, numeral, same_label
 from generator.extract import extract_report
 from generator.pipeline import read_report
+from generator.search.index import indexed_pages, indexed_text
 
 PLAN = """——{year} 年 1 月 20 日在闻喜县第十七届人民代表大会第{session}次会议上
 
@@ -122,8 +123,8 @@ def test_the_seeds_ten_livelihood_projects_are_tracked_into_the_next_report(buil
         rows = [r for r in csv.DictReader(f) if r["year"] == "2023" and r["region"] == "绛县"]
     assert len(rows) == len(items) and sum(r["status"] == "kept" for r in rows) == sum(
         c.status == "kept" for c in items)
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "commitments/" not in index  # kept out of search: it repeats the reports' sentences
+    # kept out of search: it repeats the reports' sentences
+    assert not [u for u in indexed_pages(site / "search-index") if "commitments/" in u]
 
 
 def test_a_plan_topic_links_to_its_look_back_and_to_the_next_report(built):
@@ -227,7 +228,6 @@ def test_what_a_project_will_do_once_built_is_no_promise_for_the_year(tmp_path):
 
 
 def test_a_plan_paragraph_links_to_what_comes_of_its_topics(built):
-    import json
 
     result, site = built
     seed = next(r for r in result.reports if r.slug == "jiangxian-2023")
@@ -237,5 +237,5 @@ def test_a_plan_paragraph_links_to_what_comes_of_its_topics(built):
     block = block[:block.index("</p>", block.index("para-follow"))]
     assert "data-search-exclude" in block and "抽水蓄能电站" in block
     assert "../../2024/part-1/#" in block  # the next report's look back, one click away
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert not any("下文：" in doc["text"] for doc in index["docs"])  # kept out of search
+    text = indexed_text(site / "search-index")
+    assert "抽水蓄能电站" in text and "下文：" not in text  # kept out of search

@@ -16,6 +16,7 @@ from conftest import CONFIG, OFFLINE_CONFIG, ROOT, SITE_URL, build_into, prepare
 
 from generator.ingest.furniture import RULES
 from generator.ingest.titleblock import MEETING, SPEAKER, TITLE
+from generator.search.index import indexed_pages, indexed_text, read_script
 from generator.verify import article_text
 
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
@@ -80,16 +81,22 @@ def test_every_paragraph_has_a_permalink_and_a_source_link(built):
         assert html.count('class="src-link"') == len(anchors)
 
 
-def test_search_index_holds_segmented_chinese(built):
-    _, site = built
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["config"]["lang"] == ["zh"]
-    text = " ".join(doc["text"] for doc in index["docs"])
-    assert "\u200b" in text
-    tokens = set(re.split(index["config"]["separator"], text))
-    # Both a whole term and its parts must be findable: the parts are tokens of their own.
-    assert {"生产总值", "蓄能", "营商", "环境"} <= tokens
-    assert not any("source" in doc["location"] for doc in index["docs"])  # raw lines excluded
+def test_search_indexes_the_report_text_and_not_the_pages_that_repeat_it(built):
+    result, site = built
+    urls = indexed_pages(site / "search-index")
+    for report in result.reports:
+        for part in report.tree.children:
+            assert f"{report.folder}/{part.anchor}/" in urls
+        # raw lines, the data table and the comparisons only repeat the text: kept out
+        assert not [u for u in urls if u.startswith(report.folder) and u.endswith(("source/", "figures/"))]
+    assert "search/" not in urls and not [u for u in urls if u.startswith("compare/20")]
+    seed = next(r for r in result.reports if r.slug == "jiangxian-2023")
+    page = urls.index(f"{seed.folder}/part-1/")
+    text = "".join(block[2] for chunk in sorted((site / "search-index" / "t").glob(f"{page}-*.js"))
+                   for block in read_script(chunk))
+    # the text of the part, without the ¶ and 原文 links beside every paragraph
+    assert "营商环境" in text and "¶" not in text and "原文" not in text
+    assert "营商环境" in indexed_text(site / "search-index")
 
 
 def digest(folder: Path) -> dict[str, str]:
@@ -188,7 +195,6 @@ def test_strict_makes_report_warnings_fatal(tmp_path):
 
 def test_downloads_carry_every_paragraph_and_repair(built):
     import csv
-    import json
 
     result, site = built
     for report in result.reports:
@@ -211,6 +217,5 @@ def test_downloads_carry_every_paragraph_and_repair(built):
 
 def test_the_search_index_is_written_as_utf8_not_escapes(built):
     _, site = built
-    raw = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    raw = (site / "search-index" / "meta.js").read_text(encoding="utf-8")
     assert "\\u53bf" not in raw and "县" in raw  # 县 as itself: 3 bytes, not the 6 of \u53bf
-    json.loads(raw)

@@ -4,6 +4,7 @@ text only ever enters them as escaped values, never as template source."""
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections import Counter
 
@@ -252,7 +253,19 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
     pages.update(render_downloads(ordered, figures, downloads))
     pages.update(render_indicators(ordered, figures, heads, comparison))
     pages[".nav.yml"] = yaml.safe_dump(navigation(regions, pages), allow_unicode=True, sort_keys=False)
+    pages[".search.json"] = json.dumps(search_facets(regions), ensure_ascii=False, indent=0)
+    pages["search.md"] = ENV.get_template("search.md.j2").render(regions=regions)
     return pages
+
+
+def search_facets(regions: list[cmp.RegionPages]) -> list[list]:
+    """[folder, region, year] of each region's and each report's pages: what search results
+    show beside a page and filter on (read by generator/mkdocs_hooks.py)."""
+    rows = []
+    for region in regions:
+        rows.append([region.folder, region.name, 0])
+        rows.extend([report.folder, region.name, report.metadata.year] for report in region.reports)
+    return rows
 
 
 def navigation(regions: list[cmp.RegionPages], pages: dict[str, str]) -> list:
