@@ -11,14 +11,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from generator.model import Report
+from generator.naming import region_dir
 
 USAGE_FILE = "使用说明.txt"
 
 
-def bundle_name(reports: list[Report], epoch: int) -> str:
-    """e.g. gov-work-reports-jiangxian-2023-offline-20230216: what, offline, data date."""
+def place_folder(reports: list[Report], place: str) -> str:
+    """The folder name the site gives the place (jiangxian, yuncheng, shanxi)."""
+    meta = reports[0].metadata
+    depth = 3 if place in (meta.region, meta.code) else 2 if place == meta.city else 1
+    parts = region_dir(meta).split("/")[1:]
+    return parts[min(depth, len(parts)) - 1]
+
+
+def bundle_name(reports: list[Report], epoch: int, place: str = "") -> str:
+    """e.g. gov-work-reports-jiangxian-2023-offline-20230216: what, offline, data date; of one
+    place, gov-work-reports-jiangxian-3-reports-offline-20250301 (the place's own folder name)."""
     day = datetime.fromtimestamp(epoch, UTC).strftime("%Y%m%d")
     what = reports[0].slug if len(reports) == 1 else f"{len(reports)}-reports"
+    if place and len(reports) > 1:
+        what = f"{place_folder(reports, place)}-{what}"
     return f"gov-work-reports-{what}-offline-{day}"
 
 

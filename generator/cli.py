@@ -43,6 +43,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     bundle.add_argument("--dist", type=Path, default=Path("dist"), help="where the zip goes")
     bundle.add_argument("--config", type=Path, default=Path("mkdocs.offline.yml"),
                         help="MkDocs config of the offline variant")
+    bundle.add_argument("--region", default="", metavar="PLACE",
+                        help="only the reports of this county, city or province (e.g. 绛县, 运城市), or its code")
     add = commands.add_parser("add", parents=[debug], help="file a report into seeds/ (detects region and year)")
     add.add_argument("file", type=Path, help="a report's text (any name, anywhere; it is not modified)")
     add.add_argument("--seeds", type=Path, default=Path("seeds"), help="report folder")
@@ -132,7 +134,7 @@ def run_bundle(args: argparse.Namespace) -> int:
     if config_missing(args.config):
         return 2
     with exclusive(args.docs, "bundle"):
-        result = bundle(args.seeds, args.docs, args.dist, args.config, strict=args.strict)
+        result = bundle(args.seeds, args.docs, args.dist, args.config, strict=args.strict, place=args.region)
     print_summary(args, result)
     print(f"bundle  {result.bundle}: {size(result.bundle.stat().st_size)} zipped, "
           f"{size(result.bundle_unpacked_bytes)} in {result.bundle_files} files unpacked")

@@ -111,10 +111,13 @@ def build_epoch(reports: list[Report]) -> int:
                2**32 - 1)
 
 
-def generate(seeds: Path, strict: bool) -> BuildResult:
-    """Ingest, parse and render every report: the pages, not yet written anywhere."""
+def generate(seeds: Path, strict: bool, place: str = "") -> BuildResult:
+    """Ingest, parse and render every report (or those of one `place`): the pages, not yet
+    written anywhere."""
     started = time.perf_counter()
     reports = load_reports(seeds)
+    if place:
+        reports = reports_of_place(reports, place, seeds)
     loaded = time.perf_counter()
     diagnostics = [d for r in reports for d in r.ingested.diagnostics]
     if strict and diagnostics:
@@ -132,6 +135,20 @@ def generate(seeds: Path, strict: bool) -> BuildResult:
     result.timings.update({"ingest+parse": loaded - started, "extract": compared - loaded,
                            "compare": rendered - compared, "render": done - rendered, "generator": done - started})
     return result
+
+
+def reports_of_place(reports: list[Report], place: str, seeds: Path) -> list[Report]:
+    """The reports of a county, a city or a province, named as the reports name it (绛县,
+    运城市, 山西省) or by its code; a name no report has is an error listing the names."""
+    wanted = place.strip()
+    mine = [r for r in reports if wanted and wanted in (r.metadata.region, r.metadata.city, r.metadata.province,
+                                                        r.metadata.code)]
+    if not mine:
+        names = sorted({n for r in reports for n in (r.metadata.region, r.metadata.city) if n})
+        shown = "、".join(names[:12]) + ("…" if len(names) > 12 else "")
+        raise InputError(f"no report in {seeds} is of the place {place!r}",
+                         hint=f"name a county or city as the reports do: {shown or 'no reports'}")
+    return mine
 
 
 # Built files the offline bundle leaves out: a sitemap lists no addresses without a
@@ -200,13 +217,14 @@ def build(seeds: Path, docs: Path, site: Path, config: Path, *, strict: bool = F
 
 
 def bundle(seeds: Path, docs: Path, dist: Path, config: Path, *,
-           strict: bool = False) -> BuildResult:
-    """The offline variant of the site, zipped into `dist/` with a 使用说明 at its root."""
+           strict: bool = False, place: str = "") -> BuildResult:
+    """The offline variant of the site, zipped into `dist/` with a 使用说明 at its root; with
+    `place`, of that county's (city's, province's) reports only."""
     check_outputs(seeds, docs=docs, dist=dist)
-    result = generate(seeds, strict)
+    result = generate(seeds, strict, place)
     stage_docs(result.pages, docs, staging(docs))
     epoch = build_epoch(result.reports)
-    name = bundle_name(result.reports, epoch)
+    name = bundle_name(result.reports, epoch, place)
     folder = staging(dist) / name
     if folder.parent.exists():
         shutil.rmtree(folder.parent)
@@ -217,7 +235,8 @@ def bundle(seeds: Path, docs: Path, dist: Path, config: Path, *,
     result.bundle_unpacked_bytes = sum(p.stat().st_size for p in files)
     partial = staging(dist) / f"{name}.zip"
     write_zip(folder, partial, name, epoch)
-    publish_docs(result.pages, docs)
+    if not place:  # docs/ stays the whole site's: a bundle of one place leaves it as it was
+        publish_docs(result.pages, docs)
     dist.mkdir(parents=True, exist_ok=True)
     result.bundle = dist / f"{name}.zip"
     partial.replace(result.bundle)

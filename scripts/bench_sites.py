@@ -72,11 +72,12 @@ def measured(argv: list[str], cwd: Path, env: dict) -> tuple[float, int, str]:
 def site_figures(site: Path) -> dict:
     pages = [p for p in site.rglob("*.html")]
     sizes = sorted(p.stat().st_size for p in pages)
-    index = site / "search" / "search_index.json"
+    index = site / "search" / "search_index.json"  # Material's, on the anchor
+    ours = [f for f in (site / "search-index").rglob("*") if f.is_file()]
     return {"pages": len(pages), "largest": sizes[-1] if sizes else 0,
             "over200": sum(1 for s in sizes if s > 200 * 1024),
             "site": sum(p.stat().st_size for p in site.rglob("*") if p.is_file()),
-            "search": index.stat().st_size if index.exists() else 0}
+            "search": sum(f.stat().st_size for f in ours) if ours else index.stat().st_size if index.exists() else 0}
 
 
 def anchor_docs(seeds: Path, docs: Path) -> None:
@@ -109,6 +110,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,40,200")
     parser.add_argument("--cold", action="store_true", help="draw every chart (no chart cache)")
+    parser.add_argument("--check-search", action="store_true",
+                        help="then type every term of tests/search_terms.txt into each site in Chromium "
+                             "(scripts/check_search.py): exact results, time to first result, bytes")
     args = parser.parse_args(argv)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
           f"charts {'drawn (cold)' if args.cold else 'from the cache where drawn before'}")
@@ -130,6 +134,13 @@ def main(argv=None) -> int:
             print(f"{size:>7} {'project':<8} {wall:>8.1f} {peak / 1024:>9.0f} {figures['pages']:>6} "
                   f"{figures['largest'] / 1024:>11.0f} {figures['over200']:>7} {figures['site'] / 1e6:>8.1f} "
                   f"{figures['search'] / 1e6:>10.1f}  {stages}", flush=True)
+            if args.check_search:
+                done = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_search.py"),
+                                       str(scratch / "project" / "site"), str(scratch / "project" / "docs")],
+                                      capture_output=True, text=True)
+                print("\n".join(f"{size:>7} search   {line}" for line in done.stdout.splitlines()
+                                if not line.startswith(" ") and ("terms" in line or "searchable" in line
+                                                                 or done.returncode)), flush=True)
             (scratch / "anchor" / "docs").mkdir(parents=True)
             anchor_docs(scratch / "seeds", scratch / "anchor" / "docs")
             (scratch / "anchor" / "mkdocs.yml").write_text(ANCHOR_CONFIG, encoding="utf-8")

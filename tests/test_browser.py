@@ -419,3 +419,40 @@ def test_commitments_page_opens_from_the_report_and_links_its_evidence(page, tar
     assert page.locator("#p-1-6-3").is_visible()
     page.go_back()
     shot(page, target, "commitments")
+
+
+def test_a_bundle_of_one_county_searches_from_disk_within_a_second(browser, tmp_path):
+    """bundle --region 绛县, unzipped, opened through file:// with every other request refused:
+    each term is found on exactly its pages, the first result within a second of the key."""
+    import time
+    import zipfile
+
+    from conftest import OFFLINE_CONFIG, prepare_docs, with_fixtures
+
+    from generator.pipeline import bundle
+
+    result = bundle(with_fixtures(tmp_path), prepare_docs(tmp_path / "docs"), tmp_path / "dist", OFFLINE_CONFIG,
+                    place="绛县")
+    with zipfile.ZipFile(result.bundle) as zf:
+        zf.extractall(tmp_path / "unzipped")
+    folder = tmp_path / "unzipped" / result.bundle.stem
+    target = Target("county", folder.as_uri() + "/", folder, result, offline=True, docs=tmp_path / ".docs.staging")
+    pages = {path: text for path, text in searchable_pages(target).items()}
+    context = browser.new_context()
+    left = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://")
+                  else (left.append(route.request.url), route.abort()))
+    page = context.new_page()
+    page.goto(target.url("search.md"))
+    for term in ["营商环境", "抽水蓄能", "雨污分流", "可支配收入", "总产量"]:
+        expected = {path for path, text in pages.items() if term in text}
+        started = time.perf_counter()
+        page.fill("#rs-q", term)
+        page.wait_for_function(f"document.querySelector('#rs-status').textContent.includes('{term}')")
+        assert time.perf_counter() - started < 1.0, term
+        urls = page.evaluate("q => rsSearch.query(q).then(rs => rs.map(r => r.url))", term)
+        assert {source_of(target, url) for url in urls} == expected and expected, term
+    metas = page.locator("#rs-results .rs-result__meta").all_inner_texts()
+    assert metas and all(m.startswith("绛县") for m in metas if "年" in m)
+    context.close()
+    assert not left

@@ -110,3 +110,37 @@ def test_link_check_passes_good_links(tmp_path):
     # hosted, a folder link with an index.html is fine
     page(tmp_path, "c.html", '<a href="sub/">x</a>')
     assert check_site(tmp_path, offline=False).problems == []
+
+
+def test_a_bundle_of_one_place_holds_its_reports_only(tmp_path, capsys):
+    """bundle --region 绛县: the county's two reports, its comparisons and a search of them;
+    the other counties left out; docs/ (the whole site's pages) left as they were."""
+    from generator.cli import main
+    from generator.search.index import read_script
+
+    seeds = with_fixtures(tmp_path)
+    docs = prepare_docs(tmp_path / "docs")
+    before = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    argv = ["bundle", "--seeds", str(seeds), "--docs", str(docs), "--dist", str(tmp_path / "dist"),
+            "--config", str(OFFLINE_CONFIG)]
+    assert main([*argv, "--region", "绛县"]) == 0
+    (made,) = (tmp_path / "dist").glob("*.zip")
+    assert made.name.startswith("gov-work-reports-jiangxian-2-reports-offline-")
+    with zipfile.ZipFile(made) as zf:
+        names = zf.namelist()
+        top = made.stem + "/"
+        for year in (2023, 2024):
+            assert f"{top}regions/shanxi/yuncheng/jiangxian/{year}/part-1.html" in names
+        assert not [n for n in names if "/wenxixian/" in n or "/yuanquxian/" in n]
+        meta = zf.read(f"{top}search-index/meta.js").decode("utf-8")
+    (tmp_path / "meta.js").write_text(meta, encoding="utf-8")
+    assert read_script(tmp_path / "meta.js")["regions"] == ["绛县"]
+    after = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert after == before
+    # a city holds all three counties; a place no report names is one line, exit 1
+    assert main([*argv, "--region", "运城市"]) == 0
+    assert any(p.name.startswith("gov-work-reports-yuncheng-5-reports-") for p in (tmp_path / "dist").glob("*.zip"))
+    capsys.readouterr()
+    assert main([*argv, "--region", "太原市"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "太原市" in err[0] and "绛县" in err[0], err
