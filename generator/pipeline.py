@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from generator import search
 from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
 from generator.compare import Comparison, compare
 from generator.diagnostics import Diagnostic, InputError, SiteError
@@ -165,6 +166,7 @@ def build_checked_site(result: BuildResult, config: Path, docs: Path, site: Path
     result.site_warnings, used_url = build_site(config, docs, site, build_epoch(result.reports),
                                                 site_url)
     result.timings["mkdocs"] = time.perf_counter() - started
+    result.timings["search"] = search.LAST.get("seconds", 0.0)  # within MkDocs' time: its hooks build it
     for pattern in OFFLINE_UNUSED if offline else ():
         for unused in site.glob(pattern):
             unused.unlink()

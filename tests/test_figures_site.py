@@ -182,3 +182,38 @@ def test_figures_whose_period_is_only_a_default_stay_out_of_headlines_and_are_li
     quality = (site / "quality" / "index.html").read_text(encoding="utf-8")
     assert 'id="unplaced"' in quality and "时期只是推定" in quality
     assert "5%" in (site / "figures" / "index.html").read_text(encoding="utf-8")
+
+
+def test_indicator_pages_put_the_numbers_before_the_definition(built):
+    """Answer first: the chart and its table, then the scorecard, then what the indicator is."""
+    _, site = built
+    html = (site / "indicators" / "gdp" / "index.html").read_text(encoding="utf-8")
+    chart, table = html.index("gdp-value.svg"), html.index("<table")
+    assert chart < html.index('id="scorecard"') < html.index('id="definition"')
+    assert table < html.index("英文名")  # the definition table is not the first table
+
+
+def test_an_indicator_of_many_regions_lists_one_row_a_region(tmp_path):
+    """Past a dozen regions an indicator page gives each region one row: its latest result
+    linked to its sentence, and a link to all its figures; no line per region, no page of
+    every figure (it grew past 200 KB at 100 regions)."""
+    from conftest import FIXTURE_REPORTS, build_into
+
+    seeds = tmp_path / "seeds"
+    counties = ["甲一县", "甲二县", "甲三县", "甲四县", "甲五县", "甲六县", "甲七县",
+                "乙一县", "乙二县", "乙三县", "乙四县", "乙五县", "乙六县", "乙七县"]
+    for number, county in enumerate(counties):
+        place = seeds / f"c{number:02d}"
+        place.mkdir(parents=True)
+        shutil.copy(FIXTURE_REPORTS / ("jiangxian-2024.txt" if number % 2 else "wenxi-2024.txt"), place / "2024.txt")
+        (place / "2024.meta.yml").write_text(f"region: {county}\nyear: 2024\nprovince: 测试省\ncity: 测试市\n",
+                                             encoding="utf-8")
+    result = build_into(tmp_path / "out", seeds=seeds)
+    assert result.links.problems == []  # every region's link resolves, anchors included
+    site = tmp_path / "out" / "site"
+    html = (site / "indicators" / "gdp" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>\s*<td>([^<]+)</td>", html[:html.index('id="scorecard"')])
+    assert sorted(rows) == sorted(counties)
+    assert 'id="observations"' not in html and "gdp-value.svg" not in html
+    assert html.count("series/#gdp") + html.count("figures/") >= len(counties)
+    assert max(p.stat().st_size for p in (site / "indicators").rglob("index.html")) < 200 * 1024

@@ -13,7 +13,7 @@ import yaml
 from generator.compare import Comparison
 from generator.indicators import catalogue
 from generator.model import Figure, Node, Report
-from generator.naming import part_file, region_key
+from generator.naming import part_file, region_dir, region_key
 from generator.render import compare as cmp
 from generator.render import figures as fig
 from generator.render.downloads import render_downloads
@@ -185,19 +185,27 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]],
     """The indicator index, a page per indicator, and each page's charts (SVG)."""
     pages = {}
     rows = []
+    names = cmp.display_names(reports)
+    in_series = set(zip(comparison.series["region_key"], comparison.series["indicator"], strict=True))
     # the latest result and target shown in the index are those of each report's headline
     by_indicator = {slug: {row.indicator.id: (row.result, row.target) for row in rows_}
                     for slug, rows_ in heads.items()}
     for indicator in catalogue().values():
         observations = [(r, f) for r in reports for f in figures[r.slug] if f.indicator == indicator.id]
         here = f"indicators/{indicator.id}.md"
-        charts = cmp.indicator_charts(indicator, comparison.series, here)
+        places = indicator_places(observations, indicator.id, names, in_series)
+        many = len(places) > MANY_REGIONS
+        charts = cmp.indicator_charts(indicator, comparison.series, here, draw=not many)
         for chart in charts:
-            pages[f"indicators/charts/{chart.file}"] = chart.svg
+            if chart.svg:
+                pages[f"indicators/charts/{chart.file}"] = chart.svg
         card = comparison.scorecard[comparison.scorecard["indicator"] == indicator.id]
+        if many and len(card):  # the latest year's; the others are on each region's scorecard page
+            card = card[card["year"] == card["year"].max()]
         pages[here] = ENV.get_template("indicator.md.j2").render(
             ind=indicator, charts=charts, observations=observations, amount=fig.amount,
             growth=fig.growth, kinds=fig.KIND_NAMES, downloads=fig.downloads_line("../"),
+            many=many, places=places, latest=latest_by_region(charts),
             scorecard=cmp.scorecard_rows(card.sort_values(["year", "region_key"], ascending=[False, True]), here))
         newest_first = sorted(reports, key=lambda r: r.metadata.year, reverse=True)
         rows.append((indicator, len(observations),
@@ -214,6 +222,37 @@ def render_indicators(reports: list[Report], figures: dict[str, list[Figure]],
     pages["indicators/index.md"] = ENV.get_template("indicators_index.md.j2").render(
         rows=rows, latest=summary, downloads=fig.downloads_line("../"))
     return pages
+
+
+# Above this many regions an indicator page lists each region in one row (its latest result,
+# a link to all its figures) instead of every figure and a line per region: the page stays
+# small (under 200 KB at 200 reports) and its chart stays readable.
+MANY_REGIONS = 12
+
+
+def indicator_places(observations: list[tuple[Report, Figure]], indicator: str,
+                     names: dict[str, str], in_series: set) -> list[dict]:
+    """Each region with figures of the indicator: name, how many, and where all of them are
+    (its series page, else its latest report's data page: a target alone makes no series)."""
+    places: dict[str, dict] = {}
+    for report, _ in observations:
+        key = region_key(report.metadata)
+        place = places.setdefault(key, {"name": names.get(key, report.metadata.region), "count": 0})
+        place["count"] += 1
+        place["link"] = (f"../{region_dir(report.metadata)}/series.md#{indicator}" if (key, indicator) in in_series
+                         else f"../{report.folder}/figures.md")
+    return sorted(places.values(), key=lambda p: (-p["count"], p["name"]))
+
+
+def latest_by_region(charts) -> dict[str, dict]:
+    """region → its latest result in the level chart's rows (else the growth chart's)."""
+    latest: dict[str, dict] = {}
+    for chart in reversed(charts):
+        for row in chart.rows:
+            if row["series"] not in latest or row["period"] >= latest[row["series"]]["period"]:
+                shown = f"增长 {row['shown']}%" if chart.unit == "%" else f"{row['shown']} {chart.unit}"
+                latest[row["series"]] = dict(row, shown=shown)
+    return latest
 
 
 def render_site(reports: list[Report], figures: dict[str, list[Figure]], comparison: Comparison) -> dict[str, str]:

@@ -419,9 +419,10 @@ def render_years(regions: list[RegionPages], comparison: Comparison, env) -> dic
     return pages
 
 
-def indicator_charts(indicator, series: pd.DataFrame, here: str) -> list:
+def indicator_charts(indicator, series: pd.DataFrame, here: str, draw: bool = True) -> list:
     """Lines, one per region, of the indicator's results by year: its level (in the unit
-    most reports use) and its growth. The same numbers go in the table beside each."""
+    most reports use) and its growth. The same numbers go in the table beside each. With
+    `draw` off, the rows only (too many regions for lines to be read)."""
     from generator.compare.side_by_side import year_results
     from generator.render.charts import line_chart
     from generator.render.figures import Chart
@@ -441,7 +442,7 @@ def indicator_charts(indicator, series: pd.DataFrame, here: str) -> list:
     if len(rows):
         charts.append(Chart(f"{indicator.name}增长（%）", "%", f"{indicator.id}-growth.svg",
                             chart_rows(rows, "growth", here)))
-    for chart in charts:
+    for chart in charts if draw else ():
         chart.svg = line_chart(chart.title, chart.unit, chart.rows)
     return charts
 
