@@ -41,7 +41,8 @@ def words(text: str) -> list[str]:
 def _tagger():
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(_tokenizer())
+    _tokenizer()
+    return jieba.posseg.dt  # built on jieba.dt when imported: a second one would read the tag table again
 
 
 def places(text: str) -> list[str]:
