@@ -101,9 +101,9 @@ def print_summary(args: argparse.Namespace, result) -> None:
     timing = f"generator {result.timings['generator']:.2f}s"
     if "mkdocs" in result.timings:
         timing += f", mkdocs {result.timings['mkdocs']:.2f}s"
-    stages = ("ingest+parse", "extract", "compare", "render", "search", "links")
+    stages = ("read", "compare", "render", "search", "links")
     timing += " (" + ", ".join(f"{k} {result.timings[k]:.2f}s" for k in stages if k in result.timings) + ")"
-    print(f"time    {timing}")
+    print(f"time    {timing}; {result.cached} of {len(result.reports)} report(s) read from the cache")
 
 
 def config_missing(config: Path) -> bool:

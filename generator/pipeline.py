@@ -3,8 +3,10 @@ No logic of its own."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -13,7 +15,7 @@ from urllib.parse import urlsplit
 from generator import search
 from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
 from generator.compare import Comparison, compare
-from generator.diagnostics import Diagnostic, InputError, SiteError
+from generator.diagnostics import Diagnostic, GeneratorError, InputError, LostTextError, SiteError
 from generator.extract import extract_report
 from generator.ingest import find_reports, ingest_text
 from generator.ingest.decode import read_source
@@ -38,6 +40,7 @@ class BuildResult:
     timings: dict[str, float] = field(default_factory=dict)
     links: LinkReport | None = None
     search_index_bytes: int = 0
+    cached: int = 0  # reports read from the cache (generator/cache.py), not from their files
     bundle: Path | None = None  # the zip, for `bundle`
     bundle_files: int = 0
     bundle_unpacked_bytes: int = 0
@@ -67,6 +70,53 @@ def extract_file(path: Path | str, shown: str | None = None) -> tuple[Report, li
     the text's years stand in for metadata it lacks."""
     report = read_report(Path(path), shown or str(path), lenient=True)
     return report, extract_report(report)
+
+
+def _read_extract(job: tuple[str, str]):
+    """One report file read and extracted, in a worker: the result, or the error's fields
+    (an error with keyword fields does not survive pickling whole)."""
+    path, shown = job
+    try:
+        report = read_report(Path(path), shown)
+        return "ok", (report, extract_report(report))
+    except GeneratorError as err:
+        return "error", (type(err).__name__, err.message, err.file, err.line, err.hint)
+
+
+ERRORS = {cls.__name__: cls for cls in (GeneratorError, InputError, LostTextError, SiteError)}
+POOL_FROM = 8  # reports to read before a process pool pays for its start-up
+
+
+def read_reports(seeds: Path, workers: int | None = None) -> tuple[list[Report], dict[str, list[Figure]], int]:
+    """ingest → parse → extract of every report in `seeds`: from the cache where the file,
+    its sidecars and the code are unchanged, the others on a process pool when there are many
+    (independent reports, one at a time each). Returns the reports, their figures by slug, and
+    how many came from the cache. The first unreadable file, in file order, stops the build."""
+    from generator import cache
+
+    jobs = [(path, shown_path(path, seeds)) for path in find_reports(seeds)]
+    keys = [cache.report_key(path, shown) for path, shown in jobs]
+    done = [cache.load("reports", key) for key in keys]
+    todo = [n for n, got in enumerate(done) if got is None]
+    workers = workers or min(os.cpu_count() or 1, len(todo))
+    if len(todo) >= POOL_FROM and workers > 1:
+        from generator.segment import _tokenizer
+
+        _tokenizer()  # loaded once here, not in every worker (they start as copies of this process)
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            outcomes = list(pool.map(_read_extract, [(str(jobs[n][0]), jobs[n][1]) for n in todo], chunksize=4))
+    else:
+        outcomes = [_read_extract((str(jobs[n][0]), jobs[n][1])) for n in todo]
+    for n, (status, value) in zip(todo, outcomes, strict=True):
+        if status == "error":
+            kind, message, file, line, hint = value
+            raise ERRORS.get(kind, GeneratorError)(message, file=file, line=line, hint=hint)
+        done[n] = value
+        cache.store("reports", keys[n], value)
+    reports = [report for report, _ in done]
+    check_distinct(reports)
+    figures = {report.slug: found for report, found in done}
+    return sorted(reports, key=lambda r: r.folder), figures, len(jobs) - len(todo)
 
 
 def load_reports(seeds: Path) -> list[Report]:
@@ -116,24 +166,23 @@ def generate(seeds: Path, strict: bool, place: str = "") -> BuildResult:
     """Ingest, parse and render every report (or those of one `place`): the pages, not yet
     written anywhere."""
     started = time.perf_counter()
-    reports = load_reports(seeds)
+    reports, figures, cached = read_reports(seeds)
     if place:
         reports = reports_of_place(reports, place, seeds)
-    loaded = time.perf_counter()
+        figures = {r.slug: figures[r.slug] for r in reports}
     diagnostics = [d for r in reports for d in r.ingested.diagnostics]
     if strict and diagnostics:
         first = diagnostics[0]
         raise InputError(f"{first.name}: {first.message} ({len(diagnostics)} warning(s) in all)",
                          file=first.file, line=first.line,
                          hint=f"{first.hint}; or build without --strict")
-    figures = {r.slug: extract_report(r) for r in reports}
     compared = time.perf_counter()
     comparison = compare(reports, figures)
-    result = BuildResult(reports, {}, diagnostics, figures=figures, comparison=comparison)
+    result = BuildResult(reports, {}, diagnostics, figures=figures, comparison=comparison, cached=cached)
     rendered = time.perf_counter()
     result.pages = render_site(reports, figures, comparison)
     done = time.perf_counter()
-    result.timings.update({"ingest+parse": loaded - started, "extract": compared - loaded,
+    result.timings.update({"read": compared - started,
                            "compare": rendered - compared, "render": done - rendered, "generator": done - started})
     return result
 

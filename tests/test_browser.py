@@ -456,3 +456,126 @@ def test_a_bundle_of_one_county_searches_from_disk_within_a_second(browser, tmp_
     assert metas and all(m.startswith("绛县") for m in metas if "年" in m)
     context.close()
     assert not left
+
+
+# One page of each type the site has (docs paths, on the test site of three counties).
+PAGE_TYPES = {
+    "home": "index.md", "places": "regions/index.md", "region": "regions/shanxi/yuncheng/jiangxian/index.md",
+    "scorecard": "regions/shanxi/yuncheng/jiangxian/scorecard.md",
+    "series": "regions/shanxi/yuncheng/jiangxian/series.md",
+    "changes": "regions/shanxi/yuncheng/jiangxian/changes-2024.md",
+    "report": "regions/shanxi/yuncheng/jiangxian/2023/index.md",
+    "text": "regions/shanxi/yuncheng/jiangxian/2023/part-1.md",
+    "data": "regions/shanxi/yuncheng/jiangxian/2023/figures.md",
+    "commitments": "regions/shanxi/yuncheng/jiangxian/2023/commitments.md",
+    "report-quality": "regions/shanxi/yuncheng/jiangxian/2023/quality.md",
+    "source": "regions/shanxi/yuncheng/jiangxian/2023/source.md",
+    "indicators": "indicators/index.md", "indicator": "indicators/gdp.md",
+    "compare": "compare/index.md", "compare-year": "compare/2024.md", "compare-indicator": "compare/2024/gdp.md",
+    "topics": "topics/index.md", "words": "words/index.md", "words-year": "words/2024.md",
+    "quality": "quality.md", "downloads": "downloads.md", "search": "search.md", "guide": "guide/index.md",
+}
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def test_every_page_type_passes_axe_and_fits_a_phone(browser, target):
+    """axe-core's WCAG 2.1 A/AA rules find nothing on any page type, the theme's own parts
+    included, at 1280 px and at 390 px; at 390 px nothing scrolls sideways. Screenshots of
+    each page on a phone go to test-results/."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, found = Axe(), []
+    probe = browser.new_page()  # the checker itself finds a plain fault
+    probe.set_content('<html lang="zh"><title>t</title><main><img src="x.png"></main></html>')
+    wcag = {"runOnly": {"type": "tag", "values": WCAG}}
+    assert [r["id"] for r in axe.run(probe, options=wcag).response["violations"]] == ["image-alt"]
+    probe.close()
+    for width, height in ((1280, 900), (390, 844)):
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      device_scale_factor=1 if width > 400 else 2)
+        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
+            ("file://", target.base.split(SUBPATH)[0])) else route.abort())
+        page = context.new_page()
+        for name, path in PAGE_TYPES.items():
+            page.goto(target.url(path) + ("?q=营商环境" if name == "search" else ""))
+            if name == "search":
+                page.wait_for_selector("#rs-results li mark")
+            result = axe.run(page, options=wcag)
+            for rule in result.response["violations"]:
+                found.append(f"{width}px {name}: {rule['id']} ×{len(rule['nodes'])} "
+                             f"{rule['nodes'][0]['target']} {rule['nodes'][0]['failureSummary'][:120]!r}")
+            if width < 400:
+                wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                if wide > 0:
+                    found.append(f"{width}px {name}: the page scrolls sideways by {wide} px")
+                SHOTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(SHOTS / f"{target.name}-phone-{name}.png"))
+        context.close()
+    assert not found, "\n".join(found)
+
+
+def test_a_report_page_and_a_scorecard_print_on_a4(browser, target):
+    """Printed: no navigation, header or footer; no table wider than the page; a paragraph's
+    link printed as its reference. The PDFs go to test-results/ to be looked at."""
+    context = browser.new_context()
+    page = context.new_page()
+    for name in ("text", "scorecard"):
+        page.goto(target.url(PAGE_TYPES[name]))
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": 688, "height": 1000})  # A4 less 14 mm margins, at 96 px an inch
+        shown = page.evaluate("""['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer']
+            .filter(s => { const e = document.querySelector(s);
+                           return e && getComputedStyle(e).display !== 'none'; })""")
+        assert shown == [], (name, shown)
+        too_wide = page.evaluate("""[...document.querySelectorAll('.md-typeset table')]
+            .filter(t => t.getBoundingClientRect().right > document.documentElement.clientWidth + 1).length""")
+        assert too_wide == 0, name
+        if name == "text":
+            after = page.evaluate("getComputedStyle(document.querySelector('.para-link'), '::after').content")
+            assert "#p-" in after, after
+        pdf = page.pdf(format="A4", print_background=False)
+        assert pdf.startswith(b"%PDF")
+        SHOTS.mkdir(exist_ok=True)
+        (SHOTS / f"{target.name}-print-{name}.pdf").write_bytes(pdf)
+    context.close()
+
+
+def test_the_keyboard_reaches_search_the_sort_and_the_links(browser, target):
+    """Tab from the top of a scorecard page: the search box, then the table's sortable
+    headings (Enter sorts) and its links, in order, every one with a visible focus."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(target.url(PAGE_TYPES["scorecard"]))
+    reached = []
+    for _ in range(400):
+        page.keyboard.press("Tab")
+        here = page.evaluate("""() => { const e = document.activeElement;
+            if (e.dataset.tabbed) return null;  // round once: back where it started
+            e.dataset.tabbed = '1';
+            return [e.id, e.tagName, e.closest('.sortable') ? 'sortable' : '', e.href || '',
+                    getComputedStyle(e).outlineStyle !== 'none' || getComputedStyle(e).boxShadow !== 'none'] }""")
+        if here is None:
+            break
+        reached.append(here)
+    assert "rs-header-q" in [r[0] for r in reached]
+    headings = [n for n, r in enumerate(reached) if r[1] == "TH" and r[2]]
+    assert headings, f"no sortable heading is reachable: {reached[:8]} … {len(reached)}"
+    links = {r[3] for r in reached if r[1] == "A"}
+    in_table = page.eval_on_selector_all(".sortable table a[href]", "els => els.map(e => e.href)")
+    assert set(in_table) <= links  # every link of the table is reachable
+    assert all(r[4] for r in reached if r[1] in ("A", "TH", "INPUT")), [r for r in reached if not r[4]][:3]
+    page.locator(".sortable th").first.focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.getAttribute('aria-sort')") in ("ascending", "descending")
+    context.close()
+
+
+def test_the_answer_is_in_the_first_screen(page, target):
+    """At 1280×900: an indicator page's first chart, a data page's and a report page's
+    headline table start within the first screen."""
+    firsts = {"indicators/gdp.md": "img.chart", PAGE_TYPES["data"]: "#headline ~ .md-typeset__scrollwrap table",
+              PAGE_TYPES["report"]: "#headline ~ .md-typeset__scrollwrap table"}
+    for path, first in firsts.items():
+        page.goto(target.url(path))
+        top = page.locator(first).first.bounding_box()
+        assert top is not None and top["y"] < 900, (path, top)

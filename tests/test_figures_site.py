@@ -188,9 +188,9 @@ def test_indicator_pages_put_the_numbers_before_the_definition(built):
     """Answer first: the chart and its table, then the scorecard, then what the indicator is."""
     _, site = built
     html = (site / "indicators" / "gdp" / "index.html").read_text(encoding="utf-8")
-    chart, table = html.index("gdp-value.svg"), html.index("<table")
-    assert chart < html.index('id="scorecard"') < html.index('id="definition"')
-    assert table < html.index("英文名")  # the definition table is not the first table
+    chart = html.index("gdp-value.svg")
+    assert chart < html.index('id="latest"') < html.index('id="scorecard"') < html.index('id="definition"')
+    assert html.index("<table") < html.index("英文名")  # the definition table is not the first table
 
 
 def test_an_indicator_of_many_regions_lists_one_row_a_region(tmp_path):

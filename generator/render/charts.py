@@ -11,6 +11,8 @@ import os
 from functools import cache
 from pathlib import Path
 
+from generator import cache as build_cache
+
 # Fonts a reader's machine has for Chinese, in order; the last is the browser's default.
 FONT = "Noto Sans CJK SC, Source Han Sans SC, Microsoft YaHei, PingFang SC, WenQuanYi Micro Hei, sans-serif"
 
@@ -34,17 +36,8 @@ def svg(title: str, width, height, **spec) -> str:
 
 
 def cache_folder() -> Path | None:
-    """Where rendered charts are kept between builds: $REPORT_SITE_CACHE, else the user's
-    cache folder; none if it cannot be written ("" turns the cache off)."""
-    folder = os.environ.get("REPORT_SITE_CACHE")
-    if folder == "":
-        return None
-    path = Path(folder) if folder else Path.home() / ".cache" / "report-site"
-    try:
-        (path / "charts").mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return path / "charts"
+    """Where rendered charts are kept between builds (generator/cache.py)."""
+    return build_cache.cache_folder("charts")
 
 
 def rendered(spec: dict) -> str:
