@@ -1,14 +1,15 @@
 """Whole builds at 1, 40 and 200 reports, side by side with a plain MkDocs site of the same text.
 
-    python scripts/bench_sites.py [--sizes 1,40,200] [--cold]
+    python scripts/bench_sites.py [--sizes 1,40,200] [--check-search]
 
 Each size is the seed and the test reports copied under real county names (two years each,
 from generator/regions/regions.csv), generated into a scratch folder for the run only. Each
 build runs in a process of its own, so its peak memory is its own. Printed per size: the
-stages (ingest+parse, extract, compare, render, MkDocs, link check) and the total, peak memory,
+stages (read, compare, render, MkDocs with the search index, link check) and the total, peak memory,
 pages, the largest page and how many are over 200 KB, the site's size, the search index; then
 the anchor: plain MkDocs + Material + its jieba search over the same text, 17 pages a report.
---cold turns the chart cache off (every chart drawn), as on a first build.
+Each size is built with an empty cache (every report read, every chart drawn), then rebuilt
+with one report added, from that cache (only the new report read).
 """
 
 from __future__ import annotations
@@ -42,15 +43,31 @@ print(done.stderr, file=sys.stderr)
 """
 
 
-def make_seeds(count: int, folder: Path) -> None:
-    """`count` reports: the seed's and the test reports' texts under real county names."""
+def counties() -> list[dict]:
     rows = list(csv.DictReader(open(ROOT / "generator/regions/regions.csv", encoding="utf-8")))
     names = collections.Counter(r["name"] for r in rows)
-    counties = [r for r in rows if r["level"] == "county" and r["name"].endswith("县") and names[r["name"]] == 1]
+    return [r for r in rows if r["level"] == "county" and r["name"].endswith("县") and names[r["name"]] == 1]
+
+
+def add_one(count: int, folder: Path) -> None:
+    """One more report beside `count`: the seed county's next year, or a county not yet in."""
+    if count == 1:
+        shutil.copy(SOURCES[2024][0], folder / "next-2024.txt")
+        return
+    county = counties()[count // 2]
+    place = folder / "added"
+    place.mkdir()
+    shutil.copy(SOURCES[2024][0], place / "2024.txt")
+    (place / "2024.meta.yml").write_text(f"region: {county['name']}\nyear: 2024\ncode: \"{county['code']}\"\n",
+                                         encoding="utf-8")
+
+
+def make_seeds(count: int, folder: Path) -> None:
+    """`count` reports: the seed's and the test reports' texts under real county names."""
     if count == 1:
         shutil.copytree(ROOT / "seeds", folder)
         return
-    for i, county in enumerate(counties[:count // 2]):
+    for i, county in enumerate(counties()[:count // 2]):
         place = folder / f"c{i:03d}"
         place.mkdir(parents=True)
         for year, sources in SOURCES.items():
@@ -109,13 +126,13 @@ plugins:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1,40,200")
-    parser.add_argument("--cold", action="store_true", help="draw every chart (no chart cache)")
+    parser.add_argument("--no-anchor", action="store_true", help="skip the plain MkDocs build (346 s at 200)")
     parser.add_argument("--check-search", action="store_true",
                         help="then type every term of tests/search_terms.txt into each site in Chromium "
                              "(scripts/check_search.py): exact results, time to first result, bytes")
     args = parser.parse_args(argv)
-    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; "
-          f"charts {'drawn (cold)' if args.cold else 'from the cache where drawn before'}")
+    print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; each size built cold (an empty "
+          f"cache: every report read, every chart drawn), then rebuilt with one report added")
     print(f"{'reports':>7} {'what':<8} {'total s':>8} {'peak MiB':>9} {'pages':>6} {'largest KB':>11} "
           f"{'>200KB':>7} {'site MB':>8} {'search MB':>10}  stages")
     for size in [int(s) for s in args.sizes.split(",")]:
@@ -125,10 +142,10 @@ def main(argv=None) -> int:
             (scratch / "project").mkdir()
             for name in ("guide", "assets"):
                 shutil.copytree(ROOT / "docs" / name, scratch / "project" / "docs" / name)
-            env = dict(os.environ, **({"REPORT_SITE_CACHE": ""} if args.cold else {}))
-            wall, peak, out = measured([sys.executable, "-m", "generator", "build", "--seeds", str(scratch / "seeds"),
-                                        "--docs", "docs", "--site", "site", "--config", str(ROOT / "mkdocs.yml")],
-                                       scratch / "project", env)
+            env = dict(os.environ, REPORT_SITE_CACHE=str(scratch / "cache"))
+            build = [sys.executable, "-m", "generator", "build", "--seeds", str(scratch / "seeds"),
+                     "--docs", "docs", "--site", "site", "--config", str(ROOT / "mkdocs.yml")]
+            wall, peak, out = measured(build, scratch / "project", env)
             figures = site_figures(scratch / "project" / "site")
             stages = re.search(r"^time\s+(.*)$", out, re.M).group(1)
             print(f"{size:>7} {'project':<8} {wall:>8.1f} {peak / 1024:>9.0f} {figures['pages']:>6} "
@@ -141,6 +158,14 @@ def main(argv=None) -> int:
                 print("\n".join(f"{size:>7} search   {line}" for line in done.stdout.splitlines()
                                 if not line.startswith(" ") and ("terms" in line or "searchable" in line
                                                                  or done.returncode)), flush=True)
+            add_one(size, scratch / "seeds")
+            r_wall, r_peak, r_out = measured(build, scratch / "project", env)
+            stages = re.search(r"^time\s+(.*)$", r_out, re.M).group(1)
+            print(f"{size:>7} {'+1 report':<8} {r_wall:>8.1f} {r_peak / 1024:>9.0f}  {stages}", flush=True)
+            shutil.rmtree(scratch / "seeds" / "added", ignore_errors=True)
+            (scratch / "seeds" / "next-2024.txt").unlink(missing_ok=True)
+            if args.no_anchor:
+                continue
             (scratch / "anchor" / "docs").mkdir(parents=True)
             anchor_docs(scratch / "seeds", scratch / "anchor" / "docs")
             (scratch / "anchor" / "mkdocs.yml").write_text(ANCHOR_CONFIG, encoding="utf-8")

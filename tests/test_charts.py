@@ -34,3 +34,19 @@ def test_an_empty_cache_setting_turns_it_off(tmp_path, monkeypatch):
     for _ in range(2):
         charts.svg("绛县", 100, 50, mark="line")
     assert counting.calls == 2
+
+
+def test_charts_drawn_together_on_a_pool_are_the_charts_drawn_one_by_one(tmp_path, monkeypatch):
+    """Inside drawn_together a new chart is a placeholder; place() draws them all (here on a
+    pool of spawned processes, with the real vl-convert) and puts each SVG where it belongs."""
+    monkeypatch.setenv("REPORT_SITE_CACHE", "")
+    monkeypatch.setattr(charts, "POOL_FROM", 2)
+    rows = [{"period": str(2020 + n), "series": "绛县", "value": float(n), "shown": str(n)} for n in range(3)]
+    alone = {f"c{n}.svg": charts.line_chart(f"图{n}", "亿元", rows[:n + 1]) for n in range(3)}
+    with charts.drawn_together() as batch:
+        pages = {f"c{n}.svg": charts.line_chart(f"图{n}", "亿元", rows[:n + 1]) for n in range(3)}
+        pages["page.md"] = "# 正文"
+    assert all(pages[name].startswith("<!-- chart ") for name in alone)
+    assert batch.place(pages) == 3
+    assert {name: pages[name] for name in alone} == alone and pages["page.md"] == "# 正文"
+    assert all(svg.startswith("<svg") and f"图{n}" in svg for n, svg in enumerate(alone.values()))

@@ -264,7 +264,17 @@ def latest_by_region(charts) -> dict[str, dict]:
 
 
 def render_site(reports: list[Report], figures: dict[str, list[Figure]], comparison: Comparison) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/, plus the navigation."""
+    """Every generated page, keyed by its path under docs/, plus the navigation; the charts
+    not drawn before are drawn together at the end (generator/render/charts.py)."""
+    from generator.render.charts import drawn_together
+
+    with drawn_together() as charts:
+        pages = render_pages(reports, figures, comparison)
+    charts.place(pages)
+    return pages
+
+
+def render_pages(reports: list[Report], figures: dict[str, list[Figure]], comparison: Comparison) -> dict[str, str]:
     pages: dict[str, str] = {}
     downloads = comparison  # files keep each region's own name beside its code
     names = cmp.display_names(reports)

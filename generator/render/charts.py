@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -42,16 +43,28 @@ def cache_folder() -> Path | None:
 
 def rendered(spec: dict) -> str:
     """The SVG of a spec, from the cache when the same spec (and the same vl-convert) was drawn
-    before: an SVG is a pure function of the two, so a rebuild draws only what changed."""
-    converter = _converter()
-    text = json.dumps(spec, ensure_ascii=False, sort_keys=True)
-    key = hashlib.sha256(f"{getattr(converter, '__version__', '')}\n{text}".encode()).hexdigest()
+    before: an SVG is a pure function of the two, so a rebuild draws only what changed. Inside
+    `drawn_together()` a chart not drawn before is a placeholder until the batch is placed."""
+    key = spec_key(spec)
     folder = cache_folder()
     kept = folder / f"{key}.svg" if folder else None
     if kept and kept.exists():
         return kept.read_text(encoding="utf-8")
-    drawn = converter.vegalite_to_svg(spec)
-    if kept:
+    if _batch is not None:
+        _batch.specs[key] = spec
+        return PLACEHOLDER.format(key)
+    return keep(key, _converter().vegalite_to_svg(spec))
+
+
+def spec_key(spec: dict) -> str:
+    text = json.dumps(spec, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(f"{getattr(_converter(), '__version__', '')}\n{text}".encode()).hexdigest()
+
+
+def keep(key: str, drawn: str) -> str:
+    folder = cache_folder()
+    if folder:
+        kept = folder / f"{key}.svg"
         try:
             partial = kept.with_name(f".{key}.{os.getpid()}.partial")
             partial.write_text(drawn, encoding="utf-8")
@@ -59,6 +72,55 @@ def rendered(spec: dict) -> str:
         except OSError:
             pass
     return drawn
+
+
+PLACEHOLDER = "<!-- chart {} -->"
+POOL_FROM = 24  # charts to draw before a process pool pays for its start-up (about a second)
+
+
+class Batch:
+    """The charts a render asked for and the cache did not have: drawn at once by `place`."""
+
+    def __init__(self):
+        self.specs: dict[str, dict] = {}
+
+    def place(self, pages: dict[str, str]) -> int:
+        """Draw every chart (on a process pool when there are many: vl-convert draws one chart
+        at a time) and put each in place of its placeholder; return how many were drawn."""
+        keys = sorted(self.specs)
+        workers = min(os.cpu_count() or 1, 4)
+        if len(keys) >= POOL_FROM and workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawned, not forked: the converter runs its own threads, which a fork would not copy
+            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                drawn = list(pool.map(_draw, [self.specs[k] for k in keys], chunksize=4))
+        else:
+            drawn = [_draw(self.specs[k]) for k in keys]
+        svgs = {key: keep(key, svg) for key, svg in zip(keys, drawn, strict=True)}
+        for path, text in pages.items():
+            if text.startswith("<!-- chart "):
+                pages[path] = svgs[text[len("<!-- chart "):-len(" -->")]]
+        return len(keys)
+
+
+def _draw(spec: dict) -> str:
+    return _converter().vegalite_to_svg(spec)
+
+
+_batch: Batch | None = None
+
+
+@contextmanager
+def drawn_together():
+    """Charts asked for inside are collected, to be drawn together by the Batch's `place`."""
+    global _batch
+    _batch = Batch()
+    try:
+        yield _batch
+    finally:
+        _batch = None
 
 
 # Okabe–Ito: told apart by readers with any common colour-vision deficiency, and in grey
