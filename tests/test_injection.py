@@ -16,6 +16,8 @@ import pytest
 import yaml
 from conftest import OFFLINE_CONFIG, build_into, prepare_docs
 
+from generator.search.index import indexed_text
+
 # Markup in every place a report can put it, in our own words.
 HOSTILE = "<script>alert('x')</script>"
 IMG = "<img src=x onerror=alert(1)>"
@@ -130,6 +132,15 @@ def test_every_page_type_is_built_and_none_carries_live_markup(hostile_site):
         assert parser.found == [], (page.relative_to(site).as_posix(), parser.found[:3])
 
 
+def test_the_search_index_holds_the_text_as_data(hostile_site):
+    _, site = hostile_site
+    index = site / "search-index"
+    for script in [index / "meta.js", *sorted((index / "t").glob("*.js"))]:
+        body = script.read_text(encoding="utf-8")
+        assert "</script" not in body.lower() and body.startswith("rsSearch.load("), script.name
+    assert HOSTILE in indexed_text(index)  # as text, found by a search for it
+
+
 def test_the_text_shows_as_written(hostile_site):
     _, site = hostile_site
     part = next(site.glob("regions/**/2024/part-1/index.html")).read_text(encoding="utf-8")
@@ -195,6 +206,10 @@ def test_no_script_runs_on_any_page_type_in_chromium(hostile_seeds, tmp_path_fac
             for element in page.locator("article a, article img").all()[:200]:
                 if "javascript:" in (element.get_attribute("href") or "") + (element.get_attribute("src") or ""):
                     fired.append(f"javascript: link on {html.name}")
+        # search shows the hostile title and text as text: the index is data, the results are built as nodes
+        page.goto((top / "search.html").as_uri() + "?q=alert")
+        page.wait_for_selector("#rs-results li mark")
+        listed = page.inner_text("#rs-results")
         page.goto(next(top.glob("regions/**/2024/part-1.html")).as_uri())
         text = page.inner_text("article")
         SHOTS.mkdir(exist_ok=True)
@@ -202,6 +217,7 @@ def test_no_script_runs_on_any_page_type_in_chromium(hostile_seeds, tmp_path_fac
         browser.close()
     assert fired == []
     assert HOSTILE in text and "{{ 7*7 }}" in text and "javascript:alert(2)" in text
+    assert "alert('x')" in listed
 
 
 def test_the_excel_copy_runs_no_formula(hostile_site):
