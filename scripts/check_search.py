@@ -20,19 +20,20 @@ import statistics
 import sys
 import threading
 import time
-import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.search.index import folded  # noqa: E402
 from generator.search.text import plain_text  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 
 
 def fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
+    """As search folds text (a fixed table: full-width forms as ASCII, A–Z as a–z)."""
+    return folded(text)
 
 
 def searchable(site: Path, docs: Path) -> dict[str, str]:

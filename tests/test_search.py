@@ -90,3 +90,19 @@ def test_the_same_pages_give_the_same_files(tmp_path):
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*.js"))}
 
     assert build(tmp_path / "one", ["a/", "b/", "c/"]) == build(tmp_path / "two", ["c/", "a/", "b/"])
+
+
+def test_a_stray_closing_tag_a_line_break_and_hidden_text():
+    page = """<article><p>错位结束</span></em>标签</p><p id="p-2">尾部独有文字</p>
+    <p>第一行文字<br>第二行文字</p><p><span hidden>隐藏文字</span>可见</p></article>"""
+    assert page_blocks(page) == [
+        ("", "错位结束标签"), ("p-2", "尾部独有文字"), ("p-2", "第一行文字"), ("p-2", "第二行文字"), ("p-2", "可见"),
+    ]
+
+
+def test_folding_and_white_space_are_fixed_tables_not_unicode_versions():
+    from generator.search.index import SPACE, folded
+
+    assert folded("ＧＤＰ２０２３Ａｂ") == "gdp2023ab"
+    assert folded("Ᲊ𜳰İß") == "Ᲊ𜳰İß"  # left as they are: browsers' Unicode tables differ from Python's
+    assert "\ufeff" in SPACE and "\u3000" in SPACE and "\u200b" not in SPACE

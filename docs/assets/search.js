@@ -15,6 +15,7 @@
   window.rsSearch = {
     load: function (name, data) { arrived[name] = data; },
     query: query,
+    words: function (q) { return words(q).map(function (w) { return w.join(""); }); },
   };
 
   // One index file, once: a <script> tag, then the data it handed to rsSearch.load.
@@ -23,17 +24,33 @@
       files[name] = new Promise(function (resolve, reject) {
         var tag = document.createElement("script");
         tag.src = new URL(name + ".js", base).href;
-        tag.onload = function () { name in arrived ? resolve(arrived[name]) : reject(new Error(name)); };
-        tag.onerror = function () { reject(new Error("搜索索引缺少 " + name)); };
+        tag.onload = function () {
+          if (name in arrived) return resolve(arrived[name]);
+          delete files[name];
+          reject(new Error("搜索索引缺少 " + name));
+        };
+        tag.onerror = function () {
+          delete files[name];  // asked again next time: a file that failed once may load later
+          tag.remove();
+          reject(new Error("搜索索引缺少 " + name));
+        };
         document.head.appendChild(tag);
       });
     }
     return files[name];
   }
 
+  // The same fixed tables as generator/search/index.py (FOLD, SPACE), not the browser's
+  // Unicode tables, which differ from Python's: full-width forms as ASCII, A–Z as a–z.
+  var SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" +
+    "\u2028\u2029\u202f\u205f\u3000\ufeff\x1c\x1d\x1e\x1f\x85";
+  var SPACES = new RegExp("[" + SPACE + "]+");
   function fold(c) {
-    var f = c.normalize("NFKC").toLowerCase();
-    return Array.from(f).length === 1 ? f : c;
+    var code = c.codePointAt(0);
+    if (code >= 0xFF01 && code <= 0xFF5E) code -= 0xFEE0;
+    else if (code === 0x3000) code = 0x20;
+    if (code >= 0x41 && code <= 0x5A) code += 32;
+    return String.fromCodePoint(code);
   }
 
   function bucketOf(key, buckets) {
@@ -114,7 +131,7 @@
   }
 
   function words(q) {
-    return Array.from(q).map(fold).join("").split(/\s+/).filter(Boolean).map(function (w) { return Array.from(w); });
+    return Array.from(q).map(fold).join("").split(SPACES).filter(Boolean).map(function (w) { return Array.from(w); });
   }
 
   // Every page that holds every word, best first: the words in its title, then how often
@@ -128,6 +145,7 @@
     var lengths = new Map(maps.map(function (m, i) { return [m, list[i].length]; }));
     maps.sort(function (a, b) { return a.size - b.size; });
     var region = filter && filter.region ? meta.regions.indexOf(filter.region) : -2;
+    if (region === -1) return [];  // a region the index does not hold has no pages
     var year = filter && filter.year ? Number(filter.year) : 0;
     var folded = list.map(function (w) { return w.join(""); });
     var results = [];

@@ -15,20 +15,20 @@ of positions, first position, the gaps between the next ones. A character's: pag
 first position. The numbers are written as a string of base-64 digits, five bits each, the
 sixth bit saying "more digits follow" (small numbers take one character, not three or four).
 
-Text is folded one character at a time (NFKC, lower case: ２０２３ → 2023, ＧＤＰ → gdp), so a
-position in the folded text is a position in the text shown. Pairs that hold white space are
-not indexed, so no match runs across two blocks.
+Text is folded one character at a time by a fixed table (full-width forms to ASCII, then A–Z to
+a–z: ２０２３ → 2023, ＧＤＰ → gdp), so a position in the folded text is a position in the text
+shown, and the browser folds a query exactly so (Unicode's own case and NFKC tables change from
+version to version: Chromium's and Python's differ on 154 characters). White space is a fixed
+set too (SPACE); pairs that hold it are not indexed, so no match runs across two blocks.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -38,15 +38,21 @@ CHUNK = 2000          # characters of text a snippet file holds, at most (a long
 BUCKET_BYTES = 6000   # the size a bucket file aims at
 
 
-@cache
+# search.js holds the same two definitions
+SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+        "\u2028\u2029\u202f\u205f\u3000\ufeff\x1c\x1d\x1e\x1f\x85"
+FOLD = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
+FOLD = {key: (value + 32 if 0x41 <= value <= 0x5A else value) for key, value in FOLD.items()}
+FOLD.update({code: code + 32 for code in range(0x41, 0x5B)})
+
+
 def fold(char: str) -> str:
-    """The character as searched: NFKC and lower case, when that is still one character."""
-    folded = unicodedata.normalize("NFKC", char).lower()
-    return folded if len(folded) == 1 else char
+    """The character as searched: full-width forms as ASCII, capitals as small letters."""
+    return char.translate(FOLD)
 
 
 def folded(text: str) -> str:
-    return "".join(map(fold, text))
+    return text.translate(FOLD)
 
 
 def bucket_of(key: str, buckets: int) -> int:
@@ -160,7 +166,7 @@ class SearchIndex:
     def _add_singles(page: int, text: str, singles: dict, last: dict) -> None:
         counts = Counter(text)
         for char, count in counts.items():
-            if char.isspace():
+            if char in SPACE:
                 continue
             values = singles.get(char)
             if values is None:
@@ -192,7 +198,7 @@ class SearchIndex:
 
 def _runs(text: str):
     """(offset, run) of the stretches of text between white space."""
-    for match in re.finditer(r"\S+", text):
+    for match in re.finditer(f"[^{SPACE}]+", text):
         yield match.start(), match.group()
 
 

@@ -4,7 +4,12 @@ to the paragraph that holds the match rather than to the top of a long page."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+
+from generator.search.index import SPACE
+
+SPACES = re.compile(f"[{SPACE}]+")
 
 # Elements that start a block of their own: a match never runs from one into the next.
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd", "pre",
@@ -16,37 +21,42 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 
 
 class _Blocks(HTMLParser):
+    """Reads the article with a stack of the elements open in it: a closing tag that closes
+    nothing open is ignored (a stray </span> must not end the article)."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.inside = 0          # depth inside <article>
-        self.skip_depth = 0      # depth inside a skipped element
+        self.open: list[str] = []   # elements open inside <article>, the article first
+        self.skip_at = 0            # length of `open` when a skipped element began (0: none)
         self.anchor = ""
         self.blocks: list[tuple[str, str]] = []
         self.parts: list[str] = []
         self.block_anchor = ""
 
     def flush(self):
-        text = " ".join("".join(self.parts).split())
+        text = " ".join(SPACES.split("".join(self.parts))).strip()
         if text:
             self.blocks.append((self.block_anchor, text))
         self.parts = []
         self.block_anchor = self.anchor
 
     def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        if not self.inside:
+        if not self.open:
             if tag == "article":
-                self.inside = 1
+                self.open.append(tag)
             return
-        self.inside += 1
-        if self.skip_depth:
-            self.skip_depth += 1
+        if tag in VOID:
+            if tag == "br" and not self.skip_at:  # a line break ends a line: no match runs across it
+                self.flush()
+            return
+        self.open.append(tag)
+        if self.skip_at:
             return
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())
-        if tag in SKIPPED or "data-search-exclude" in attributes or classes & FURNITURE:
-            self.skip_depth = 1
+        if (tag in SKIPPED or "data-search-exclude" in attributes or "hidden" in attributes
+                or classes & FURNITURE):
+            self.skip_at = len(self.open)
             return
         if tag in BLOCKS:
             self.flush()
@@ -56,20 +66,24 @@ class _Blocks(HTMLParser):
                 self.block_anchor = self.anchor
 
     def handle_startendtag(self, tag, attrs):
-        pass
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID and self.open and self.open[-1] == tag:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag):
-        if not self.inside or tag in VOID:
+        if tag not in self.open:
             return
-        self.inside -= 1
-        if self.skip_depth:
-            self.skip_depth -= 1
-            return
-        if tag in BLOCKS or not self.inside:
-            self.flush()
+        while self.open:
+            closed = self.open.pop()
+            if self.skip_at > len(self.open):
+                self.skip_at = 0
+            elif not self.skip_at and (closed in BLOCKS or not self.open):
+                self.flush()
+            if closed == tag:
+                break
 
     def handle_data(self, data):
-        if self.inside and not self.skip_depth:
+        if self.open and not self.skip_at:
             self.parts.append(data)
 
 
@@ -92,5 +106,7 @@ def plain_text(html: str) -> str:
     import re
 
     article = html[html.index("<article"):html.index("</article>")]
+    # (an excluded element holding one of its own kind would end early: the pages have none)
     article = re.sub(r"<(\w+)[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", "", article, flags=re.S)
+    article = re.sub(r'<a [^>]*class="(?:headerlink|para-link|src-link)"[^>]*>.*?</a>', "", article, flags=re.S)
     return entities.unescape(re.sub(r"<[^>]+>", "", article))
