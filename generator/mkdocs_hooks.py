@@ -33,15 +33,17 @@ def on_pre_build(config, **kwargs):
     facets = Path(config["docs_dir"]) / ".search.json"
     folders = json.loads(facets.read_text(encoding="utf-8")) if facets.exists() else []
     _state.update(index=search.SearchIndex(), seconds=0.0,
-                  folders=sorted(((f + "/", region, year) for f, region, year in folders), reverse=True))
+                  folders={folder: (region, year) for folder, region, year in folders})
 
 
 def on_post_page(output, page, config, **kwargs):
     started = time.perf_counter()
     wanted = page.meta.get("search")
     if not (isinstance(wanted, dict) and wanted.get("exclude")) and "index" in _state:
-        source = page.file.src_uri
-        region, year = next(((r, y) for folder, r, y in _state["folders"] if source.startswith(folder)), ("", 0))
+        # the nearest folder above the page that is a report's or a region's
+        parts = page.file.src_uri.split("/")[:-1]
+        region, year = next((_state["folders"][f] for f in ("/".join(parts[:n]) for n in range(len(parts), 0, -1))
+                             if f in _state["folders"]), ("", 0))
         _state["index"].add(page.url, html.unescape(page.title or ""), region, year, search.page_blocks(output))
     _state["seconds"] = _state.get("seconds", 0.0) + time.perf_counter() - started
     return output

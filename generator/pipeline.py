@@ -212,6 +212,7 @@ def build_checked_site(result: BuildResult, config: Path, docs: Path, site: Path
     """MkDocs builds `site` from the staged `docs`; `extra` files are added to it (the bundle's
     使用说明), the manifest of it all is written, then every link in it is checked."""
     started = time.perf_counter()
+    search.LAST.clear()  # filled by the hooks during this build (a config without them leaves it empty)
     result.site_warnings, used_url = build_site(config, docs, site, build_epoch(result.reports),
                                                 site_url)
     result.timings["mkdocs"] = time.perf_counter() - started
@@ -230,7 +231,7 @@ def build_checked_site(result: BuildResult, config: Path, docs: Path, site: Path
         raise SiteError(f"{len(result.links.problems)} broken link(s) in the built site, "
                         f"the first: {result.links.problems[0]}", file=str(config),
                         hint="a generator template writes a wrong link; the site was not replaced")
-    result.search_index_bytes = sum(f.stat().st_size for f in (site / "search-index").rglob("*") if f.is_file())
+    result.search_index_bytes = search.LAST.get("bytes", 0)
 
 
 def staging(path: Path) -> Path:

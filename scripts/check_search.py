@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
-import re
 import statistics
 import sys
 import threading
@@ -26,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.search.index import folded  # noqa: E402
-from generator.search.text import plain_text  # noqa: E402
+from generator.search.text import plain_text, searched_sources  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 
@@ -39,12 +38,8 @@ def fold(text: str) -> str:
 def searchable(site: Path, docs: Path) -> dict[str, str]:
     """address → folded text of every page search covers (hosted addresses: a/b/)."""
     pages = {}
-    for md in sorted(docs.rglob("*.md")):
-        text = md.read_text(encoding="utf-8")
-        front = text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
-        if re.search(r"^search:\s*\n\s+exclude:\s*true", front, re.M):
-            continue
-        stem = md.relative_to(docs).as_posix().removesuffix(".md")
+    for path in searched_sources(docs):
+        stem = path.removesuffix(".md")
         address = "" if stem == "index" else stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
         built = site / address / "index.html"
         if built.exists():

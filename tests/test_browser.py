@@ -20,7 +20,7 @@ import pytest
 from conftest import SUBPATH
 
 from generator.search.index import folded
-from generator.search.text import plain_text
+from generator.search.text import plain_text, searched_sources
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Without the background-networking flags Chromium tries to reach Google at start-up.
@@ -178,12 +178,7 @@ def searchable_pages(target: Target) -> dict[str, str]:
     """docs path → article text (folded) of every page search covers: every built page whose
     source does not say `search: exclude: true` in its front matter, from the built HTML."""
     pages = {}
-    for md in sorted(target.docs.rglob("*.md")):
-        text = md.read_text(encoding="utf-8")
-        front = text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
-        if re.search(r"^search:\s*\n\s+exclude:\s*true", front, re.M):
-            continue
-        path = md.relative_to(target.docs).as_posix()
+    for path in searched_sources(target.docs):
         html = target.site / target.url(path).removeprefix(target.base)
         html = html / "index.html" if html.is_dir() or not html.suffix else html
         pages[path] = fold(plain_text(html.read_text(encoding="utf-8")))

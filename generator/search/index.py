@@ -41,9 +41,15 @@ BUCKET_BYTES = 6000   # the size a bucket file aims at
 # search.js holds the same two definitions
 SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
         "\u2028\u2029\u202f\u205f\u3000\ufeff\x1c\x1d\x1e\x1f\x85"
-FOLD = {**{code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}, 0x3000: 0x20}
-FOLD = {key: (value + 32 if 0x41 <= value <= 0x5A else value) for key, value in FOLD.items()}
-FOLD.update({code: code + 32 for code in range(0x41, 0x5B)})
+WORDS = re.compile(f"[^{SPACE}]+")
+
+
+def _folded_code(code: int) -> int:
+    code = code - 0xFEE0 if 0xFF01 <= code <= 0xFF5E else 0x20 if code == 0x3000 else code
+    return code + 32 if 0x41 <= code <= 0x5A else code
+
+
+FOLD = {code: _folded_code(code) for code in [*range(0x41, 0x5B), *range(0xFF01, 0xFF5F), 0x3000]}
 
 
 def fold(char: str) -> str:
@@ -198,7 +204,7 @@ class SearchIndex:
 
 def _runs(text: str):
     """(offset, run) of the stretches of text between white space."""
-    for match in re.finditer(f"[^{SPACE}]+", text):
+    for match in WORDS.finditer(text):
         yield match.start(), match.group()
 
 

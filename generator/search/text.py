@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
 from generator.search.index import SPACE
 
@@ -110,3 +111,15 @@ def plain_text(html: str) -> str:
     article = re.sub(r"<(\w+)[^>]*\bdata-search-exclude\b[^>]*>.*?</\1>", "", article, flags=re.S)
     article = re.sub(r'<a [^>]*class="(?:headerlink|para-link|src-link)"[^>]*>.*?</a>', "", article, flags=re.S)
     return entities.unescape(re.sub(r"<[^>]+>", "", article))
+
+
+def searched_sources(docs: Path) -> list[str]:
+    """The docs pages search covers: those whose front matter does not say `search: exclude:
+    true` (for checks: the hooks read the same from MkDocs' page.meta)."""
+    found = []
+    for md in sorted(docs.rglob("*.md")):
+        text = md.read_text(encoding="utf-8")
+        front = text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
+        if not re.search(r"^search:\s*\n\s+exclude:\s*true", front, re.M):
+            found.append(md.relative_to(docs).as_posix())
+    return found
