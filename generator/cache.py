@@ -2,6 +2,8 @@
 ~/.cache/report-site; an empty $REPORT_SITE_CACHE turns it off):
 
     charts/    rendered charts, by the hash of their spec (render/charts.py)
+    templates/ Jinja's compiled templates, the generator's and the theme's, each checked
+               against its source's hash before use (half a second of every build)
     reports/   each report file read (ingest → parse → extract), by the hash of its bytes, its
                sidecars' bytes, the path it is shown under and the generator's own code: a
                rebuild after adding one report reads only that report
@@ -81,3 +83,13 @@ def store(kind: str, key: str | None, value) -> None:
         partial.replace(folder / f"{key}.pickle")
     except OSError:
         partial.unlink(missing_ok=True)
+
+
+def templates():
+    """Jinja's cache of compiled templates in the cache folder, or None."""
+    folder = cache_folder("templates")
+    if folder is None:
+        return None
+    import jinja2
+
+    return jinja2.FileSystemBytecodeCache(str(folder))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from generator import search
+from generator import cache, search
 
 INDEX_FOLDER = "search-index"
 _state: dict = {}
@@ -34,6 +34,11 @@ def on_pre_build(config, **kwargs):
     folders = json.loads(facets.read_text(encoding="utf-8")) if facets.exists() else []
     _state.update(index=search.SearchIndex(), seconds=0.0,
                   folders={folder: (region, year) for folder, region, year in folders})
+
+
+def on_env(env, config, files, **kwargs):
+    env.bytecode_cache = cache.templates()  # the theme's templates compiled once, not each build
+    return env
 
 
 def on_post_page(output, page, config, **kwargs):

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from generator import search
 from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
-from generator.compare import Comparison, compare
+from generator.compare import Comparison, ReportWords, compare, report_words
 from generator.diagnostics import Diagnostic, GeneratorError, InputError, LostTextError, SiteError
 from generator.extract import extract_report
 from generator.ingest import find_reports, ingest_text
@@ -73,12 +73,13 @@ def extract_file(path: Path | str, shown: str | None = None) -> tuple[Report, li
 
 
 def _read_extract(job: tuple[str, str]):
-    """One report file read and extracted, in a worker: the result, or the error's fields
-    (an error with keyword fields does not survive pickling whole)."""
+    """One report file read and extracted, with what the words' comparisons read in it alone
+    (the segmenter's work, done once per report), in a worker: the result, or the error's
+    fields (an error with keyword fields does not survive pickling whole)."""
     path, shown = job
     try:
         report = read_report(Path(path), shown)
-        return "ok", (report, extract_report(report))
+        return "ok", (report, extract_report(report), report_words(report))
     except GeneratorError as err:
         return "error", (type(err).__name__, err.message, err.file, err.line, err.hint)
 
@@ -87,11 +88,12 @@ ERRORS = {cls.__name__: cls for cls in (GeneratorError, InputError, LostTextErro
 POOL_FROM = 8  # reports to read before a process pool pays for its start-up
 
 
-def read_reports(seeds: Path, workers: int | None = None) -> tuple[list[Report], dict[str, list[Figure]], int]:
+def read_reports(seeds: Path, workers: int | None = None) -> tuple[list[Report], dict[str, list[Figure]],
+                                                                  dict[str, ReportWords], int]:
     """ingest → parse → extract of every report in `seeds`: from the cache where the file,
     its sidecars and the code are unchanged, the others on a process pool when there are many
-    (independent reports, one at a time each). Returns the reports, their figures by slug, and
-    how many came from the cache. The first unreadable file, in file order, stops the build."""
+    (independent reports, one at a time each). Returns the reports, their figures and their
+    words by slug, and how many came from the cache. The first unreadable file, in file order, stops the build."""
     from generator import cache
 
     jobs = [(path, shown_path(path, seeds)) for path in find_reports(seeds)]
@@ -113,10 +115,11 @@ def read_reports(seeds: Path, workers: int | None = None) -> tuple[list[Report],
             raise ERRORS.get(kind, GeneratorError)(message, file=file, line=line, hint=hint)
         done[n] = value
         cache.store("reports", keys[n], value)
-    reports = [report for report, _ in done]
+    reports = [report for report, _, _ in done]
     check_distinct(reports)
-    figures = {report.slug: found for report, found in done}
-    return sorted(reports, key=lambda r: r.folder), figures, len(jobs) - len(todo)
+    figures = {report.slug: found for report, found, _ in done}
+    words = {report.slug: own for report, _, own in done}
+    return sorted(reports, key=lambda r: r.folder), figures, words, len(jobs) - len(todo)
 
 
 def load_reports(seeds: Path) -> list[Report]:
@@ -166,7 +169,7 @@ def generate(seeds: Path, strict: bool, place: str = "") -> BuildResult:
     """Ingest, parse and render every report (or those of one `place`): the pages, not yet
     written anywhere."""
     started = time.perf_counter()
-    reports, figures, cached = read_reports(seeds)
+    reports, figures, words, cached = read_reports(seeds)
     if place:
         reports = reports_of_place(reports, place, seeds)
         figures = {r.slug: figures[r.slug] for r in reports}
@@ -177,7 +180,7 @@ def generate(seeds: Path, strict: bool, place: str = "") -> BuildResult:
                          file=first.file, line=first.line,
                          hint=f"{first.hint}; or build without --strict")
     compared = time.perf_counter()
-    comparison = compare(reports, figures)
+    comparison = compare(reports, figures, words=words)
     result = BuildResult(reports, {}, diagnostics, figures=figures, comparison=comparison, cached=cached)
     rendered = time.perf_counter()
     result.pages = render_site(reports, figures, comparison)

@@ -1,14 +1,12 @@
-"""Chinese word segmentation (jieba), loaded once and shared by every stage that needs it."""
+"""Chinese word segmentation (jieba), loaded once and shared by every stage that needs it.
+
+jieba is imported when first used, not with this module: a rebuild whose reports all come
+from the cache segments nothing, and its dictionary takes half a second to load."""
 
 from __future__ import annotations
 
 import logging
 from functools import cache
-
-import jieba
-
-jieba.setLogLevel(logging.WARNING)
-
 
 # Characters that stand alone as words (的, 和, 在…): a page that starts with one is not
 # cut mid-word, and no term begins or ends with one
@@ -16,7 +14,10 @@ FUNCTION_CHARS = frozenset("的地得和与及或等在是为对把将被从向�
 
 
 @cache
-def _tokenizer() -> jieba.Tokenizer:
+def _tokenizer():
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()
     return jieba.dt
 

@@ -55,10 +55,10 @@ def test_a_rebuild_reads_only_what_changed_and_builds_the_same_site(tmp_path, mo
 def test_many_reports_are_read_on_a_pool_with_the_same_result(tmp_path, monkeypatch):
     monkeypatch.setenv("REPORT_SITE_CACHE", "")
     seeds = many_seeds(tmp_path / "seeds")
-    pooled, pooled_figures, _ = read_reports(seeds, workers=2)
-    alone, alone_figures, _ = read_reports(seeds, workers=1)
+    pooled, pooled_figures, pooled_words, _ = read_reports(seeds, workers=2)
+    alone, alone_figures, alone_words, _ = read_reports(seeds, workers=1)
     assert [r.slug for r in pooled] == [r.slug for r in alone] and len(pooled) == 9
-    assert pooled_figures == alone_figures and pooled == alone
+    assert pooled_figures == alone_figures and pooled == alone and pooled_words == alone_words
 
 
 def test_a_bad_file_read_on_the_pool_is_one_error_naming_it(tmp_path, monkeypatch):
@@ -68,3 +68,30 @@ def test_a_bad_file_read_on_the_pool_is_one_error_naming_it(tmp_path, monkeypatc
     with pytest.raises(InputError) as caught:
         read_reports(seeds, workers=2)
     assert caught.value.file.endswith("c4/2024.txt") and "PDF" in str(caught.value)
+
+
+def test_a_rebuild_from_the_cache_loads_no_segmenter_and_converts_no_names(tmp_path):
+    """The segmenter's work on a report (terms, named things) is kept with the report, and the
+    names' pinyin with the cache: a rebuild of unchanged reports loads neither jieba nor pypinyin."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import CONFIG, ROOT, prepare_docs
+
+    seeds = shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copytree(FIXTURE_REPORTS, seeds / "fixtures")
+    probe = ("import sys; from pathlib import Path; from generator.pipeline import build; "
+             f"build(Path({str(seeds)!r}), Path(sys.argv[1]), Path(sys.argv[2]), Path({str(CONFIG)!r})); "
+             "print(sorted(m for m in ('jieba', 'jieba.posseg', 'pypinyin') if m in sys.modules))")
+    env = dict(os.environ, REPORT_SITE_CACHE=str(tmp_path / "cache"))
+
+    def loaded(n):
+        docs = prepare_docs(tmp_path / f"b{n}" / "docs")
+        done = subprocess.run([sys.executable, "-c", probe, str(docs), str(tmp_path / f"b{n}" / "site")],
+                              cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+        return done.stdout.strip().splitlines()[-1]
+
+    assert loaded(1) == "['jieba', 'jieba.posseg', 'pypinyin']"  # the first build reads every report
+    assert loaded(2) == "[]"
+    assert digest(tmp_path / "b2" / "site") == digest(tmp_path / "b1" / "site")

@@ -51,6 +51,30 @@ def test_a_county_with_a_unique_reading_keeps_its_plain_slug():
     assert region_path(resolve(Place("绛县"))[0]) == ("shanxi", "yuncheng", "jiangxian")
 
 
+def test_province_and_city_segments_come_from_the_table_without_converting_names():
+    import sys
+
+    from generator.regions import _segments, slugify
+    _segments.cache_clear()
+    sys.modules.pop("pypinyin", None)
+    segments = _segments()
+    assert "pypinyin" not in sys.modules  # the table's readings, cut of their suffix
+    assert segments["140000"] == "shanxi" and segments["140800"] == "yuncheng" and segments["150000"] == "neimenggu"
+    assert segments["450000"] == "guangxi" and segments["652900"] == "akesu" and segments["152900"] == "alashan"
+    # the same as converting the name without its suffix, but where the name alone reads
+    # wrong: 昌都 is changdu, as in 昌都市, not changdou
+    for code, division in divisions().items():
+        if division.level != "county" and code not in ("610000", "540300"):
+            stem = division.name
+            for suffix in ("壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "特别行政区",
+                           "省", "市", "地区", "盟"):
+                if stem.endswith(suffix) and stem != suffix:
+                    stem = stem[:-len(suffix)]
+                    break
+            assert segments[code].split("-")[0] == slugify(stem), division.name
+    assert segments["540300"] == "changdu"
+
+
 def test_shanxi_and_shaanxi_stay_apart():
     assert region_path(resolve(Place("西安市雁塔区", code="610113"))[0])[0] == "shaanxi"
     assert region_path(resolve(Place("绛县"))[0])[0] == "shanxi"

@@ -27,11 +27,12 @@ from generator.compare.rules import Rules, load_rules
 from generator.compare.scorecard import scorecard
 from generator.compare.series import series
 from generator.compare.side_by_side import side_by_side
-from generator.compare.topics import FollowUp, Mention, follow_ups, topics
+from generator.compare.topics import FollowUp, Mention, follow_ups, mentions_of, topics
 from generator.model import Figure, Report
 from generator.naming import region_key
 
-__all__ = ["Comparison", "compare", "compare_figures", "compare_words", "Rules", "load_rules", "STATUS_NAMES"]
+__all__ = ["Comparison", "ReportWords", "compare", "compare_figures", "compare_words", "report_words", "Rules",
+           "load_rules", "STATUS_NAMES"]
 
 STATUS_NAMES = {"met": "完成", "close": "接近", "not_met": "未完成", "awaiting": "待核",
                 "not_comparable": "不可比", "uncertain": "存疑未比"}
@@ -54,8 +55,24 @@ class Comparison:
     commitments: dict[str, list[Commitment]] = field(default_factory=dict)  # report → what its plan promised
 
 
-def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> Comparison:
-    return Comparison(*compare_figures(reports, figures, rules), **compare_words(reports, figures))
+@dataclass(frozen=True)
+class ReportWords:
+    """What the words' comparisons read in one report on its own: its terms and the named
+    things it mentions. Worked out once per report (the segmenter's share of the work), so it
+    can be done where the report is read and kept with it in the cache."""
+
+    terms: dict[str, Term]
+    mentions: list[Mention]
+
+
+def report_words(report: Report) -> ReportWords:
+    return ReportWords(terms_of(report), mentions_of(report))
+
+
+def compare(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None,
+            words: dict[str, ReportWords] | None = None) -> Comparison:
+    """`words`: each report's ReportWords by slug, where already worked out; the others are."""
+    return Comparison(*compare_figures(reports, figures, rules), **compare_words(reports, figures, words))
 
 
 def compare_figures(reports: list[Report], figures: dict[str, list[Figure]], rules: Rules | None = None) -> tuple:
@@ -67,11 +84,13 @@ def compare_figures(reports: list[Report], figures: dict[str, list[Figure]], rul
     return obs, card, rows, side_by_side(rows, card), rules
 
 
-def compare_words(reports: list[Report], figures: dict[str, list[Figure]]) -> dict:
+def compare_words(reports: list[Report], figures: dict[str, list[Figure]],
+                  words: dict[str, ReportWords] | None = None) -> dict:
     """The words' comparisons: changes, new phrases, word use, topics, commitments."""
-    terms = {r.slug: terms_of(r) for r in reports}  # one segmentation per report, read twice
+    own = {r.slug: (words or {}).get(r.slug) or report_words(r) for r in reports}
+    terms = {slug: w.terms for slug, w in own.items()}  # one segmentation per report, read twice
     frequent, shifts = word_use(reports, terms)
-    named = topics(reports)
+    named = topics(reports, {slug: w.mentions for slug, w in own.items()})
     return {"changes": consecutive_changes(reports), "phrases": new_and_gone(reports, terms),
             "frequent": frequent, "shifts": shifts, "year_terms": terms_by_year(reports, terms),
             "topics": named, "follow_ups": follow_ups(named), "commitments": commitments(reports, figures)}

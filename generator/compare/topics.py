@@ -124,10 +124,13 @@ def merge_forms(names: set[str]) -> dict[str, str]:
     return canonical
 
 
-def topics(reports: list[Report]) -> dict[str, list[Mention]]:
+def topics(reports: list[Report], mentions_by: dict[str, list[Mention]] | None = None) -> dict[str, list[Mention]]:
     """Topic → every mention across the reports, by region, year and reading order; only
-    topics mentioned at least MIN_MENTIONS times."""
-    mentions = [m for report in sorted(reports, key=lambda r: r.folder) for m in mentions_of(report)]
+    topics mentioned at least MIN_MENTIONS times. `mentions_by`: each report's mentions_of, by
+    slug, where already worked out."""
+    mentions_by = mentions_by or {}
+    mentions = [m for report in sorted(reports, key=lambda r: r.folder)
+                for m in (mentions_by[report.slug] if report.slug in mentions_by else mentions_of(report))]
     canonical = merge_forms({m.topic for m in mentions})
     quoted = {canonical[m.topic] for m in mentions if f"“{m.topic}”" in m.sentence}
     regions: dict[str, set[str]] = {}

@@ -15,7 +15,7 @@ import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 # A path segment for a county whose province or city is not known, and for a county
@@ -29,12 +29,40 @@ _PROVINCE_SUFFIX = re.compile(r"(?:省|市|壮族自治区|回族自治区|维�
 _CITY_SUFFIX = re.compile(r"(?:市|地区|盟)$")
 
 
-@lru_cache(maxsize=65536)
-def slugify(text: str) -> str:
-    from pypinyin import lazy_pinyin  # here, not at the top: its phrase table takes 0.2 s to load
+# Names already converted to pinyin, kept in the cache between builds (pypinyin's phrase
+# table takes 0.2 s to load, for the few names a rebuild has not seen)
+_readings: dict[str, str] | None = None
+_new_readings: list[str] = []
 
-    ascii_text = "".join(lazy_pinyin(text))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+def _readings_key() -> str:
+    from importlib.metadata import version
+
+    from generator.cache import code_fingerprint
+    return f"{code_fingerprint()[:32]}-{version('pypinyin')}"
+
+
+def slugify(text: str) -> str:
+    global _readings
+    if _readings is None:
+        from generator import cache
+        _readings = cache.load("pinyin", _readings_key()) or {}
+    slug = _readings.get(text)
+    if slug is None:
+        from pypinyin import lazy_pinyin  # here, not at the top: see _readings
+
+        ascii_text = "".join(lazy_pinyin(text))
+        slug = _readings[text] = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+        _new_readings.append(text)
+    return slug
+
+
+def keep_readings() -> None:
+    """Keep the names converted in this build for the next."""
+    if _new_readings and _readings is not None:
+        from generator import cache
+        cache.store("pinyin", _readings_key(), _readings)
+        _new_readings.clear()
 
 
 @dataclass(frozen=True)
@@ -104,17 +132,25 @@ def counties_named(region: str, province: str = "", city: str = "") -> tuple[str
     return tuple(found)
 
 
+# The readings of the suffixes a province's or city's slug leaves out, to cut from the table's
+# pinyin of the whole name: the build then needs no pinyin conversion for a place in the table.
+_SUFFIX_READINGS = {"省": "sheng", "市": "shi", "壮族自治区": "zhuangzuzizhiqu", "回族自治区": "huizuzizhiqu",
+                    "维吾尔自治区": "weiwuerzizhiqu", "自治区": "zizhiqu", "特别行政区": "tebiexingzhengqu",
+                    "地区": "diqu", "盟": "meng"}
+
+
 def _name_slug(division: Division) -> str:
     if division.code in SLUG_OVERRIDES:
         return SLUG_OVERRIDES[division.code]
-    name = division.name
     if division.level == "county":
         return division.pinyin
-    if division.level == "province":
-        name = _PROVINCE_SUFFIX.sub("", name) or name
-    elif division.level == "city":
-        name = _CITY_SUFFIX.sub("", name) or name
-    return slugify(name)
+    suffix = (_PROVINCE_SUFFIX if division.level == "province" else _CITY_SUFFIX).search(division.name)
+    if not suffix or suffix.start() == 0:
+        return division.pinyin
+    reading = _SUFFIX_READINGS[suffix.group()]
+    if division.pinyin.endswith(reading):
+        return division.pinyin[:-len(reading)]
+    return slugify(division.name[:suffix.start()])
 
 
 @cache

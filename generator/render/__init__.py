@@ -266,11 +266,15 @@ def latest_by_region(charts) -> dict[str, dict]:
 def render_site(reports: list[Report], figures: dict[str, list[Figure]], comparison: Comparison) -> dict[str, str]:
     """Every generated page, keyed by its path under docs/, plus the navigation; the charts
     not drawn before are drawn together at the end (generator/render/charts.py)."""
+    from generator import cache
+    from generator.regions import keep_readings
     from generator.render.charts import drawn_together
 
+    ENV.bytecode_cache = cache.templates()  # compiled once, not each build
     with drawn_together() as charts:
         pages = render_pages(reports, figures, comparison)
     charts.place(pages)
+    keep_readings()
     return pages
 
 
