@@ -32,8 +32,8 @@ def on_pre_build(config, **kwargs):
     generator's <docs_dir>/.search.json (a hand-made site has none: pages go without)."""
     facets = Path(config["docs_dir"]) / ".search.json"
     folders = json.loads(facets.read_text(encoding="utf-8")) if facets.exists() else []
-    _state.update(index=search.SearchIndex(), seconds=0.0,
-                  folders={folder: (region, year) for folder, region, year in folders})
+    search.BUILDING = search.SearchIndex()
+    _state.update(folders={folder: (region, year) for folder, region, year in folders})
 
 
 def on_env(env, config, files, **kwargs):
@@ -44,21 +44,25 @@ def on_env(env, config, files, **kwargs):
 def on_post_page(output, page, config, **kwargs):
     started = time.perf_counter()
     wanted = page.meta.get("search")
-    if not (isinstance(wanted, dict) and wanted.get("exclude")) and "index" in _state:
+    index = search.BUILDING
+    if index is None:
+        return output
+    if not (isinstance(wanted, dict) and wanted.get("exclude")):
         # the nearest folder above the page that is a report's or a region's
         parts = page.file.src_uri.split("/")[:-1]
         region, year = next((_state["folders"][f] for f in ("/".join(parts[:n]) for n in range(len(parts), 0, -1))
                              if f in _state["folders"]), ("", 0))
-        _state["index"].add(page.url, html.unescape(page.title or ""), region, year, search.page_blocks(output))
-    _state["seconds"] = _state.get("seconds", 0.0) + time.perf_counter() - started
+        index.add(page.url, html.unescape(page.title or ""), region, year, search.page_blocks(output))
+    index.seconds += time.perf_counter() - started
     return output
 
 
 def on_post_build(config, **kwargs):
-    if "index" not in _state:
+    index = search.BUILDING
+    if index is None:
         return
     started = time.perf_counter()
-    size = _state["index"].write(Path(config["site_dir"]) / INDEX_FOLDER)
-    search.LAST.update(bytes=size, seconds=_state["seconds"] + time.perf_counter() - started,
-                       pages=len(_state["index"].pages))
+    size = index.write(Path(config["site_dir"]) / INDEX_FOLDER)
+    search.LAST.update(bytes=size, seconds=index.seconds + time.perf_counter() - started, pages=len(index.pages))
+    search.BUILDING = None
     _state.clear()

@@ -112,6 +112,41 @@ def test_two_builds_are_byte_identical(built, tmp_path):
     assert [k for k in first if first[k] != second[k]] == []
 
 
+def test_pages_built_on_forked_processes_give_the_same_site(built, tmp_path, monkeypatch):
+    """A large site's pages are built on every core (generator/site.py): the same bytes."""
+    from generator import site as site_stage
+
+    monkeypatch.setattr(site_stage, "POOL_FROM", 1)
+    monkeypatch.setattr(site_stage.os, "cpu_count", lambda: 3)
+    build_into(tmp_path, seeds=with_fixtures(tmp_path), site_url=SITE_URL)
+    pages = len(list((tmp_path / "docs").rglob("*.md")))
+    # two of every three chunks of pages went to the two forked processes, in both steps
+    assert site_stage.FORKED["populate"] == site_stage.FORKED["build"] > pages / 2
+    first, second = digest(built[1]), digest(tmp_path / "site")
+    assert first.keys() == second.keys()
+    assert [k for k in first if first[k] != second[k]] == []
+
+
+def test_a_warning_on_a_forked_process_still_stops_a_strict_build(built, tmp_path, monkeypatch, caplog):
+    """MkDocs' messages about pages built elsewhere are logged here, each once, in page order."""
+    from generator import site as site_stage
+    from generator.diagnostics import SiteError
+
+    monkeypatch.setattr(site_stage, "POOL_FROM", 1)
+    monkeypatch.setattr(site_stage.os, "cpu_count", lambda: 2)
+    docs = shutil.copytree(built[1].parent / "docs", tmp_path / "docs")
+    pages = sorted(docs.rglob("*.md"))
+    for page in pages:
+        with page.open("a", encoding="utf-8") as f:
+            f.write("\n\n[去向不明](nowhere.md)\n")
+    with pytest.raises(SiteError) as caught:
+        site_stage.build_site(CONFIG, docs, tmp_path / "site", 1700000000)
+    assert "nowhere.md" in caught.value.message
+    assert site_stage.FORKED["populate"] > len(pages) / 3
+    warned = [r.getMessage() for r in caplog.records if "contains a link 'nowhere.md'" in r.getMessage()]
+    assert len(warned) == len(set(warned)) == len(pages)
+
+
 def write_report(seeds: Path, text: str, name: str = "r.txt") -> Path:
     seeds.mkdir(parents=True, exist_ok=True)
     path = seeds / name

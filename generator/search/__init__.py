@@ -18,5 +18,7 @@ from generator.search.text import page_blocks
 
 # the last build's index: bytes, seconds (reading pages and writing), pages (for the CLI)
 LAST: dict = {}
+# the index the hooks are filling during a build (pages built on other processes send theirs here)
+BUILDING: SearchIndex | None = None
 
-__all__ = ["LAST", "SearchIndex", "bucket_of", "fold", "page_blocks"]
+__all__ = ["BUILDING", "LAST", "SearchIndex", "bucket_of", "fold", "page_blocks"]

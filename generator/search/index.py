@@ -93,6 +93,7 @@ class SearchIndex:
     """Collects pages in any order; `write` numbers them by address, so output is deterministic."""
 
     pages: dict[str, tuple[str, str, int, list[tuple[str, str]]]] = field(default_factory=dict)
+    seconds: float = 0.0  # spent reading the pages' text, on every process that built pages
 
     def add(self, url: str, title: str, region: str, year: int, blocks: list[tuple[str, str]]) -> None:
         self.pages[url] = (title, region, year, blocks)
