@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator.forked import forked_map
+
 # (tag, attribute) pairs whose URL the browser follows or loads.
 FOLLOWED = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
             ("iframe", "src"), ("source", "src"), ("video", "src"), ("audio", "src")}
@@ -58,9 +60,18 @@ class LinkReport:
     problems: list[str] = field(default_factory=list)
 
 
+FORK_FROM = 400  # pages before reading them on every core pays for the forks
+
+
 def parse_pages(site: Path) -> dict[str, _Page]:
-    return {path.relative_to(site).as_posix(): _Page(path.read_text(encoding="utf-8"))
-            for path in sorted(site.rglob("*.html"))}
+    """Every page's ids and links (on every core for a large site: each page is read alone)."""
+    paths = sorted(site.rglob("*.html"))
+    parsed = forked_map(_parse, paths, least=FORK_FROM, share=32)
+    return {path.relative_to(site).as_posix(): page for path, page in zip(paths, parsed, strict=True)}
+
+
+def _parse(path: Path) -> _Page:
+    return _Page(path.read_text(encoding="utf-8"))
 
 
 def check_site(site: Path, *, offline: bool, base_path: str = "/") -> LinkReport:

@@ -113,15 +113,30 @@ def test_two_builds_are_byte_identical(built, tmp_path):
 
 
 def test_pages_built_on_forked_processes_give_the_same_site(built, tmp_path, monkeypatch):
-    """A large site's pages are built on every core (generator/site.py): the same bytes."""
+    """A large site's pages are rendered, built and checked on every core (generator/forked.py,
+    generator/site.py): the same bytes as one process makes."""
+    import importlib
+
+    import generator.compare as compare_stage
+    from generator import forked, linkcheck, render
     from generator import site as site_stage
 
-    monkeypatch.setattr(site_stage, "POOL_FROM", 1)
+    commitments = importlib.import_module("generator.compare.commitments")  # the module, not its function
+
+    for module, name in ((site_stage, "POOL_FROM"), (render, "FORK_FROM_REGIONS"), (linkcheck, "FORK_FROM"),
+                         (compare_stage, "FORK_FROM"), (commitments, "FORK_FROM")):
+        monkeypatch.setattr(module, name, 1)
     monkeypatch.setattr(site_stage.os, "cpu_count", lambda: 3)
+    monkeypatch.setenv("REPORT_SITE_CACHE", str(tmp_path / "cache"))  # charts asked for on a fork, drawn here
+    forked.AWAY.clear()
     build_into(tmp_path, seeds=with_fixtures(tmp_path), site_url=SITE_URL)
     pages = len(list((tmp_path / "docs").rglob("*.md")))
     # two of every three chunks of pages went to the two forked processes, in both steps
     assert site_stage.FORKED["populate"] == site_stage.FORKED["build"] > pages / 2
+    # and the regions' pages were rendered, and the built pages read for the link check, there too
+    assert forked.AWAY["pages_of"] >= 1 and forked.AWAY["_parse"] > pages / 2
+    # and the words compared: each pair of years, each report's commitments
+    assert forked.AWAY["_compared_pair"] >= 1 and forked.AWAY["tracked_in"] >= 1
     first, second = digest(built[1]), digest(tmp_path / "site")
     assert first.keys() == second.keys()
     assert [k for k in first if first[k] != second[k]] == []

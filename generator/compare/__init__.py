@@ -8,8 +8,9 @@
             ─phrases, topics→ new and gone terms, word use, named things followed across reports
             ─commitments→ what a plan promised, and the next report's evidence on it
 
-Pure: no files, no clock. Only consecutive years of a region and the regions of one year
-are ever joined, so the work grows linearly with the reports. Rules and tolerances live in
+Pure: no files, no clock (work on independent reports may run on forked copies of the
+process, generator/forked.py, with the same result). Only consecutive years of a region and
+the regions of one year are ever joined, so the work grows linearly with the reports. Rules and tolerances live in
 rules.yml; every decision is a value with its reason and the anchors of its sentences.
 """
 
@@ -28,6 +29,7 @@ from generator.compare.scorecard import scorecard
 from generator.compare.series import series
 from generator.compare.side_by_side import side_by_side
 from generator.compare.topics import FollowUp, Mention, follow_ups, mentions_of, topics
+from generator.forked import forked_map
 from generator.model import Figure, Report
 from generator.naming import region_key
 
@@ -99,5 +101,13 @@ def compare_words(reports: list[Report], figures: dict[str, list[Figure]],
 def consecutive_changes(reports: list[Report]) -> list[Changes]:
     """What the words changed, for each region's report of year Y against its report of Y−1."""
     by_year = {(region_key(r.metadata), r.metadata.year): r for r in reports}
-    return [compare_texts(by_year[(key, year - 1)], report)
-            for (key, year), report in sorted(by_year.items()) if (key, year - 1) in by_year]
+    pairs = [(by_year[(key, year - 1)], report) for (key, year), report in sorted(by_year.items())
+             if (key, year - 1) in by_year]
+    return forked_map(_compared_pair, pairs, least=FORK_FROM, share=4)  # each pair alone: on every core
+
+
+FORK_FROM = 24  # pairs of reports before working on every core pays for the forks
+
+
+def _compared_pair(pair: tuple[Report, Report]) -> Changes:
+    return compare_texts(*pair)

@@ -25,6 +25,7 @@ from difflib import SequenceMatcher
 from generator.compare.phrases import STOP_WORDS
 from generator.compare.text import blocks_with_roles, paragraphs_with_roles, sentence_texts
 from generator.compare.topics import LEAD_WORDS
+from generator.forked import forked_map
 from generator.model import Figure, Node, Report
 from generator.naming import region_key
 
@@ -328,27 +329,37 @@ def reached(target: Figure, result: Figure) -> tuple[str, str] | None:
 def commitments(reports: list[Report], figures: dict[str, list[Figure]]) -> dict[str, list[Commitment]]:
     """Report slug → its commitments, each with the next report's evidence and a status."""
     by_year = {(region_key(r.metadata), r.metadata.year): r for r in reports}
-    out = {}
-    for report in sorted(reports, key=lambda r: r.folder):
-        meta = report.metadata
-        plan = _plan_blocks(report)
-        listed = list_items(report, plan)
-        items = listed + pledges(report, figures.get(report.slug, []), listed, plan)
-        following = by_year.get((region_key(meta), meta.year + 1))
-        review = _review_of(following, figures) if following else None
-        promised = [f for f in figures.get(report.slug, []) if f.value and not f.indicator
-                    and f.kind == "target" and f.period == str(meta.year)]
-        tracked = []
-        for number, item in enumerate(items, start=1):
-            mine = [f for f in promised if f.anchor == item.node.anchor and item.start <= f.start < item.end]
-            evidence = _evidence(item, mine, review) if review else ()
-            status, reason = _status(item, evidence, following is not None, len(mine))
-            tracked.append(Commitment(meta.region, region_key(meta), meta.code, meta.year, report.slug, item.source,
-                                      number, item.text, Where(meta.year, item.text, item.node.anchor, item.page),
-                                      status, reason, evidence))
-        if tracked:
-            out[report.slug] = tracked
-    return out
+    ordered = sorted(reports, key=lambda r: r.folder)
+
+    def tracked_in(report: Report) -> list[Commitment]:
+        return _tracked(report, figures, by_year.get((region_key(report.metadata), report.metadata.year + 1)))
+
+    # each report with the next alone: on every core when there are many
+    made = forked_map(tracked_in, ordered, least=FORK_FROM, share=8)
+    return {report.slug: tracked for report, tracked in zip(ordered, made, strict=True) if tracked}
+
+
+FORK_FROM = 48  # reports before working on every core pays for the forks
+
+
+def _tracked(report: Report, figures: dict[str, list[Figure]], following: Report | None) -> list[Commitment]:
+    """A report's commitments, with the evidence of the report that follows it (if any)."""
+    meta = report.metadata
+    plan = _plan_blocks(report)
+    listed = list_items(report, plan)
+    items = listed + pledges(report, figures.get(report.slug, []), listed, plan)
+    review = _review_of(following, figures) if following else None
+    promised = [f for f in figures.get(report.slug, []) if f.value and not f.indicator
+                and f.kind == "target" and f.period == str(meta.year)]
+    tracked = []
+    for number, item in enumerate(items, start=1):
+        mine = [f for f in promised if f.anchor == item.node.anchor and item.start <= f.start < item.end]
+        evidence = _evidence(item, mine, review) if review else ()
+        status, reason = _status(item, evidence, following is not None, len(mine))
+        tracked.append(Commitment(meta.region, region_key(meta), meta.code, meta.year, report.slug, item.source,
+                                  number, item.text, Where(meta.year, item.text, item.node.anchor, item.page),
+                                  status, reason, evidence))
+    return tracked
 
 
 @dataclass(frozen=True)

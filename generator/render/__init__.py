@@ -11,6 +11,7 @@ from collections import Counter
 import yaml
 
 from generator.compare import Comparison
+from generator.forked import forked_map
 from generator.indicators import catalogue
 from generator.model import Figure, Node, Report
 from generator.naming import part_file, region_dir, region_key
@@ -278,26 +279,44 @@ def render_site(reports: list[Report], figures: dict[str, list[Figure]], compari
     return pages
 
 
+FORK_FROM_REGIONS = 24  # regions before rendering them on every core pays for the forks
+
+
 def render_pages(reports: list[Report], figures: dict[str, list[Figure]], comparison: Comparison) -> dict[str, str]:
+    from generator.render import charts
+
     pages: dict[str, str] = {}
     downloads = comparison  # files keep each region's own name beside its code
     names = cmp.display_names(reports)
     comparison = cmp.with_display_names(comparison, names)
     regions = cmp.group_regions(reports, comparison, names)
     ordered = [r for region in regions for r in region.reports]
-    summaries = {region.key: region.summaries for region in regions}
     heads = {r.slug: fig.headline(r, figures[r.slug]) for r in reports}
-    for report in ordered:
-        mine = summaries[region_key(report.metadata)]
-        scores = [s for s in (mine.get(report.metadata.review_year), mine.get(report.metadata.year)) if s]
-        pages.update(render_report(report, figures[report.slug], heads[report.slug], scores,
-                                   comparison.frequent.get(report.slug, []),
-                                   cmp.promise_words(comparison.commitments.get(report.slug, [])),
-                                   cmp.follow_lines(report, comparison)))
-        pages.update(cmp.render_commitments(report, comparison, ENV))
-    for region in regions:
-        pages.update(cmp.render_changes(region, comparison, ENV))
-        pages.update(cmp.render_region(region, comparison, ENV))
+
+    def pages_of(region: cmp.RegionPages) -> tuple[dict[str, str], dict[str, str], dict, list]:
+        """A region's own pages (its reports', then its comparisons'), and the charts they
+        asked for that the cache did not have: each region's are independent of the others'."""
+        asked = dict(charts.asked())
+        own: dict[str, str] = {}
+        for report in region.reports:
+            mine = region.summaries
+            scores = [s for s in (mine.get(report.metadata.review_year), mine.get(report.metadata.year)) if s]
+            own.update(render_report(report, figures[report.slug], heads[report.slug], scores,
+                                     comparison.frequent.get(report.slug, []),
+                                     cmp.promise_words(comparison.commitments.get(report.slug, [])),
+                                     cmp.follow_lines(report, comparison)))
+            own.update(cmp.render_commitments(report, comparison, ENV))
+        compared = cmp.render_changes(region, comparison, ENV)  # it lists them in region.change_pages
+        compared.update(cmp.render_region(region, comparison, ENV))
+        return own, compared, {k: v for k, v in charts.asked().items() if k not in asked}, region.change_pages
+
+    made = forked_map(pages_of, regions, least=FORK_FROM_REGIONS, share=1)
+    for own, _, _, _ in made:
+        pages.update(own)
+    for region, (_, compared, asked, change_pages) in zip(regions, made, strict=True):
+        pages.update(compared)
+        charts.ask(asked)
+        region.change_pages = change_pages  # made on a forked copy, perhaps: the navigation lists them
     pages.update(cmp.render_places(regions, ENV))
     pages.update(cmp.render_years(regions, comparison, ENV))
     pages.update(cmp.render_year_terms(comparison, ENV))

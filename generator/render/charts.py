@@ -112,6 +112,17 @@ def _draw(spec: dict) -> str:
 _batch: Batch | None = None
 
 
+def asked() -> dict[str, dict]:
+    """The charts asked for so far in this batch and not drawn yet, by key."""
+    return _batch.specs if _batch is not None else {}
+
+
+def ask(specs: dict[str, dict]) -> None:
+    """Add charts asked for elsewhere (on a forked copy of this process) to this batch."""
+    if _batch is not None:
+        _batch.specs.update(specs)
+
+
 @contextmanager
 def drawn_together():
     """Charts asked for inside are collected, to be drawn together by the Batch's `place`."""
