@@ -9,7 +9,10 @@ stages (read, compare, render, MkDocs with the search index, link check) and the
 pages, the largest page and how many are over 200 KB, the site's size, the search index; then
 the anchor: plain MkDocs + Material + its jieba search over the same text, 17 pages a report.
 Each size is built with an empty cache (every report read, every chart drawn), then rebuilt
-with one report added, from that cache (only the new report read).
+with one report added, from that cache (only the new report read), then rebuilt as it was
+(warm: everything from the cache; the median of 5 builds at 1 report, of 3 at 40). The anchor
+is built as often, and its median is the one compared. Memory is the peak of the largest process
+or of all the build's processes together (proportional set size), whichever is more.
 """
 
 from __future__ import annotations
@@ -30,18 +33,51 @@ ROOT = Path(__file__).resolve().parent.parent
 SOURCES = {2023: [ROOT / "seeds/shanxi/yuncheng/jiangxian/2023.txt", ROOT / "tests/fixtures/reports/wenxi-2023.txt",
                   ROOT / "tests/fixtures/reports/yuanqu-2023.txt"],
            2024: [ROOT / "tests/fixtures/reports/jiangxian-2024.txt", ROOT / "tests/fixtures/reports/wenxi-2024.txt"]}
+REPEATS = {1: 5, 40: 3}  # warm builds (and anchor builds) per size, of which the median is shown
 PAGES_PER_REPORT = 17  # the anchor's pages per report, as a plain site of the seed would have
 MEASURE = """
-import resource, subprocess, sys, time
+import os, resource, subprocess, sys, threading, time
+
+def tree(root):
+    children = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat") as f:
+                    parent = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += children.get(pid, [])
+    return found
+
+def pss(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            return next((int(line.split()[1]) for line in f if line.startswith("Pss:")), 0)
+    except OSError:
+        return 0
+
 started = time.perf_counter()
-done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+outputs = {}
+reader = threading.Thread(target=lambda: outputs.update(zip(("out", "err"), child.communicate())))
+reader.start()
+peak_pss = 0
+while child.poll() is None:
+    peak_pss = max(peak_pss, sum(pss(pid) for pid in tree(child.pid)))
+    time.sleep(0.05)
+reader.join()
 wall = time.perf_counter() - started
 peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(f"@@ {wall:.3f} {peak} {done.returncode}")
-print(done.stdout)
-print(done.stderr, file=sys.stderr)
+print(f"@@ {wall:.3f} {peak} {peak_pss} {child.returncode}")
+print(outputs["out"])
+print(outputs["err"], file=sys.stderr)
 """
-
 
 def counties() -> list[dict]:
     rows = list(csv.DictReader(open(ROOT / "generator/regions/regions.csv", encoding="utf-8")))
@@ -77,13 +113,15 @@ def make_seeds(count: int, folder: Path) -> None:
 
 
 def measured(argv: list[str], cwd: Path, env: dict) -> tuple[float, int, str]:
-    """(wall seconds, peak RSS KiB, stdout) of a command in a process of its own."""
+    """(wall seconds, peak memory KiB, stdout) of a command in a process of its own. The memory
+    is the larger of the largest process's peak resident size and the peak of the proportional
+    set sizes of all its processes together (forked copies share pages: each is counted once)."""
     done = subprocess.run([sys.executable, "-c", MEASURE, *argv], cwd=cwd, env=env, capture_output=True, text=True)
     head, _, out = done.stdout.partition("\n")
-    _, wall, peak, code = head.split()
+    _, wall, peak, together, code = head.split()
     if code != "0":
         raise SystemExit(f"{' '.join(argv)} failed:\n{done.stderr[-2000:]}")
-    return float(wall), int(peak), out
+    return float(wall), max(int(peak), int(together)), out
 
 
 def site_figures(site: Path) -> dict:
@@ -132,7 +170,8 @@ def main(argv=None) -> int:
                              "(scripts/check_search.py): exact results, time to first result, bytes")
     args = parser.parse_args(argv)
     print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}; each size built cold (an empty "
-          f"cache: every report read, every chart drawn), then rebuilt with one report added")
+          f"cache: every report read, every chart drawn), rebuilt with one report added, then rebuilt as it was "
+          f"(warm); memory: the largest process or all of them together (PSS), whichever is more")
     print(f"{'reports':>7} {'what':<8} {'total s':>8} {'peak MiB':>9} {'pages':>6} {'largest KB':>11} "
           f"{'>200KB':>7} {'site MB':>8} {'search MB':>10}  stages")
     for size in [int(s) for s in args.sizes.split(",")]:
@@ -164,16 +203,24 @@ def main(argv=None) -> int:
             print(f"{size:>7} {'+1 report':<8} {r_wall:>8.1f} {r_peak / 1024:>9.0f}  {stages}", flush=True)
             shutil.rmtree(scratch / "seeds" / "added", ignore_errors=True)
             (scratch / "seeds" / "next-2024.txt").unlink(missing_ok=True)
+            repeats = REPEATS.get(size, 1)
+            warm = [measured(build, scratch / "project", env) for _ in range(repeats)]
+            w_wall, w_peak, w_out = sorted(warm)[len(warm) // 2]
+            stages = re.search(r"^time\s+(.*)$", w_out, re.M).group(1)
+            print(f"{size:>7} {'warm':<8} {w_wall:>8.1f} {w_peak / 1024:>9.0f}  median of {repeats}: {stages}",
+                  flush=True)
             if args.no_anchor:
                 continue
             (scratch / "anchor" / "docs").mkdir(parents=True)
             anchor_docs(scratch / "seeds", scratch / "anchor" / "docs")
             (scratch / "anchor" / "mkdocs.yml").write_text(ANCHOR_CONFIG, encoding="utf-8")
-            a_wall, a_peak, _ = measured([sys.executable, "-m", "mkdocs", "build", "-q"], scratch / "anchor", env)
+            anchor = [measured([sys.executable, "-m", "mkdocs", "build", "-q"], scratch / "anchor", env)
+                      for _ in range(repeats)]
+            a_wall, a_peak, _ = sorted(anchor)[len(anchor) // 2]
             a = site_figures(scratch / "anchor" / "site")
             print(f"{size:>7} {'anchor':<8} {a_wall:>8.1f} {a_peak / 1024:>9.0f} {a['pages']:>6} "
                   f"{a['largest'] / 1024:>11.0f} {a['over200']:>7} {a['site'] / 1e6:>8.1f} {a['search'] / 1e6:>10.1f}"
-                  f"  ratio {wall / a_wall:.2f}×", flush=True)
+                  f"  median of {repeats}; ratio cold {wall / a_wall:.2f}×, warm {w_wall / a_wall:.2f}×", flush=True)
     return 0
 
 
