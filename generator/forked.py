@@ -4,11 +4,14 @@ A forked copy already holds everything this process holds, so nothing is sent to
 positions of its items; only results come back (pickled). This process does its own share
 meanwhile, and results are returned in the items' order, so the answer is the one a plain
 loop gives. A share that fails on a forked copy is done again here, where its error is raised
-as the plain loop would raise it. Below `least` items, or on one core, it is that plain loop.
+as the plain loop would raise it. The collector is frozen while the copies run: its full
+collections write to every object they visit, which would copy the shared memory page by
+page. Below `least` items, or on one core, it is that plain loop.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -42,6 +45,7 @@ def forked_map(fn: Callable[[T], R], items: Sequence[T], *, least: int, share: i
     shares = [(start, min(start + share, len(items))) for start in range(0, len(items), share)]
     _work.update(fn=fn, items=items)
     results: list[list | None] = [None] * len(shares)
+    gc.freeze()  # the copies' collector leaves what is shared alone: a full collection would copy it all
     try:
         with ProcessPoolExecutor(max_workers=helpers, mp_context=get_context("fork")) as pool:
             away = {n: pool.submit(_share, *shares[n]) for n in range(len(shares)) if n % (helpers + 1)}
@@ -56,6 +60,7 @@ def forked_map(fn: Callable[[T], R], items: Sequence[T], *, least: int, share: i
                     results[n] = None
     finally:
         _work.clear()
+        gc.unfreeze()
     out: list[R] = []
     for n, (start, stop) in enumerate(shares):
         out.extend(results[n] if results[n] is not None else [fn(items[i]) for i in range(start, stop)])

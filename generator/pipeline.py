@@ -3,12 +3,14 @@ No logic of its own."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -85,28 +87,32 @@ def _read_extract(job: tuple[str, str]):
 
 
 ERRORS = {cls.__name__: cls for cls in (GeneratorError, InputError, LostTextError, SiteError)}
-POOL_FROM = 8  # reports to read before a process pool pays for its start-up
 
 
 def read_reports(seeds: Path, workers: int | None = None) -> tuple[list[Report], dict[str, list[Figure]],
                                                                   dict[str, ReportWords], int]:
     """ingest → parse → extract of every report in `seeds`: from the cache where the file,
-    its sidecars and the code are unchanged, the others on a process pool when there are many
-    (independent reports, one at a time each). Returns the reports, their figures and their
-    words by slug, and how many came from the cache. The first unreadable file, in file order, stops the build."""
+    its sidecars and the code are unchanged, the others on forked processes (independent
+    reports, one at a time each). Returns the reports, their figures and their words by slug,
+    and how many came from the cache. The first unreadable file, in file order, stops the build."""
     from generator import cache
 
     jobs = [(path, shown_path(path, seeds)) for path in find_reports(seeds)]
     keys = [cache.report_key(path, shown) for path, shown in jobs]
     done = [cache.load("reports", key) for key in keys]
     todo = [n for n, got in enumerate(done) if got is None]
-    workers = workers or min(os.cpu_count() or 1, len(todo))
-    if len(todo) >= POOL_FROM and workers > 1:
-        from generator.segment import _tokenizer
-
-        _tokenizer()  # loaded once here, not in every worker (they start as copies of this process)
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            outcomes = list(pool.map(_read_extract, [(str(jobs[n][0]), jobs[n][1]) for n in todo], chunksize=4))
+    cores = os.cpu_count() or 1
+    # on forked processes whenever there is another core, even for one report: the segmenter's
+    # dictionaries (190 MB) then never load in this process, which goes on to build the site
+    if todo and (workers or cores) > 1:
+        gc.freeze()  # see generator/forked.py
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers or cores, len(todo)), mp_context=get_context("fork")) \
+                    as pool:
+                outcomes = list(pool.map(_read_extract, [(str(jobs[n][0]), jobs[n][1]) for n in todo],
+                                         chunksize=max(1, min(4, len(todo) // (workers or cores)))))
+        finally:
+            gc.unfreeze()
     else:
         outcomes = [_read_extract((str(jobs[n][0]), jobs[n][1])) for n in todo]
     for n, (status, value) in zip(todo, outcomes, strict=True):

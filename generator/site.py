@@ -10,6 +10,7 @@ and a page that fails is built again here, where MkDocs reports it as it always 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -123,6 +124,7 @@ class _Pool:
         _job.update(step=step, original=original, pages=pages, args=args)
         self.step, self.original, self.args = step, original, args
         self.position = {id(page): n for n, page in enumerate(pages)}
+        gc.freeze()  # see generator/forked.py: the copies share this process's memory as long as they can
         self.executor = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("fork"))
         self.futures: dict[int, tuple] = {}
         for number, start in enumerate(range(0, len(pages), CHUNK)):
@@ -162,6 +164,7 @@ class _Pool:
 
     def close(self):
         self.executor.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()
 
 
 @contextmanager

@@ -92,6 +92,9 @@ def test_a_rebuild_from_the_cache_loads_no_segmenter_and_converts_no_names(tmp_p
                               cwd=ROOT, env=env, capture_output=True, text=True, check=True)
         return done.stdout.strip().splitlines()[-1]
 
-    assert loaded(1) == "['jieba', 'jieba.posseg', 'pypinyin']"  # the first build reads every report
+    # the first build reads every report, on forked processes: the segmenter loads there, not
+    # here; the names it converts to pinyin (paths, topics) are converted here
+    first = loaded(1)
+    assert "'pypinyin'" in first and ("'jieba'" in first) == ((os.cpu_count() or 1) == 1)
     assert loaded(2) == "[]"
     assert digest(tmp_path / "b2" / "site") == digest(tmp_path / "b1" / "site")

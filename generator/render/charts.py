@@ -5,6 +5,7 @@ stay sharp and selectable; the same numbers are always printed in a table beside
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -53,7 +54,7 @@ def rendered(spec: dict) -> str:
     if _batch is not None:
         _batch.specs[key] = spec
         return PLACEHOLDER.format(key)
-    return keep(key, _converter().vegalite_to_svg(spec))
+    return keep(key, _draw(spec))
 
 
 def spec_key(spec: dict) -> str:
@@ -93,9 +94,15 @@ class Batch:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
-            # spawned, not forked: the converter runs its own threads, which a fork would not copy
-            with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-                drawn = list(pool.map(_draw, [self.specs[k] for k in keys], chunksize=4))
+            # forked (sharing this process's memory) unless the converter has run here: it runs
+            # threads of its own, which a fork would not copy, so then spawned
+            context = multiprocessing.get_context("spawn" if _drawn_here else "fork")
+            gc.freeze()  # see generator/forked.py
+            try:
+                with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                    drawn = list(pool.map(_draw, [self.specs[k] for k in keys], chunksize=4))
+            finally:
+                gc.unfreeze()
         else:
             drawn = [_draw(self.specs[k]) for k in keys]
         svgs = {PLACEHOLDER.format(key): keep(key, svg) for key, svg in zip(keys, drawn, strict=True)}
@@ -105,7 +112,12 @@ class Batch:
         return len(keys)
 
 
+_drawn_here = False  # has the converter run in this process (and started its threads)?
+
+
 def _draw(spec: dict) -> str:
+    global _drawn_here
+    _drawn_here = True
     return _converter().vegalite_to_svg(spec)
 
 
