@@ -76,7 +76,7 @@ def keep(key: str, drawn: str) -> str:
 
 
 PLACEHOLDER = "<!-- chart {} -->"
-POOL_FROM = 24  # charts to draw before a process pool pays for its start-up (about a second)
+POOL_FROM = 8  # charts to draw before a pool of forked processes pays for itself
 
 
 class Batch:
