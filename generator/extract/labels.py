@@ -20,9 +20,9 @@ _LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
                    r"其中|特别是|尤其是|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?|"
                    r"[（(]\s*下同\s*[）)])\s*)+")
-# 三是…, 一要…: an enumerating lead of the sentence, not part of any label
+# 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
-                      r"|[（(][一二三四五六七八九十\d]{1,3}[）)])")
+                      r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|比上年|较上年|比去年|较去年|分别|总量|总规模|同口径|实际|名义|首次|已经|已|将|有望"
                    r"|[由从]\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:

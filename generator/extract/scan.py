@@ -38,9 +38,11 @@ from generator.script import to_analysis
 _QUALIFIER_AFTER = r"(?:左右|以上|以内|以下|上下|多|余)"
 
 # A quantity: a number or a range, a unit, maybe a qualifier after it. Not part of a code
-# (G241), not a model (5G), not a date (2022年).
+# (G241), not a model (5G), not a date (2022年); but a value right after the name GDP is one
+# (完成GDP890亿元).
 QUANTITY = re.compile(
-    rf"(?<![\dA-Za-z.第])(?P<sign>-(?=\d))?(?P<low>{NUM})(?:\s*[—–\-~至到]\s*(?P<high>{NUM}))?\s*"
+    rf"(?:(?<![\dA-Za-z.第])|(?<=GDP)|(?<=gdp))"
+    rf"(?P<sign>-(?=\d))?(?P<low>{NUM})(?:\s*[—–\-~至到]\s*(?P<high>{NUM}))?\s*"
     rf"(?P<unit>{UNIT})(?![A-Za-z])\s*(?P<after>{_QUALIFIER_AFTER})?")
 _CN_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|同类县|全省县域|全市县域)"
@@ -49,6 +51,7 @@ RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|�
 _CONNECTORS = {"和", "及", "与", "以及"}
 # "26.7%和18.9%", "6.4%、6.7%": a list of rates
 _RATE_AFTER = r"(?:\s*(?:左右|以上|以内|以下|上下))?"
+_NUMBER_NEXT = re.compile(r"\s*\d")
 RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)\s*{NUM}\s*%{_RATE_AFTER})*")
 
 # Words between a label and its number.
@@ -375,7 +378,10 @@ class Scanner:
                       span=(match.start(), match.end()), respectively=reading.respectively, **rate)
             self.start_group(raw, filled=1)
             alone = RATE_LIST.match(self.analysis, match.start())
-            single = bool(alone) and alone.group().count("%") == 1
+            # one rate for the list's items; not when another number follows with nothing
+            # between (分别增长8.3%12%: a lost 、, two rates, not one shared)
+            single = bool(alone) and alone.group().count("%") == 1 and not _NUMBER_NEXT.match(
+                self.analysis, alone.end())
             if reading.shared or single and (reading.respectively or names_a_list(reading.label)):
                 self.share(raw)  # 城乡居民人均可支配收入分别增长 7%, 城镇和农村居民…增长 9%: each item
 
