@@ -23,8 +23,9 @@ golden:         ## refresh the golden files; review the diff before committing
 	UPDATE_GOLDEN=1 python -m pytest tests/test_parse.py tests/test_extract.py -q -k golden
 	git diff --stat tests/golden
 
-bench:          ## time ingest, parse and extraction per report, and the whole build
+bench:          ## extraction per report, then whole builds at 1, 40 and 200 reports beside plain MkDocs
 	python scripts/benchmark.py
+	python scripts/bench_sites.py
 
 bench-sites:    ## whole builds at 1, 40 and 200 reports beside a plain MkDocs site of the same text
 	python scripts/bench_sites.py
