@@ -284,6 +284,10 @@ def extract_report(report: Report) -> list[Figure]:
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         # 从 7.5 亿元…: no year said, so no year is given (it is not the sentence's)
                         kind, period, basis = "actual", raw.period or "", "year" if raw.period else "default"
+                        if raw.period and int(raw.period) < report.metadata.review_year - 1 and not raw.flags:
+                            # 从2015年的 X 增长到 2020年的 Y: the start of a change over years, one
+                            # piece of a span (last year's level, 由2022年的 X, stays: a revision)
+                            raw.flags.append("earlier value (由…): the start of a change over years")
                     elif raw.after_from and not raw.period:  # 由 2015 年的 X 增长到 Y: not 2015's
                         kind, period, basis = kind_and_period(_FROM_YEAR.sub(blank, before), role,
                                                               report.metadata, carried, estimating, role_known,
