@@ -12,6 +12,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from generator.extract.context import (
+    ESTIMATE,
     ESTIMATE_OPENS,
     MULTI_YEAR,
     RESTATED,
@@ -275,10 +276,16 @@ def extract_report(report: Report) -> list[Figure]:
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 marks = parts_of_year(clause)
+                # 地区生产总值预计增长6%，固定资产投资增长3%，社会消费品零售总额预计增长12%: where
+                # 预计 marks items one by one, an item without its own is a result
+                by_item = len(ESTIMATE.findall(clause)) >= 2
                 for raw in scan_sentence(clause, text[start:end]):
                     # what a figure's kind and period read: its sentence up to it, the last
                     # LOOK_BACK characters of it (a 200 KB line must not be read once per figure)
                     before = clause[max(0, raw.span[1] - LOOK_BACK):raw.span[1]]
+                    if by_item:
+                        cut = max(before.rfind("，"), before.rfind(","), before.rfind("；"), before.rfind(";")) + 1
+                        before = ESTIMATE.sub(lambda m: " " * len(m.group()), before[:cut]) + before[cut:]
                     kind, period, basis = kind_and_period(before, role, report.metadata, carried, estimating,
                                                           role_known, targeting, looking_back)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
