@@ -322,6 +322,10 @@ class Scanner:
             falls = any(v.startswith(_NEGATIVE) for v in growth_verbs) and not number.startswith("-")
             self.on_rate(match, reading, {"average_growth" if average else "growth":
                                           ("-" if falls else "") + number}, unit)
+            if match["high"] and self.figures:  # 增长5.5-6%: a range, no one rate to show or compare
+                rate = self.figures[-1].average_growth if average else self.figures[-1].growth
+                if rate is not None and rate.lstrip("-") == number.lstrip("-"):
+                    self.figures[-1].flags.append(f"growth range {number}–{match['high']}{unit}")
         else:
             self.on_value(match, reading, number, unit)
 
