@@ -100,6 +100,10 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         value, unit = None, ""
     per_capita = "人均" in to_analysis(raw.label)
     value, unit = canonical(value, unit, indicator, per_capita)
+    if indicator is not None and value is not None and unit == "%" and indicator.unit != "%" \
+            and "a rate where a level belongs" not in raw.flags:
+        # 三产增加值分别增长4.4%5.9%: a rate read into a money or income level
+        raw.flags.append("a rate where a level belongs")
     high, _ = canonical(raw.value_high, raw.unit, indicator, per_capita)
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind, basis = "target", "words"

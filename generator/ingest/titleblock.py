@@ -18,8 +18,11 @@ from generator.regions import Place, resolve, split_city
 from generator.script import to_analysis
 
 # "# 政府工作报告", "2022年高唐县政府工作报告" (a web copy's headline)
-TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)])?\s*(?:(?P<year>\d{4})\s*年\s*)?"
-                   r"(?P<title>[\u4e00-\u9fff]{0,16}政府工作报告)\s*(?:[（(]全文[）)])?\s*\**\s*$")
+# also "(江苏省)泰州市姜堰区2026年政府工作报告(2026年1月13日)" and "…政府工作报告(摘要版)"
+TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)])?\s*"
+                   r"(?:(?P<place>[\u4e00-\u9fff]{2,16}?)?(?P<year>\d{4})\s*年\s*)?"
+                   r"(?P<title>[\u4e00-\u9fff]{0,16}政府工作报告)\s*"
+                   r"(?:[（(](?:全文|摘要版?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)])?\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
@@ -54,7 +57,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
     for index, (number, text) in enumerate(lines):
         stripped = to_analysis(text.strip())
         if match := TITLE.match(stripped):
-            found.setdefault("title", (match["title"], number))
+            found.setdefault("title", ((match["place"] or "") + match["title"], number))
             if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered,
                 found.setdefault("title_year", (int(match["year"]), number))  # or (some sites) the one reviewed
         elif match := MEETING.match(stripped):
