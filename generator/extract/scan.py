@@ -16,6 +16,7 @@ the original, so they read as printed.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -351,6 +352,14 @@ class Scanner:
             waiting = [f for f in self.figures if f.value is not None and f.growth is None]
             if count > 1 and len(waiting) >= count:
                 self.group, self.filled = waiting[-count:], 0
+            last = list(itertools.takewhile(lambda f: f.value is not None and f.growth is None, self.figures[::-1]))
+            if count == 1 and len(last) >= 2 and "growth" in rate:
+                # 城镇居民…1.9万元，农民…1.2万元，同比分别增长11%: one rate for each of the values
+                # just before it, none of which has one
+                for target in last:
+                    target.growth, target.growth_unit = rate["growth"], unit
+                    target.qualifier += reading.qualifiers
+                return
         group = self.group
         if (not reading.label and group and self.filled >= len(group) and group[-1].respectively
                 and group[-1].value is None):
