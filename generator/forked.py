@@ -31,8 +31,15 @@ def _share(start: int, stop: int) -> list:
 
 
 def workers() -> int:
-    """Forked copies to start beside this process: one per other core."""
-    return max((os.cpu_count() or 1) - 1, 0)
+    """Forked copies to start beside this process: one per other core (none where a process
+    cannot fork, as on Windows)."""
+    return max((os.cpu_count() or 1) - 1, 0) if can_fork() else 0
+
+
+def can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def forked_map(fn: Callable[[T], R], items: Sequence[T], *, least: int, share: int = 4) -> list[R]:

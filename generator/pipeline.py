@@ -19,6 +19,7 @@ from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
 from generator.compare import Comparison, ReportWords, compare, report_words
 from generator.diagnostics import Diagnostic, GeneratorError, InputError, LostTextError, SiteError
 from generator.extract import extract_report
+from generator.forked import can_fork
 from generator.ingest import find_reports, ingest_text
 from generator.ingest.decode import read_source
 from generator.linkcheck import LinkReport, check_site
@@ -104,7 +105,7 @@ def read_reports(seeds: Path, workers: int | None = None) -> tuple[list[Report],
     cores = os.cpu_count() or 1
     # on forked processes whenever there is another core, even for one report: the segmenter's
     # dictionaries (190 MB) then never load in this process, which goes on to build the site
-    if todo and (workers or cores) > 1:
+    if todo and (workers or cores) > 1 and can_fork():
         gc.freeze()  # see generator/forked.py
         try:
             with ProcessPoolExecutor(max_workers=min(workers or cores, len(todo)), mp_context=get_context("fork")) \

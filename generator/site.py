@@ -174,7 +174,9 @@ def pages_on_every_core(workers: int | None = None):
     from mkdocs.structure.files import InclusionLevel
     from mkdocs.structure.pages import Page
 
-    workers = (os.cpu_count() or 1) - 1 if workers is None else workers
+    from generator.forked import can_fork
+
+    workers = ((os.cpu_count() or 1) - 1 if can_fork() else 0) if workers is None else workers
     populate, build_page = mk._populate_page, mk._build_page
     pools: dict[str, _Pool | None] = {}
     FORKED.clear()

@@ -59,3 +59,12 @@ def test_a_short_list_or_one_core_stays_in_this_process(three_cores, monkeypatch
     monkeypatch.setattr(forked.os, "cpu_count", lambda: 1)
     assert {pid for _, pid in forked_map_of(square_where, range(40))} == {os.getpid()}
     assert forked.AWAY["square_where"] == 0
+
+
+def test_where_a_process_cannot_fork_the_work_stays_here(three_cores, monkeypatch):
+    """Windows has no fork: the same answers, from this process alone."""
+    import multiprocessing
+
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert forked.workers() == 0
+    assert {pid for _, pid in forked_map_of(square_where, range(40))} == {os.getpid()}

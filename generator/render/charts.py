@@ -94,9 +94,11 @@ class Batch:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            from generator.forked import can_fork
+
             # forked (sharing this process's memory) unless the converter has run here: it runs
             # threads of its own, which a fork would not copy, so then spawned
-            context = multiprocessing.get_context("spawn" if _drawn_here else "fork")
+            context = multiprocessing.get_context("spawn" if _drawn_here or not can_fork() else "fork")
             gc.freeze()  # see generator/forked.py
             try:
                 with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
