@@ -241,10 +241,14 @@ def test_typed_search_opens_the_paragraph_that_holds_it(page, target):
     assert metas and all("2024 年" in m for m in metas)
     page.fill("#rs-q", term)
     page.select_option("#rs-year", "")
+    # the list as it stands once both changes are shown (every page again, not the year's)
+    page.wait_for_function("s => document.querySelector('#rs-status').textContent === s",
+                           arg=f"共 {len(expected)} 个页面含“{term}”")
     page.wait_for_function("document.querySelector('#rs-results li mark')?.textContent === '营商环境'")
     link = page.locator("#rs-results li a").first
     href = link.get_attribute("href")
-    link.click()
+    with page.expect_navigation():
+        link.click()
     page.wait_for_load_state()
     address, _, anchor = page.url.partition("#")
     path = source_of(target, address.removeprefix(target.base))
