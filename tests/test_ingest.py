@@ -101,3 +101,17 @@ def test_sidecar_values_are_checked_with_file_and_line(tmp_path, sidecar, line, 
         read_source(path, "r.txt")
     message = str(err.value)
     assert message.startswith(f"r.meta.yml:{line}: error:") and says in message, message
+
+
+@pytest.mark.parametrize("title", ["(某省)2023年某市巳县人民政府工作报告(全文)",
+                                   "某市巳县2024年政府工作报告(2024年1月9日)", "某市巳县2024年政府工作报告(摘要版)"])
+def test_a_scraped_title_block_still_gives_title_and_meeting(tmp_path, title):
+    """A place before the year, a date or 摘要版 after the title; semicolons a scrape left
+    before the meeting line: still the title block, lifted out of the text."""
+    path = tmp_path / "r.txt"
+    path.write_text(f"{title}\n;;;;2024年1月9日在巳县第十届人民代表大会第三次会议上\n\n"
+                    "各位代表：全年实现生产总值312.4亿元。\n", encoding="utf-8")
+    result = ingest_text(read_source(path, "r.txt"))
+    assert result.metadata.meeting_date == "2024-01-09" and result.metadata.year == 2024
+    text = "".join(block.text for block in result.blocks)
+    assert "政府工作报告" not in text and "会议上" not in text and "312.4" in text

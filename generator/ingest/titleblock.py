@@ -26,7 +26,7 @@ TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)])?\s*"
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
-    r"^[\s—－―-]*\**\s*[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
+    r"^[\s—－―\-;；]*\**\s*[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
     r"在\s*(?P<region>[\u4e00-\u9fff]{0,16}?(?:县|区|市|旗|特区|林区))\s*"
     # the session's numbers are numerals, so 保定市清苑区第三届… gives 清苑区, not 保定市
     r"(?P<meeting>第?\s*[〇零一二三四五六七八九十百\d]{1,5}\s*届\s*(?:人民代表大会|人大)\s*第?\s*"
