@@ -42,20 +42,25 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def forked_map(fn: Callable[[T], R], items: Sequence[T], *, least: int, share: int = 4) -> list[R]:
+def forked_map(fn: Callable[[T], R], items: Sequence[T], *, least: int, share: int = 4, here: bool = True,
+               processes: int | None = None) -> list[R]:
     """[fn(item) for item in items], on every core when there are at least `least` items.
-    `fn` must leave nothing behind but its result (what it changes in a copy stays there)."""
-    helpers = workers()
-    if len(items) < least or helpers < 1:
+    `fn` must leave nothing behind but its result (what it changes in a copy stays there).
+    `processes` (every core by default) do the work; with `here` false, this process is not
+    one of them and only waits (what `fn` loads, it then never holds)."""
+    processes = (os.cpu_count() or 1) if processes is None else processes
+    helpers = (processes - 1 if here else processes) if can_fork() else 0
+    if len(items) < least or helpers < 1 or not here and processes < 2:
         return [fn(item) for item in items]
-    share = max(1, min(share, len(items) // (helpers + 1)))  # a short list is still spread
+    share = max(1, min(share, len(items) // (helpers + here)))  # a short list is still spread
     shares = [(start, min(start + share, len(items))) for start in range(0, len(items), share)]
+    stays = (lambda n: n % (helpers + 1) == 0) if here else (lambda n: False)
     _work.update(fn=fn, items=items)
     results: list[list | None] = [None] * len(shares)
     gc.freeze()  # the copies' collector leaves what is shared alone: a full collection would copy it all
     try:
-        with ProcessPoolExecutor(max_workers=helpers, mp_context=get_context("fork")) as pool:
-            away = {n: pool.submit(_share, *shares[n]) for n in range(len(shares)) if n % (helpers + 1)}
+        with ProcessPoolExecutor(max_workers=min(helpers, len(shares)), mp_context=get_context("fork")) as pool:
+            away = {n: pool.submit(_share, *shares[n]) for n in range(len(shares)) if not stays(n)}
             for n, (start, stop) in enumerate(shares):
                 if n not in away:
                     results[n] = [fn(items[i]) for i in range(start, stop)]

@@ -3,14 +3,10 @@ No logic of its own."""
 
 from __future__ import annotations
 
-import gc
-import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -19,7 +15,7 @@ from generator.bundle import USAGE_FILE, bundle_name, usage_text, write_zip
 from generator.compare import Comparison, ReportWords, compare, report_words
 from generator.diagnostics import Diagnostic, GeneratorError, InputError, LostTextError, SiteError
 from generator.extract import extract_report
-from generator.forked import can_fork
+from generator.forked import forked_map
 from generator.ingest import find_reports, ingest_text
 from generator.ingest.decode import read_source
 from generator.linkcheck import LinkReport, check_site
@@ -102,20 +98,10 @@ def read_reports(seeds: Path, workers: int | None = None) -> tuple[list[Report],
     keys = [cache.report_key(path, shown) for path, shown in jobs]
     done = [cache.load("reports", key) for key in keys]
     todo = [n for n, got in enumerate(done) if got is None]
-    cores = os.cpu_count() or 1
-    # on forked processes whenever there is another core, even for one report: the segmenter's
-    # dictionaries (190 MB) then never load in this process, which goes on to build the site
-    if todo and (workers or cores) > 1 and can_fork():
-        gc.freeze()  # see generator/forked.py
-        try:
-            with ProcessPoolExecutor(max_workers=min(workers or cores, len(todo)), mp_context=get_context("fork")) \
-                    as pool:
-                outcomes = list(pool.map(_read_extract, [(str(jobs[n][0]), jobs[n][1]) for n in todo],
-                                         chunksize=max(1, min(4, len(todo) // (workers or cores)))))
-        finally:
-            gc.unfreeze()
-    else:
-        outcomes = [_read_extract((str(jobs[n][0]), jobs[n][1])) for n in todo]
+    # on forked processes, even for one report, while this process waits: the segmenter's
+    # dictionaries (190 MB) then never load in the process that goes on to build the site
+    outcomes = forked_map(_read_extract, [(str(jobs[n][0]), jobs[n][1]) for n in todo], least=1, here=False,
+                          processes=workers)
     for n, (status, value) in zip(todo, outcomes, strict=True):
         if status == "error":
             kind, message, file, line, hint = value

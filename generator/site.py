@@ -174,17 +174,19 @@ def pages_on_every_core(workers: int | None = None):
     from mkdocs.structure.files import InclusionLevel
     from mkdocs.structure.pages import Page
 
-    from generator.forked import can_fork
+    from generator import forked
 
-    workers = ((os.cpu_count() or 1) - 1 if can_fork() else 0) if workers is None else workers
+    workers = forked.workers() if workers is None else workers
     populate, build_page = mk._populate_page, mk._build_page
     pools: dict[str, _Pool | None] = {}
     FORKED.clear()
 
-    def pool_for(step: str, original, docs, args: tuple) -> _Pool | None:
+    def pool_for(step: str, original, pages_of, args: tuple) -> _Pool | None:
+        """The step's pool, made at its first page (None for a small site): `pages_of()` lists
+        the documentation files the step goes through."""
         if step not in pools:
             pools[step] = None
-            if len(docs) >= POOL_FROM and workers >= 1:
+            if workers >= 1 and len(docs := pages_of()) >= POOL_FROM:
                 for file in docs:  # as MkDocs' loop does before populating: a page for a file not in the nav
                     if file.page is None and file.inclusion.is_not_in_nav():
                         Page(None, file, args[0])
@@ -192,14 +194,13 @@ def pages_on_every_core(workers: int | None = None):
         return pools[step]
 
     def populate_page(page, config, files, dirty=False):
-        pool = pools["populate"] if "populate" in pools else pool_for(
-            "populate", populate, files.documentation_pages(inclusion=InclusionLevel.is_included),
-            (config, files, dirty))
+        pool = pool_for("populate", populate, lambda: files.documentation_pages(inclusion=InclusionLevel.is_included),
+                        (config, files, dirty))
         if not (pool and pool.take(page)):
             populate(page, config, files, dirty)
 
     def build_one(page, config, doc_files, nav, env, dirty=False, excluded=False):
-        pool = pool_for("build", build_page, doc_files, (config, doc_files, nav, env, dirty))
+        pool = pool_for("build", build_page, lambda: doc_files, (config, doc_files, nav, env, dirty))
         if not (pool and pool.take(page)):
             build_page(page, config, doc_files, nav, env, dirty, excluded=excluded)
 

@@ -68,3 +68,14 @@ def test_where_a_process_cannot_fork_the_work_stays_here(three_cores, monkeypatc
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     assert forked.workers() == 0
     assert {pid for _, pid in forked_map_of(square_where, range(40))} == {os.getpid()}
+
+
+def test_with_here_false_this_process_only_waits(three_cores):
+    """The reports are read this way: what the work loads (the segmenter) stays in the copies."""
+    out = forked.forked_map(square_where, list(range(9)), least=1, here=False, processes=2)
+    assert [value for value, _ in out] == [x * x for x in range(9)]
+    assert os.getpid() not in {pid for _, pid in out} and forked.AWAY["square_where"] == 9
+    one = forked.forked_map(square_where, [3], least=1, here=False, processes=2)
+    assert one[0][0] == 9 and one[0][1] != os.getpid()  # even a single item
+    assert {pid for _, pid in forked.forked_map(square_where, list(range(9)), least=1, here=False,
+                                                processes=1)} == {os.getpid()}

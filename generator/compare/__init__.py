@@ -10,8 +10,9 @@
 
 Pure: no files, no clock (work on independent reports may run on forked copies of the
 process, generator/forked.py, with the same result). Only consecutive years of a region and
-the regions of one year are ever joined, so the work grows linearly with the reports. Rules and tolerances live in
-rules.yml; every decision is a value with its reason and the anchors of its sentences.
+the regions of one year are ever joined, so the work grows linearly with the reports. Rules
+and tolerances live in rules.yml; every decision is a value with its reason and the anchors
+of its sentences.
 """
 
 from __future__ import annotations
