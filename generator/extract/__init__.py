@@ -143,7 +143,12 @@ def blank(match) -> str:
     return " " * len(match.group())
 
 
+# 突破“2000亿”达到…: quotes around a number hold no label, but would cut one off its number
+_QUOTED_NUMBER = re.compile(r"[“‘「\"](?P<inner>\s*\d[\d.,]*\s*[\u4e00-\u9fff%]{0,3})[”’」\"]")
+
+
 def blank_asides(analysis: str) -> str:
+    analysis = _QUOTED_NUMBER.sub(lambda m: f" {m['inner']} ", analysis)
     return _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
 
 
@@ -161,7 +166,8 @@ _AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个�
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,16}$")
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
-_PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
+# (降幅较上半年收窄, 比一季度提高: the part a change is measured from, not the period)
+_PART_OF_YEAR = re.compile(r"(?<![较比])(?<![较比]前)(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
                            r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
@@ -194,12 +200,23 @@ def restates_target(clause: str, raw: Raw) -> bool:
     return label_at > 0 and bool(_RESTATED_TARGET.search(clause[max(0, end - 24):end]))
 
 
+# (注解1：文中涉及的2019年主要经济指标完成数均为预计数。): a note that every figure of that year
+# is an estimate, wherever it stands
+_ALL_ESTIMATES = re.compile(r"(?P<y>\d{4})\s*年[^。；;）)]{0,16}?(?:数据|数字|指标|完成数|完成值)"
+                            r"[^。；;）)]{0,4}?(?:均|都|皆)?(?:为|是)预计(?:数|值|数据)")
+
+
 def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> tuple[list[Figure], str]:
     """A paragraph's figures with an estimate aside applied. `same_below`: the year an earlier
     paragraph's （预计数，下同） made estimates of, whose results here are estimates too; returned
     for the paragraphs after, with this paragraph's own 下同 added."""
     out = [replace(f, kind="estimate", basis="words") if same_below and f.kind == "actual" and f.period == same_below
            else f for f in found]
+    if note := _ALL_ESTIMATES.search(analysis):  # 注：文中2019年数据均为预计数: the whole text's
+        year = note["y"]
+        out = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == year else f
+               for f in out]
+        same_below = year
     for aside in _ESTIMATE_ASIDE.finditer(analysis):
         before = [n for n, f in enumerate(out) if 0 <= f.start < aside.start()]
         touched = set() if aside["after"] else set(before[-1:])  # 预计（下同）: what follows only

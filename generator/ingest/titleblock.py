@@ -144,6 +144,10 @@ EVENT_YEARS = {
 }
 EVENT_SAID = re.compile(r"(?P<when>今年|去年|过去的?一年)(?:，|,)?是[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
+# "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year, in a story
+# about it; below a date, as a page title is (a few sites name a report by the year it reviews)
+REPORT_NAMED = re.compile(r"(?<!\d)(\d{4})\s*年\s*(?:[\u4e00-\u9fff]{1,10}?(?:县|区|市|旗))?(?:人民)?政府工作报告"
+                          r"(?!\s*(?:确定|提出|部署|明确)的)")
 # "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
 SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
                           r"(?:政府工作报告|人民代表大会|人代会)")
@@ -176,6 +180,8 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (1 if match["when"] != "今年" else 0)
             found["event_said"] = (year, number)  # the plan year
+        if "report_named" not in found and (match := REPORT_NAMED.search(plain)) and plausible(match.group(1)):
+            found["report_named"] = (int(match.group(1)), number)
         if "session_said" not in found and (match := SESSION_SAID.search(plain)) and (day := parse_date(match)):
             found["session_said"] = (day, number)
     return found
@@ -200,7 +206,7 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     """
     common_year = found.pop("common_year", (None, 0))[0]
     said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
-                                            "session_said", "event_said", "title_year")
+                                            "session_said", "event_said", "title_year", "report_named")
             if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
@@ -246,6 +252,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         origin["year"] = f"text:{said['published'][1]}"
     if not year and "title_year" in said:  # a web page's title: below what the text itself says
         year, origin["year"] = said["title_year"][0], f"text:{said['title_year'][1]}"
+    if not year and "report_named" in said:
+        year, origin["year"] = said["report_named"][0], f"text:{said['report_named'][1]}"
     if not year and "year_is" in said:
         year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
     if not year:
