@@ -113,14 +113,14 @@ def test_extract_command_on_a_missing_file_is_one_line():
 
 
 def test_a_rate_read_into_a_level_is_flagged(tmp_path):
-    """三产增加值分别增长4.4%5.9%5.8%: with the separators lost, a rate can land where a money
-    level belongs; such a figure is flagged, never shown or compared as a level in %."""
+    """地区生产总值、第三产业增加值分别为4.4%和5.8%: a rate (a share, or a growth whose verb was
+    lost) where a money level belongs is flagged, never shown or compared as a level in %."""
     from generator.indicators import catalogue
 
     case = {"meta": {"region": "癸县", "year": 2025},
-            "input": "一、2024年工作回顾\n全县一、二、三产增加值分别增长4.4%5.9%5.8%。第三产业增加值增长5.8%。\n"}
+            "input": "一、2024年工作回顾\n全县地区生产总值、第三产业增加值分别为4.4%和5.8%。\n"}
     _, figures = extract_file(write_case(tmp_path, case), "report.txt")
     levels_in_percent = [f for f in figures if f.indicator and f.unit == "%"
                          and catalogue()[f.indicator].unit != "%"]
     assert levels_in_percent and all("a rate where a level belongs" in f.flags for f in levels_in_percent)
-    assert any(f.indicator == "services_value_added" and f.growth_pct == "5.8" and not f.flags for f in figures)
+    assert {f.indicator for f in levels_in_percent} == {"gdp", "services_value_added"}

@@ -128,6 +128,7 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
 # "同比（下同）增长", "地区生产总值（GDP）": an aside that would cut a label from its verb
 # or number; blanked, same length.
 _ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算|[A-Za-z]{2,6}|不?含[\u4e00-\u9fff]{1,8})[）)]"
+                    r"|[（(]\s*下称[^（）()]{1,10}[）)]"  # 同比增长(下称“增长”)11.9%
                     r"|[（(]\s*(?:预计数?|预计值|快报数)\s*(?:[，,、]?\s*下同)?\s*[）)]"
                     r"|[\[〔［]\d{1,2}[\]〕］]")  # 地方生产总值[1]202亿元: a footnote mark
 

@@ -82,7 +82,9 @@ _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "�
              "降到", "增至", "增长到", "减少到", "扩大到", "达到", "跃升至", "跃升到"}
 _TO_VERB_LIST = longest_first(_TO_VERBS)
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
-_MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:达到|达|为|实现|增至)\s*{NUM}")
+# (…突破700亿大关，预计达到705亿元: the figure is an estimate)
+_MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:预计|初步预计)?\s*"
+                             rf"(?:达到|达|为|实现|增至)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)")
 _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
@@ -301,13 +303,15 @@ class Scanner:
 
     def on_quantity(self, match, reading: Reading) -> None:
         reading = self.read(match, reading)
-        unit = match["unit"]
+        unit = match["unit"].replace(" ", "")
         if unit == "%" and _CUMULATIVE.search(reading.context):
             return  # 累计增长 44.44%: growth over several years, no year's growth
         growth_verbs = [v for v in reading.verbs if v in _GROWTH_VERBS]
         average = "年均" in reading.verbs or reading.context.rstrip().endswith("年均")
-        # 同比增长 6.4%、6.7%: a bare rate right after a growth rate is the next growth rate
-        if (not reading.label and not reading.verbs and reading.separator == "、"
+        # 同比增长 6.4%、6.7%: a bare rate right after a growth rate is the next growth rate; so is
+        # one run into it with its 、 lost (分别增长4%6.2%)
+        run_on = self.analysis[max(0, match.start() - 2):match.start()].rstrip().endswith("%")
+        if (not reading.label and not reading.verbs and (reading.separator == "、" or run_on)
                 and self.last_growth is not None and unit == self.last_growth[1]):
             growth_verbs, average = self.last_growth[0], self.last_growth[2]
         rate_word = re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", reading.label)
