@@ -1,6 +1,6 @@
 """Recall and precision of headline figures on real report excerpts kept outside the repo.
 
-    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show]
+    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show] [--variant traditional|halfwidth]
 
 FOLDER holds the excerpt files (*.txt). What a person read in them is committed:
 tests/eval/expected.csv (file, indicator, kind, period, value, unit, growth_pct, qualifier)
@@ -14,6 +14,9 @@ figure is right when indicator, kind, period, value and growth agree (numbers
 compared as numbers). Printed per kind (actual, estimate, target): recall and precision; and
 for each miss, its failure class: kind (read as another kind), period (another year), value
 (the numbers differ), or missed (no figure of that indicator at all).
+
+--variant reads every file rewritten first (in traditional script, or with ASCII punctuation):
+the rules read one analysis text, so the figures found should not change.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+import tempfile
 from collections import Counter
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -65,11 +69,24 @@ def failure(miss: tuple, found: set[tuple]) -> str:
     return "missed"
 
 
+def traditional(text: str) -> str:
+    import opencc
+
+    return opencc.OpenCC("s2tw").convert(text)
+
+
+# ，；：（） as ASCII punctuation, as many web pages print them
+_HALF = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
+VARIANTS = {"traditional": traditional, "halfwidth": lambda text: text.translate(_HALF)}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
     parser.add_argument("--show", action="store_true", help="list every miss and extra")
+    parser.add_argument("--variant", choices=sorted(VARIANTS),
+                        help="read each file rewritten this way first: the rules should not care")
     args = parser.parse_args(argv)
     own = args.folder / "expected.csv"
     expected_rows = read(own if own.exists() else ROOT / "tests" / "eval" / "expected.csv")
@@ -79,9 +96,14 @@ def main(argv=None) -> int:
                     if args.split == "all" or splits.get(row["file"], "dev") == args.split})
     expected = {key(row) for row in expected_rows if row["file"] in files}
     found: set[tuple] = set()
+    rewritten = Path(tempfile.mkdtemp(prefix="evaluate-")) if args.variant else None
     for name in files:
+        path = args.folder / name
+        if rewritten:
+            (rewritten / name).write_text(VARIANTS[args.variant](path.read_text(encoding="utf-8")), encoding="utf-8")
+            path = rewritten / name
         try:
-            _, figures = extract_file(args.folder / name, name)
+            _, figures = extract_file(path, name)
         except GeneratorError as err:
             print(f"{name}: {err}")
             continue

@@ -195,8 +195,9 @@ _RESTATED_TARGET = re.compile(r"[（(]\s*(?:年度|年初|全年|预期|计划|�
 
 def restates_target(clause: str, raw: Raw) -> bool:
     """Is the figure a bracketed target after a result (its label only 目标, in brackets)?"""
-    label_at = clause.rfind(raw.label, max(0, raw.span[0] - LOOK_BACK), raw.span[1]) if raw.label else -1
-    end = label_at + len(raw.label)
+    label = to_analysis(raw.label)  # the label as printed; the clause in analysis script
+    label_at = clause.rfind(label, max(0, raw.span[0] - LOOK_BACK), raw.span[1]) if label else -1
+    end = label_at + len(label)
     # the bracket and 目标 stand right before the number: a short window, not the whole sentence
     return label_at > 0 and bool(_RESTATED_TARGET.search(clause[max(0, end - 24):end]))
 

@@ -171,9 +171,11 @@ def inherit_subjects(figures: list[Raw]) -> None:
             label = raw.label[len(raw.label) - len(group):]
             raw.label = label + ("" if group.endswith("民") else "居民") + _INCOME
             continue
-        if raw.label.startswith(_GENERIC) and previous:
-            subject = _MEASURE_WORDS.sub("", previous)
-            if subject and subject != previous or subject and not raw.label.startswith(subject):
+        label = to_analysis(raw.label)  # the rules read simplified script; the label keeps its own
+        if label.startswith(_GENERIC) and previous:
+            measure = _MEASURE_WORDS.search(to_analysis(previous))
+            subject = previous[:measure.start()] if measure else previous
+            if subject and subject != previous or subject and not label.startswith(to_analysis(subject)):
                 raw.label = subject + raw.label
         if raw.label:
             previous = raw.label

@@ -314,7 +314,7 @@ class Scanner:
         if (not reading.label and not reading.verbs and (reading.separator == "、" or run_on)
                 and self.last_growth is not None and unit == self.last_growth[1]):
             growth_verbs, average = self.last_growth[0], self.last_growth[2]
-        rate_word = re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", reading.label)
+        rate_word = re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", to_analysis(reading.label))
         if unit == "%" and not growth_verbs and rate_word:  # 地区生产总值增速为 5%
             growth_verbs = ["降幅" if rate_word.group() == "降幅" else "增速"]
             reading.label = reading.label[:rate_word.start()]
@@ -338,7 +338,7 @@ class Scanner:
     def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
         if self.pending_threshold:  # 500万元以上固定资产投资增长 10%: the threshold scopes the rate's label
             reading.scope, self.pending_threshold = self.pending_threshold, ""
-        if _CONDITION.match(to_plain(reading.label)):
+        if _CONDITION.match(to_plain(to_analysis(reading.label))):
             reading.label = ""  # 在大幅减税降费情况下增长 1.5%: a condition, not what grew
         if not reading.label and _ADJUSTED.search(self.analysis, max(self.floor, match.start() - 24), match.start()):
             return  # 2.55 亿元，剔除减税降费因素，下降 8.1%: a rate on another basis, not the year's growth

@@ -12,6 +12,7 @@ import re
 
 from generator.headings import is_heading, is_terminated, opens_unit
 from generator.model import Block, Repair
+from generator.script import to_analysis
 from generator.segment import FUNCTION_CHARS, is_word, words
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -26,7 +27,7 @@ OPENS_SENTENCE = re.compile(r"^(?:初步预计|据初步统计|据统计|预计|
 
 
 def is_subhead(last: str, text: str, adjacent: bool) -> bool:
-    return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(text))
+    return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(to_analysis(text)))
 
 
 def join_blocks(lines: list[tuple[int, str]]):
