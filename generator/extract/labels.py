@@ -16,16 +16,18 @@ if TYPE_CHECKING:
 
 # Generic words in front of a label that do not change what it measures (属地地区生产总值: the
 # district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced).
-_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|属地|面对|我们|即|"
+_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|属地|面对|全域口径|全域|"
+                   r"我们|即|"
                    r"全年|今年|去年|上年|当年|年度|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
                    r"其中|特别是|尤其是|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?|"
                    r"[（(]\s*下同\s*[）)])\s*)+")
 # 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
-_ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、"
+# (not 一、二、三产增加值: a list of the three sectors)
+_ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、(?![一二三]、|[二三]产)"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总规模|同口径"
-                    r"|自然|实际|名义|首次|已经|已|将|有望|全县|全区|全市|全旗"
+                    r"|自然|实际|名义|首次|已经|已|将|有望|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比)口径"
                     r"|[由从]\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?|(?<=[\u4e00-\u9fff])\d{4}\s*年(?:度|底|末)?)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:
 # 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.

@@ -102,6 +102,8 @@ _OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$
 _CONDITION = re.compile(r"^在.{1,20}(?:情况下|背景下|基础上|前提下|形势下)$")
 _ADJUSTED = re.compile(r"(?:剔除|扣除)[^0-9。；;]{0,20}$")
 _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
+# 40亿元企业, 10亿元级项目: money that names a class of firms or projects
+_SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
 _CHANGE_WORDS = {"净增", "净增加", "增加", "增收", "多增", "比上年增加", "比上年净增", "较上年增加"}
 # Words that separate what a label can be: a label never crosses them.
@@ -406,6 +408,8 @@ class Scanner:
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
         high = match["high"].replace(",", "") if match["high"] else None
+        if unit.endswith("元") and _SIZE_CLASS.match(self.analysis, match.end()):
+            return  # 新增40亿元企业1家, 百亿元级项目: a size class, no figure
         if match["after"] in ("以上", "以下") and _THRESHOLD_THEN.match(self.analysis, match.end()):
             # 500万元以上固定资产投资 113.53 亿元: a threshold that scopes the next label
             self.pending_threshold = self.original[match.start():match.end()]

@@ -112,11 +112,13 @@ COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(20\d\d)\s*年(?!\s*(?:的
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
 # year; "2020年，是极不平凡的一年" names the year under review; a news page's dateline
-# ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time.
-PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
+# ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time. Not "2020年主要
+#工作": a look back says it as often as a plan ("回顾一下“十三五”发展成就和2020年主要工作"), nor
+# what was reviewed or done (回顾了2017年…, 完成2020年工作任务).
+PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
-                       r"预期目标|主要工作|发展蓝图|发展目标|奋斗目标)")
+                       r"预期目标|发展蓝图|发展目标|奋斗目标)")
 # "2022年，龙岗区将大力实施…": what the county will do that year, the plan year
 PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将")
