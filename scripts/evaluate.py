@@ -1,6 +1,6 @@
 """Recall and precision of headline figures on real report excerpts kept outside the repo.
 
-    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show] [--variant traditional|halfwidth]
+    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show] [--variant traditional|halfwidth|wrapped]
 
 FOLDER holds the excerpt files (*.txt). What a person read in them is committed:
 tests/eval/expected.csv (file, indicator, kind, period, value, unit, growth_pct, qualifier)
@@ -15,7 +15,8 @@ compared as numbers). Printed per kind (actual, estimate, target): recall and pr
 for each miss, its failure class: kind (read as another kind), period (another year), value
 (the numbers differ), or missed (no figure of that indicator at all).
 
---variant reads every file rewritten first (in traditional script, or with ASCII punctuation):
+--variant reads every file rewritten first (in traditional script, with ASCII punctuation, or
+wrapped at 38 characters a line):
 the rules read one analysis text, so the figures found should not change.
 """
 
@@ -77,7 +78,14 @@ def traditional(text: str) -> str:
 
 # ，；：（） as ASCII punctuation, as many web pages print them
 _HALF = str.maketrans({"，": ",", "；": ";", "：": ":", "（": "(", "）": ")"})
-VARIANTS = {"traditional": traditional, "halfwidth": lambda text: text.translate(_HALF)}
+
+
+def wrapped(text: str, width: int = 38) -> str:
+    """Every line cut at a fixed width, as a PDF's text or a narrow newspaper column is."""
+    return "\n".join(line[i:i + width] for line in text.split("\n") for i in range(0, max(len(line), 1), width))
+
+
+VARIANTS = {"traditional": traditional, "halfwidth": lambda text: text.translate(_HALF), "wrapped": wrapped}
 
 
 def main(argv=None) -> int:

@@ -173,6 +173,9 @@ _PART_OF_YEAR = re.compile(r"(?<![较比])(?<![较比]前)(?P<q>前[一二三]�
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
+_ESTIMATE_INTRO = re.compile(r"(?:预计|初步预计|据初步统计|初步统计)\s*[：:]\s*$")
+
+
 def parts_of_year(text: str) -> list[tuple[int, str]]:
     """(where, the part of a year in force from there: 前三季度, 1–11月, or '' for the whole
     year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
@@ -270,6 +273,8 @@ def extract_report(report: Report) -> list[Figure]:
         looking_back = title_role(to_analysis(part.title)) == "review"  # headed so itself
         five_years = MULTI_YEAR.search(to_analysis(part.title))  # 一、过去五年工作回顾
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
+        estimate_next = False  # right after a paragraph that ends 预计：
+        held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
         for node in part.walk():
             if node.kind == "part":
                 continue
@@ -285,13 +290,15 @@ def extract_report(report: Report) -> list[Figure]:
             # that ends introducing targets (2019年主要预期目标：) hands them to the next one
             short = len(analysis.strip()) <= LIST_ITEM_CHARS
             inherits = introduced == "fresh" or introduced == "list" and short
-            carried, estimating, targeting = None, False, inherits
+            carried, estimating, targeting = None, estimate_next, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
             ahead_five = False  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals
             back_five = five_years  # 五年来，… or a five-year part: a sum (累计) is the five years'
             part_year = ""  # 前三季度，…: the figures up to the full stop are of part of the year
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
+            if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
+                carried, estimating, targeting, part_year = held
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 carried = stated_year(clause) or carried
@@ -370,6 +377,10 @@ def extract_report(report: Report) -> list[Figure]:
                 introduced = "fresh"
             else:
                 introduced = "list" if inherits and short else ""
+            # …较好地完成了各项年度目标任务。预计：, then the figures in a paragraph of their own
+            estimate_next = bool(_ESTIMATE_INTRO.search(analysis))
+            held = (carried, estimating, targeting, part_year) if offset >= 0 and \
+                analysis.rstrip().endswith(("；", ";")) else None
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 

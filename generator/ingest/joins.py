@@ -30,6 +30,15 @@ def is_subhead(last: str, text: str, adjacent: bool) -> bool:
     return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(to_analysis(text)))
 
 
+# "（一）整体经济运行情况稳中向好。预计全" then "年地区生产总值…": a numbered lead sentence and the
+# start of its paragraph, wrapped at a fixed width — not a heading, whatever its length
+_RUNS_ON = re.compile(r"[。！？!?][^。！？!?]*[\u4e00-\u9fff\d][^。！？!?]*$")
+
+
+def runs_on(text: str) -> bool:
+    return bool(_RUNS_ON.search(text.rstrip()))
+
+
 def join_blocks(lines: list[tuple[int, str]]):
     """Group lines into blocks; join blocks whose sentence was cut. Returns blocks and repairs."""
     blocks: list[Block] = []
@@ -41,7 +50,7 @@ def join_blocks(lines: list[tuple[int, str]]):
             continue
         last = blocks[-1] if blocks else None
         adjacent = previous_number == number - 1
-        if last and not is_terminated(last.text) and not is_heading(last.text) \
+        if last and not is_terminated(last.text) and not (is_heading(last.text) and not runs_on(last.text)) \
                 and not opens_unit(text) and not is_subhead(last.text, text, adjacent):
             repairs.append(classify_join(last, text, number, adjacent))
             blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
@@ -53,8 +62,11 @@ def join_blocks(lines: list[tuple[int, str]]):
 
 
 def glue(tail: str, head: str) -> str:
-    """Chinese joins without a space; two Latin words or numbers ("G241" "and") keep one."""
+    """Chinese joins without a space; two Latin words ("G241" "and") keep one. A number cut by
+    the line's end ("2" "017年", "8.0" "2亿元": a copy wrapped at a fixed width) is one number."""
     a, b = tail[-1:], head[:1]
+    if a.isdigit() and b.isdigit() and not re.search(r"[A-Za-z]\w*$", tail):
+        return ""
     return " " if a.isascii() and b.isascii() and a.isalnum() and b.isalnum() else ""
 
 

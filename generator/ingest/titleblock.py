@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.diagnostics import InputError
-from generator.headings import PLAN_HEADING, REVIEW_HEADING
+from generator.headings import PLAN_HEADING, REVIEW_HEADING, is_terminated
 from generator.model import Metadata, Repair
 from generator.regions import Place, resolve, split_city
 from generator.script import to_analysis
@@ -93,7 +93,11 @@ def lift_title_block(lines: list[tuple[int, str]]):
             continue
         repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
     found.update(said_years(kept))
-    years = Counter(int(y) for _, text in kept for y in COMMON_YEAR.findall(text))
+    # lines that stop mid-sentence read on into the next (a copy wrapped at a fixed width
+    # leaves "2019" on one line and "年是…" on the next)
+    body = "".join(text.strip() + ("\n" if is_terminated(text) else "\0") for _, text in kept)
+    body = re.sub(r"(?<=\d)\0(?=\d)", "", body).replace("\0", " ")
+    years = Counter(int(y) for y in COMMON_YEAR.findall(body))
     if years:
         found["common_year"] = (years.most_common(1)[0][0], 0)
     for number, text in kept:
@@ -162,31 +166,47 @@ DATELINE_LINES = 6
 
 
 def said_years(kept: list[tuple[int, str]]) -> dict:
-    """The year evidence the text states outside headings and meeting lines, with its line."""
+    """The year evidence the text states outside headings and meeting lines, with its line.
+
+    A line that stops mid-sentence is read with the start of the next (a copy wrapped at a
+    fixed width cuts "2017年，预计" anywhere); what is found is the line's where it starts there."""
     found: dict = {}
     for index, (number, text) in enumerate(kept):
         plain = to_analysis(text)
+        glued = plain
+        if index + 1 < len(kept) and not is_terminated(text):
+            after = kept[index + 1][1].lstrip()
+            glued += ("" if plain.rstrip()[-1:].isdigit() and after[:1].isdigit() else " ") + \
+                to_analysis(after[:GLUE_CHARS])
+
+        def said(pattern: re.Pattern, plain=plain, glued=glued) -> re.Match | None:
+            match = pattern.search(glued)
+            return match if match and match.start() < len(plain) else None
+
         if index < DATELINE_LINES and "published" not in found and (
                 match := DATELINE.search(plain) or DATE_LINE_ONLY.match(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
-        if "plan_year_said" not in found and (match := PLAN_SAID.search(plain) or PLAN_WILL.search(plain)) \
+        if "plan_year_said" not in found and (match := said(PLAN_SAID) or said(PLAN_WILL)) \
                 and plausible(year := next(g for g in match.groups() if g)):
             found["plan_year_said"] = (int(year), number)
-        if "year_is" not in found and (match := YEAR_IS.search(plain)) and plausible(match.group(1)):
+        if "year_is" not in found and (match := said(YEAR_IS)) and plausible(match.group(1)):
             found["year_is"] = (int(match.group(1)), number)
-        if ("review_year_said" not in found and (match := REVIEW_SAID.search(plain))
+        if ("review_year_said" not in found and (match := said(REVIEW_SAID))
                 and plausible(year := next(g for g in match.groups() if g))):
             found["review_year_said"] = (int(year), number)
-        if "event_said" not in found and (match := EVENT_SAID.search(plain)):
+        if "event_said" not in found and (match := said(EVENT_SAID)):
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (1 if match["when"] != "今年" else 0)
             found["event_said"] = (year, number)  # the plan year
-        if "report_named" not in found and (match := REPORT_NAMED.search(plain)) and plausible(match.group(1)):
+        if "report_named" not in found and (match := said(REPORT_NAMED)) and plausible(match.group(1)):
             found["report_named"] = (int(match.group(1)), number)
-        if "session_said" not in found and (match := SESSION_SAID.search(plain)) and (day := parse_date(match)):
+        if "session_said" not in found and (match := said(SESSION_SAID)) and (day := parse_date(match)):
             found["session_said"] = (day, number)
     return found
+
+
+GLUE_CHARS = 80
 
 
 def plausible(year: str) -> bool:
