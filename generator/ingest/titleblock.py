@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.diagnostics import InputError
 from generator.headings import PLAN_HEADING, REVIEW_HEADING, is_terminated
+from generator.ingest.joins import glue
 from generator.model import Metadata, Repair
 from generator.regions import Place, resolve, split_city
 from generator.script import to_analysis
@@ -176,8 +177,7 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
         glued = plain
         if index + 1 < len(kept) and not is_terminated(text):
             after = kept[index + 1][1].lstrip()
-            glued += ("" if plain.rstrip()[-1:].isdigit() and after[:1].isdigit() else " ") + \
-                to_analysis(after[:GLUE_CHARS])
+            glued = plain.rstrip() + glue(plain.rstrip(), after) + to_analysis(after[:GLUE_CHARS])
 
         def said(pattern: re.Pattern, plain=plain, glued=glued) -> re.Match | None:
             match = pattern.search(glued)
