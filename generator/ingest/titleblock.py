@@ -21,7 +21,7 @@ from generator.script import to_analysis
 # "# 政府工作报告", "2022年高唐县政府工作报告" (a web copy's headline)
 # also "(江苏省)泰州市姜堰区2026年政府工作报告(2026年1月13日)" and "…政府工作报告(摘要版)"
 TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)])?\s*"
-                   r"(?:(?P<place>[\u4e00-\u9fff]{2,16}?)?(?P<year>\d{4})\s*年\s*)?"
+                   r"(?:(?P<place>[\u4e00-\u9fff]{2,16}?)?\s*(?P<year>\d{4})\s*年\s*)?"
                    r"(?P<title>[\u4e00-\u9fff]{0,16}政府工作报告)\s*"
                    r"(?:[（(](?:全文|摘要版?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)])?\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
@@ -112,7 +112,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
 
 # A year the text mentions, for the most-mentioned-year fallback; not a comparison's base
 # (是2011年的1.6倍, 比2015年, 与2012年相比), which a five-year review repeats for every figure.
-COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(20\d\d)\s*年(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
+COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(?<![比较是与同于]\s)(20\d\d)\s*年"
+                         r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
 
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
