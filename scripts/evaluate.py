@@ -1,6 +1,6 @@
 """Recall and precision of headline figures on real report excerpts kept outside the repo.
 
-    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show] [--variant traditional|halfwidth|wrapped|spaced]
+    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show] [--variant NAME]
 
 FOLDER holds the excerpt files (*.txt). What a person read in them is committed:
 tests/eval/expected.csv (file, indicator, kind, period, value, unit, growth_pct, qualifier)
@@ -15,9 +15,10 @@ compared as numbers). Printed per kind (actual, estimate, target): recall and pr
 for each miss, its failure class: kind (read as another kind), period (another year), value
 (the numbers differ), or missed (no figure of that indicator at all).
 
---variant reads every file rewritten first (in traditional script, with ASCII punctuation,
-wrapped at 38 characters a line, or with a space each side of every number):
-the rules read one analysis text, so the figures found should not change.
+--variant reads every file rewritten first: in traditional script, with ASCII punctuation,
+wrapped at 38 characters a line, or with a space each side of every number (the rules read one
+analysis text, so the figures found should not change); or without its title block (fewer
+files can be placed in a year, but no figure should take a wrong one).
 """
 
 from __future__ import annotations
@@ -88,8 +89,20 @@ def wrapped(text: str, width: int = 38) -> str:
 
 # 完成 391 亿元, 比 2019 年: a space each side of a number, as newspapers set it
 _SPACED = re.compile(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=[\d%])(?=[\u4e00-\u9fff])")
+def untitled(text: str) -> str:
+    """The title block lost: the first four short lines (under 60 characters) dropped, as an
+    excerpt that starts in the body has none; the year must come from the text, or not at all."""
+    lines, dropped = [], 0
+    for line in text.split("\n"):
+        if dropped < 4 and len(line.strip()) < 60:
+            dropped += 1
+            continue
+        lines.append(line)
+    return "\n".join(lines)
+
+
 VARIANTS = {"traditional": traditional, "halfwidth": lambda text: text.translate(_HALF), "wrapped": wrapped,
-            "spaced": lambda text: _SPACED.sub(" ", text)}
+            "spaced": lambda text: _SPACED.sub(" ", text), "untitled": untitled}
 
 
 def main(argv=None) -> int:

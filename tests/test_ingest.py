@@ -115,3 +115,20 @@ def test_a_scraped_title_block_still_gives_title_and_meeting(tmp_path, title):
     assert result.metadata.meeting_date == "2024-01-09" and result.metadata.year == 2024
     text = "".join(block.text for block in result.blocks)
     assert "政府工作报告" not in text and "会议上" not in text and "312.4" in text
+
+
+@pytest.mark.parametrize("text", [
+    # 是…之年 followed by neither what the year brought nor what to do in it
+    "2023年是全面贯彻党的二十大精神的开局之年，也是撤县设市30周年。全县地区生产总值增长5%。\n",
+    # two years mentioned as often: a five-year look back names its first year and its last
+    "全县生产总值从2015年的56.1亿元增长到2020年的77.2亿元。\n",
+])
+def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
+    """Where the text's only year evidence could be either year, the file is refused (one
+    line asking for a sidecar year), never given a year."""
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某县\n", encoding="utf-8")
+    with pytest.raises(InputError, match="year") as err:
+        ingest_text(read_source(path, "r.txt"), lenient=True)
+    assert "year: YYYY" in str(err.value)

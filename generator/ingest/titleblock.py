@@ -99,8 +99,11 @@ def lift_title_block(lines: list[tuple[int, str]]):
     body = "".join(text.strip() + ("\n" if is_terminated(text) else "\0") for _, text in kept)
     body = re.sub(r"(?<=\d)\0(?=\d)", "", body).replace("\0", " ")
     years = Counter(int(y) for y in COMMON_YEAR.findall(body))
-    if years:
-        found["common_year"] = (years.most_common(1)[0][0], 0)
+    if unclear := found.pop("year_is_unclear", None):
+        years[unclear[0]] -= 1
+    ranked = [(year, count) for year, count in years.most_common(3) if count > 0][:2]
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):  # a tie tells nothing
+        found["common_year"] = (ranked[0][0], 0)
     for number, text in kept:
         heading = to_analysis(text.strip())
         if match := REVIEW_HEADING.match(heading):
@@ -117,8 +120,8 @@ COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(?<![比较是与同于]\s
 
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
-# year; "2020年，是极不平凡的一年" names the year under review; a news page's dateline
-# ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time. Not "2020年主要
+# year; "2020年，是极不平凡的一年", "回首2024年", "初步预计，2017年全年" the year under review;
+# a news page's dateline ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time. Not "2020年主要
 #工作": a look back says it as often as a plan ("回顾一下“十三五”发展成就和2020年主要工作"), nor
 # what was reviewed or done (回顾了2017年…, 完成2020年工作任务).
 PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
@@ -128,12 +131,17 @@ PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!�
 # "2022年，龙岗区将大力实施…": what the county will do that year, the plan year
 PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将")
-# "2025年是…收官之年": the plan year in a news story, but a review can say it of the year past,
-# so it counts only after everything else
+# "2025年是…收官之年": the plan year when what follows plans ("做好今年工作…", "今年政府工作的
+# 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
+# 下…"), and nothing when it does neither; it counts only after everything else
 YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}之年")
+YEAR_IS_READS = 60
+PLAN_AFTER = re.compile(r"做好|今年|新的一年|总体要求|主要预期目标|我们要|要坚持|将以")
+REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|上下|领导下|面对|我们(?!要)|取得|坚持以")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗])?\s*(?:初步)?预计"
-                         r"|回顾了?\s*(\d{4})\s*年")
+                         r"|(?:回顾了?|回首|回望|回眸)\s*(\d{4})\s*年"
+                         r"|(?:初步)?预计\s*[，,：:]?\s*(\d{4})\s*年(?!\s*(?:底|末)?\s*前)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
 EVENT_YEARS = {
@@ -192,7 +200,14 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
                 and plausible(year := next(g for g in match.groups() if g)):
             found["plan_year_said"] = (int(year), number)
         if "year_is" not in found and (match := said(YEAR_IS)) and plausible(match.group(1)):
-            found["year_is"] = (int(match.group(1)), number)
+            # what follows says whether the year is the one planned or the one looked back on
+            then = match.group() + glued[match.end():match.end() + YEAR_IS_READS]
+            if PLAN_AFTER.search(then):
+                found["year_is"] = (int(match.group(1)), number)
+            elif REVIEW_AFTER.search(then):
+                found["year_is"] = (int(match.group(1)) + 1, number)
+            else:  # its mention is no evidence for the most-mentioned count either
+                found["year_is_unclear"] = (int(match.group(1)), number)
         if ("review_year_said" not in found and (match := said(REVIEW_SAID))
                 and plausible(year := next(g for g in match.groups() if g))):
             found["review_year_said"] = (int(year), number)
