@@ -137,6 +137,12 @@ def main(argv=None) -> int:
         # baseline of no stated year is no year's figure, and no comparison takes it)
         found |= {(name, f.indicator, f.kind, f.period, number(f.value), number(f.growth_pct))
                   for f in figures if f.indicator and placed(f) and f.period.isdigit()}
+    # a figure that repeats part of a fuller one (增长 73.2% again after 42.9 亿元，增长 73.2%)
+    # adds nothing a headline table would show twice
+    with_value = {(f[:4], f[5]) for f in found if f[4]}  # (figure, its growth) where a value came too
+    with_growth = {(f[:4], f[4]) for f in found if f[5]}  # (figure, its value) where a growth came too
+    found = {f for f in found if not (not f[4] and (f[:4], f[5]) in with_value
+                                      or not f[5] and (f[:4], f[4]) in with_growth)}
     hits = expected & found
     if args.show:
         for miss in sorted(expected - found):

@@ -24,7 +24,7 @@ from generator.extract.context import (
     stated_year,
     title_role,
 )
-from generator.extract.labels import foreign_scope, own_name_stripped
+from generator.extract.labels import clean_label, foreign_scope, own_name_stripped
 from generator.extract.scan import (
     APPROXIMATE,
     MAX_WORDS,
@@ -176,6 +176,19 @@ _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 _ESTIMATE_INTRO = re.compile(r"(?:预计|初步预计|据初步统计|初步统计)\s*[：:]\s*$")
 
 
+# …稳增长促发展取得新成效预计全年实现生产总值…: 预计全年 opens the estimates after words that
+# name no indicator (a heading run into its paragraph), not after a label (生产总值预计全年…)
+_ESTIMATE_YEAR = re.compile(r"(?P<before>[^，,；;：:。]{0,24})(?:初步)?预计(?:全年|年末|到年底)")
+
+
+def opens_estimates(clause: str) -> bool:
+    if ESTIMATE_OPENS.search(clause):
+        return True
+    match = _ESTIMATE_YEAR.search(clause)
+    return bool(match) and not any(match_label(clean_label(match["before"][i:]))
+                                   for i in range(len(match["before"])))
+
+
 def parts_of_year(text: str) -> list[tuple[int, str]]:
     """(where, the part of a year in force from there: 前三季度, 1–11月, or '' for the whole
     year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
@@ -267,6 +280,7 @@ def extract_report(report: Report) -> list[Figure]:
     parts = report.tree.children
     roles = part_roles(parts)
     same_below = ""  # 预计数，下同: the year whose results are estimates from there on
+    december = report.metadata.session_year == report.metadata.review_year  # the year not yet over
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
@@ -364,13 +378,15 @@ def extract_report(report: Report) -> list[Figure]:
                 part_year = part_of_year(marks, len(clause), part_year)
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
-                estimating = estimating or bool(ESTIMATE_OPENS.search(clause))
+                estimating = estimating or opens_estimates(clause)
                 introduces = bool(TARGET_INTRO.search(clause)) and not RESTATED.search(clause)
                 targeting = targeting or introduces
                 whole_paragraph = whole_paragraph or introduces and not sentence_seen
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
-                    # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets
-                    carried, estimating, targeting = None, False, whole_paragraph
+                    # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
+                    # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
+                    carried, targeting = None, whole_paragraph
+                    estimating = estimating and december and role == "review"
                     sentence_seen, part_year = True, ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):

@@ -38,6 +38,9 @@ _COMPARED = re.compile(r"(?:比|较|相比)\s*(?:\d{4}\s*年|上年|去年|上�
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
 # the sentence's subject, not part of what is measured.
 _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|力争|确保|争取|目标(?:主要)?(?:是|为))")
+# …规模以上工业 before 实现总产值: a subject the bare measure after the verb belongs to
+_SUBJECT_BEFORE = re.compile(r"^(?:规模以上|规上|限额以上|限上)?(?:工业|服务业|第三产业|第二产业|第一产业|农业|建筑业)"
+                             r"(?=(?:全年)?(?:实现|完成|达到|累计完成|全年完成))")
 # 全县, 全区, 全市, 全旗 in front of a label: the report's region, or a wider one (foreign_scope)
 WHOLE = re.compile(r"全县|全区|全市|全旗")
 
@@ -80,6 +83,11 @@ def clean_label(text: str) -> str:
         verb = _LAST_VERB.search(rest)
         if lead and lead.end():
             start += lead.end()
+        elif verb and verb.end() < len(rest.rstrip(_TRIM)) and rest[verb.end():].strip(_TRIM) in _GENERIC \
+                and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])):
+            # 规模以上工业实现总产值 1106 亿元: the measure's subject stands before the verb
+            cut = start + subject.end()
+            return text[start:cut] + text[start + verb.end():end].strip(_TRIM)
         elif verb and verb.end() < len(rest.rstrip(_TRIM)):
             start += verb.end()
         elif stripped:

@@ -107,7 +107,7 @@ _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园�
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
 _CHANGE_WORDS = {"净增", "净增加", "增加", "增收", "多增", "比上年增加", "比上年净增", "较上年增加"}
 # Words that separate what a label can be: a label never crosses them.
-_BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
+_BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】—]")  # ——: a dash breaks the sentence
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
 # What strip_verbs removes in front of: a value or rate; a rate that turned out to be part
 # of the label (人口自然增长率); a rank; a split number.

@@ -26,7 +26,14 @@ OPENS_SENTENCE = re.compile(r"^(?:初步预计|据初步统计|据统计|预计|
                             r"\d{4}\s*年\s*[，,])")
 
 
+# "5.52亿元——财政收支平稳运行": an infographic's caption, a figure and a dash before its
+# theme, on a line of its own above the sentence that gives the figure again
+CAPTION = re.compile(r"^\s*[\d.,]+\s*[%‰\u4e00-\u9fff/]{0,6}\s*[—－-]{1,2}\s*[^。！？；;，,]{2,24}$")
+
+
 def is_subhead(last: str, text: str, adjacent: bool) -> bool:
+    if CAPTION.match(to_analysis(last)):
+        return True
     return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(to_analysis(text)))
 
 
