@@ -182,6 +182,8 @@ _ESTIMATE_YEAR = re.compile(r"(?P<before>[^，,；;：:。]{0,24})(?:初步)?预
 
 
 def opens_estimates(clause: str) -> bool:
+    if not ESTIMATE.search(clause):  # most clauses: no word of estimating at all
+        return False
     if ESTIMATE_OPENS.search(clause):
         return True
     match = _ESTIMATE_YEAR.search(clause)
