@@ -105,7 +105,9 @@ _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
 _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
-_CHANGE_WORDS = {"净增", "净增加", "增加", "增收", "多增", "比上年增加", "比上年净增", "较上年增加"}
+# (比上年增长 1.45 亿元, 较2013年增加…: an amount the figure grew by, with the year it grew from)
+_CHANGE_WORDS = re.compile(r"^(?:(?:比|较)(?:上年|去年|上一年|上年同期|同期|\d{4}年)?)?"
+                           r"(?:净增加|净增|增加|增收|多增|增长)$")
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】—]")  # ——: a dash breaks the sentence
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
@@ -427,7 +429,7 @@ class Scanner:
                 and not match_label(reading.label)):
             # 完成 10.75 亿元，历史首次突破 10 亿元大关，增长 13.16%: the figure's milestone, not a figure
             return
-        if ((to_plain(to_analysis(reading.label)) in _CHANGE_WORDS or _OVERRUN.search(reading.context))
+        if ((_CHANGE_WORDS.match(to_plain(to_analysis(reading.label))) or _OVERRUN.search(reading.context))
                 and group and group[-1].value is not None and reading.separator in "，,"):
             # 达到 417 亿元，净增 110.8 亿元，增长 9.4%: the change of the figure before, not a
             # figure of its own; the rate after it is that figure's
