@@ -317,6 +317,7 @@ def extract_report(report: Report) -> list[Figure]:
                 carried, estimating, targeting, part_year = held
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
+                summing = False  # a sum over the years looked back on was listed in this clause
                 carried = stated_year(clause) or carried
                 ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
@@ -357,9 +358,12 @@ def extract_report(report: Report) -> list[Figure]:
                     if ahead_five and kind == "target" and basis != "year" and period == str(report.metadata.year):
                         plan = report.metadata.year
                         period, basis = f"{plan}–{plan + 4}", "words"
-                    if back_five and period.isdigit() and _CUMULATIVE_VALUE.search(before[-40:]):
-                        # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure
+                    if back_five and period.isdigit() and (_CUMULATIVE_VALUE.search(before[-40:]) or (
+                            summing and raw.value is not None and basis != "year")):
+                        # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure;
+                        # so are the amounts listed after it (，实际利用外资5.5亿美元，…)
                         kind, period, basis = "actual", span_back(back_five, report.metadata.review_year), "words"
+                        summing = True
                     share = part_of_year(marks, raw.span[0], part_year)
                     if share and period.isdigit() and kind != "target":  # 前三季度…: part of the year
                         period, basis = f"{period}年{share}", "words"
