@@ -19,6 +19,7 @@ from generator.extract.context import (
     TARGET_INTRO,
     heading_role,
     kind_and_period,
+    own_clause,
     part_roles,
     span_back,
     stated_year,
@@ -191,6 +192,13 @@ def opens_estimates(clause: str) -> bool:
                                    for i in range(len(match["before"])))
 
 
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # (扣除2022年…外): an aside's year is no figure's
+# a year a figure's own comma-clause states as its time (2021年全市实现…), not the start or end
+# of a change (由2015年的…, 到2020年的…), a day, a count of years or a 年度 title
+_OWN_YEAR = re.compile(r"(?<![由从到至比较与\d])(?<![由从到至比较与]\s)(\d{4})\s*年(?![度代底末])"
+                       r"(?!\s*(?:的|以来|相比|比较|同期|\d{1,2}\s*月))")
+
+
 def parts_of_year(text: str) -> list[tuple[int, str]]:
     """(where, the part of a year in force from there: 前三季度, 1–11月, or '' for the whole
     year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
@@ -333,6 +341,10 @@ def extract_report(report: Report) -> list[Figure]:
                     if by_item:
                         cut = max(before.rfind("，"), before.rfind(","), before.rfind("；"), before.rfind(";")) + 1
                         before = ESTIMATE.sub(lambda m: " " * len(m.group()), before[:cut]) + before[cut:]
+                    if not raw.baseline and (own := _OWN_YEAR.findall(own_clause(_BRACKETED.sub("", before)))):
+                        # 2020年…首个突破2000亿元，2021年全市实现地区生产总值2379.2亿元: the year of the
+                        # figure's own clause is the one in force, for it and what follows
+                        carried = int(own[-1])
                     kind, period, basis = kind_and_period(before, role, report.metadata, carried, estimating,
                                                           role_known, targeting, looking_back)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state

@@ -71,10 +71,27 @@ def split_escaped_breaks(lines: list[tuple[int, str]]):
     return out, repairs
 
 
+# "同 比增长5%", "7.9亿 元": a copy that kept its page's line ends as spaces puts them inside
+# words. Where a document does so again and again in its body, a single space between two
+# Chinese characters is layout, not text (short lines — 政 府 工 作 报 告, 县长 李翔 — are left).
+LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+LAYOUT_LINE_CHARS = 40
+LAYOUT_SPACES_MIN = 5
+
+
 def repair_ocr(lines: list[tuple[int, str]]):
-    """Drop control characters and mirror-site pinyin notes; Latin "and" amid Chinese → 和."""
+    """Drop control characters and mirror-site pinyin notes, and layout spaces where a copy is
+    full of them; Latin "and" amid Chinese → 和."""
     out, repairs = [], []
+    layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines
+                 if len(text.strip()) >= LAYOUT_LINE_CHARS) >= LAYOUT_SPACES_MIN
     for number, text in lines:
+        if layout and len(text.strip()) >= LAYOUT_LINE_CHARS and (spaces := LAYOUT_SPACE.findall(text)):
+            first = LAYOUT_SPACE.search(text)
+            repairs.append(Repair("ocr", number, text[max(0, first.start() - 4):first.end() + 4],
+                                  LAYOUT_SPACE.sub("", text[max(0, first.start() - 4):first.end() + 4]),
+                                  f"删除词语中间的版式空格 {len(spaces)} 处"))
+            text = LAYOUT_SPACE.sub("", text)
         if CONTROL.search(text):
             repairs.append(Repair("ocr", number, repr(text[:16]), "", "删除不可见的控制字符"))
             text = CONTROL.sub("", text)

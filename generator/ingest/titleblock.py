@@ -57,7 +57,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
     kept, repairs, found = [], [], {}
     for index, (number, text) in enumerate(lines):
         stripped = to_analysis(text.strip())
-        if match := TITLE.match(stripped):
+        if match := TITLE.match(re.sub(r"\s+", "", stripped)):  # 政 府 工 作 报 告, spaced out
             found.setdefault("title", ((match["place"] or "") + match["title"], number))
             if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered,
                 found.setdefault("title_year", (int(match["year"]), number))  # or (some sites) the one reviewed
