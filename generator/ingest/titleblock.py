@@ -127,7 +127,7 @@ COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(?<![比较是与同于]\s
 PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
-                       r"预期目标|发展蓝图|发展目标|奋斗目标)")
+                       r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务|目标(?=\s*[：:]))")
 # "2022年，龙岗区将大力实施…": what the county will do that year, the plan year
 PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将")
@@ -136,7 +136,7 @@ PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
 # 下…"), and nothing when it does neither; it counts only after everything else
 YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}之年")
 YEAR_IS_READS = 60
-PLAN_AFTER = re.compile(r"做好|今年|新的一年|总体要求|主要预期目标|我们要|要坚持|将以")
+PLAN_AFTER = re.compile(r"做好|今年|新的一年|新年伊始|总体要求|主要预期目标|我们要|要坚持|将以|部署")
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|上下|领导下|面对|我们(?!要)|取得|坚持以")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗])?\s*(?:初步)?预计"
