@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 # Generic words in front of a label that do not change what it measures (属地地区生产总值: the
 # district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced).
 _LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|属地|面对|全域口径|全域|"
-                   r"我们|即|"
+                   r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|去年|上年|当年|年度|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
                    r"其中|特别是|尤其是|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?|"
