@@ -174,12 +174,12 @@ _PART_OF_YEAR = re.compile(r"(?<![较比])(?<![较比]前)(?P<q>前[一二三]�
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
-_ESTIMATE_INTRO = re.compile(r"(?:预计|初步预计|据初步统计|初步统计)\s*[：:]\s*$")
+_ESTIMATE_INTRO = re.compile(r"(?:(?:初步)?(?:预计|预测)|据初步统计|初步统计)\s*[：:]\s*$")
 
 
 # …稳增长促发展取得新成效预计全年实现生产总值…: 预计全年 opens the estimates after words that
 # name no indicator (a heading run into its paragraph), not after a label (生产总值预计全年…)
-_ESTIMATE_YEAR = re.compile(r"(?P<before>[^，,；;：:。]{0,24})(?:初步)?预计(?:全年|年末|到年底)")
+_ESTIMATE_YEAR = re.compile(r"(?P<before>[^，,；;：:。]{0,24})(?:初步)?(?:预计|预测)(?:全年|年末|到年底)")
 
 
 def opens_estimates(clause: str) -> bool:

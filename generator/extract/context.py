@@ -20,7 +20,7 @@ ESTIMATE = re.compile(r"预计|据统计预测|预测|预估|初步预计")
 # full stop; one after a label (地区生产总值预计完成 55 亿元；固定资产投资完成…) does not.
 ESTIMATE_OPENS = re.compile(r"(?:^|[，,])[\s，,；;：:“\"「]*"
                             r"(?:(?:\d{4}\s*年|全年|全县|全区|全市|全旗|我县|我区|今年|去年|上年)[\s，,]*)*"
-                            r"(?:经|据)?(?:预计|初步预计|据统计预测|预测|预估)")
+                            r"(?:经|据)?(?:初步)?(?:预计|据统计预测|预测|预估)")
 # Words that make what follows them a target: wherever they stand (a plan in a report whose
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
 TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争(?!上游)|确保(?!了)")
