@@ -132,3 +132,26 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     with pytest.raises(InputError, match="year") as err:
         ingest_text(read_source(path, "r.txt"), lenient=True)
     assert "year: YYYY" in str(err.value)
+
+
+def test_a_plan_said_with_words_both_kinds_of_text_use_is_no_year(tmp_path):
+    """2024年是…关键之年，全县上下要…: 全县上下 stands in look-backs and plans alike, so the year
+    is not guessed from it (it read as the year reviewed, and the targets as results)."""
+    path = tmp_path / "r.txt"
+    path.write_text("2024年是实现“十四五”规划目标任务的关键之年，全县上下要坚定信心、真抓实干。"
+                    "全县地区生产总值增长6%左右。\n", encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某县\n", encoding="utf-8")
+    with pytest.raises(InputError, match="year"):
+        ingest_text(read_source(path, "r.txt"), lenient=True)
+
+
+def test_a_report_named_in_a_look_back_names_the_year_reviewed(tmp_path):
+    """"2023年政府工作报告各项目标任务全面完成" and "2023年目标任务圆满完成" look back: not the plan
+    year (they made every 2023 result a 2023 target); the year comes from the rest of the text."""
+    path = tmp_path / "r.txt"
+    path.write_text("各位代表：\n过去一年，全县上下团结奋进，2023年政府工作报告各项目标任务全面完成，"
+                    "2023年目标任务圆满完成。\n2023年，全县实现地区生产总值156.3亿元，增长6.1%。\n"
+                    "2023年，全县城镇居民人均可支配收入39820元，增长5.3%。\n", encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某县\n", encoding="utf-8")
+    metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
+    assert (metadata.year, metadata.review_year) == (2024, 2023)

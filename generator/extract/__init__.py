@@ -14,6 +14,7 @@ from decimal import Decimal
 from generator.extract.context import (
     ESTIMATE,
     ESTIMATE_OPENS,
+    ESTIMATE_WORDS,
     MULTI_YEAR,
     RESTATED,
     TARGET_INTRO,
@@ -174,12 +175,12 @@ _PART_OF_YEAR = re.compile(r"(?<![较比])(?<![较比]前)(?P<q>前[一二三]�
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
-_ESTIMATE_INTRO = re.compile(r"(?:(?:初步)?(?:预计|预测)|据初步统计|初步统计)\s*[：:]\s*$")
+_ESTIMATE_INTRO = re.compile(rf"(?:{ESTIMATE_WORDS}|据初步统计|初步统计)\s*[：:]\s*$")
 
 
 # …稳增长促发展取得新成效预计全年实现生产总值…: 预计全年 opens the estimates after words that
 # name no indicator (a heading run into its paragraph), not after a label (生产总值预计全年…)
-_ESTIMATE_YEAR = re.compile(r"(?P<before>[^，,；;：:。]{0,24})(?:初步)?(?:预计|预测)(?:全年|年末|到年底)")
+_ESTIMATE_YEAR = re.compile(rf"(?P<before>[^，,；;：:。]{{0,24}})(?:{ESTIMATE_WORDS})(?:全年|年末|到年底)")
 
 
 def opens_estimates(clause: str) -> bool:
@@ -193,10 +194,10 @@ def opens_estimates(clause: str) -> bool:
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # (扣除2022年…外): an aside's year is no figure's
-# a year a figure's own comma-clause states as its time (2021年全市实现…), not the start or end
-# of a change (由2015年的…, 到2020年的…), a day, a count of years or a 年度 title
-_OWN_YEAR = re.compile(r"(?<![由从到至比较与\d])(?<![由从到至比较与]\s)(\d{4})\s*年(?![度代底末])"
-                       r"(?!\s*(?:的|以来|相比|比较|同期|\d{1,2}\s*月))")
+# a year that opens a figure's own comma-clause as its time (2021年全市实现…), not the start or
+# end of a change (2015年的…), a day, a base (在2023年基础上) or a 年度 title
+_OWN_YEAR = re.compile(r"\s*(?:在|截至|截止)?\s*(\d{4})\s*年(?![度代底末])"
+                       r"(?!\s*(?:的|以来|相比|比较|同期|基础上|水平|\d{1,2}\s*月))")
 
 
 def parts_of_year(text: str) -> list[tuple[int, str]]:
@@ -229,7 +230,7 @@ def restates_target(clause: str, raw: Raw) -> bool:
 
 
 # (注解1：文中涉及的2019年主要经济指标完成数均为预计数。): a note that every figure of that year
-# is an estimate, wherever it stands
+# is an estimate, wherever it stands (a footnote in the text, a note at the report's end)
 _ALL_ESTIMATES = re.compile(r"(?P<y>\d{4})\s*年[^。；;）)]{0,16}?(?:数据|数字|指标|完成数|完成值)"
                             r"[^。；;）)]{0,4}?(?:均|都|皆)?(?:为|是)预计(?:数|值|数据)")
 
@@ -240,11 +241,6 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
     for the paragraphs after, with this paragraph's own 下同 added."""
     out = [replace(f, kind="estimate", basis="words") if same_below and f.kind == "actual" and f.period == same_below
            else f for f in found]
-    if note := _ALL_ESTIMATES.search(analysis):  # 注：文中2019年数据均为预计数: the whole text's
-        year = note["y"]
-        out = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == year else f
-               for f in out]
-        same_below = year
     for aside in _ESTIMATE_ASIDE.finditer(analysis):
         before = [n for n, f in enumerate(out) if 0 <= f.start < aside.start()]
         touched = set() if aside["after"] else set(before[-1:])  # 预计（下同）: what follows only
@@ -321,11 +317,15 @@ def extract_report(report: Report) -> list[Figure]:
             part_year = ""  # 前三季度，…: the figures up to the full stop are of part of the year
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
+            december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
-                carried, estimating, targeting, part_year = held
+                estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 summing = False  # a sum over the years looked back on was listed in this clause
+                if december_run and (RESTATED.search(clause) or TARGET_INTRO.search(clause) or (
+                        (said := stated_year(clause)) and said != report.metadata.review_year)):
+                    estimating = december_run = False  # 年初…预期目标是…, 2022年…: not the estimate's
                 carried = stated_year(clause) or carried
                 ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
@@ -341,10 +341,13 @@ def extract_report(report: Report) -> list[Figure]:
                     if by_item:
                         cut = max(before.rfind("，"), before.rfind(","), before.rfind("；"), before.rfind(";")) + 1
                         before = ESTIMATE.sub(lambda m: " " * len(m.group()), before[:cut]) + before[cut:]
-                    if not raw.baseline and (own := _OWN_YEAR.findall(own_clause(_BRACKETED.sub("", before)))):
-                        # 2020年…首个突破2000亿元，2021年全市实现地区生产总值2379.2亿元: the year of the
-                        # figure's own clause is the one in force, for it and what follows
-                        carried = int(own[-1])
+                    tail = own_clause(before)
+                    if "年" in tail and not raw.baseline and (own := _OWN_YEAR.match(_BRACKETED.sub("", tail))) \
+                            and not (targeting and int(own[1]) < report.metadata.year):
+                        # 2020年…首个突破2000亿元，2021年全市实现地区生产总值2379.2亿元: a year that opens
+                        # the figure's own clause is the one in force, for it and what follows, as one
+                        # that opens the sentence is (not 增速低于2022年…, nor 其中2023年… in a target list)
+                        carried = int(own[1])
                     kind, period, basis = kind_and_period(before, role, report.metadata, carried, estimating,
                                                           role_known, targeting, looking_back)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
@@ -404,7 +407,7 @@ def extract_report(report: Report) -> list[Figure]:
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
                     carried, targeting = None, whole_paragraph
-                    estimating = estimating and december and role == "review"
+                    estimating = december_run = estimating and december and role == "review"
                     sentence_seen, part_year = True, ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):
@@ -413,9 +416,13 @@ def extract_report(report: Report) -> list[Figure]:
                 introduced = "list" if inherits and short else ""
             # …较好地完成了各项年度目标任务。预计：, then the figures in a paragraph of their own
             estimate_next = bool(_ESTIMATE_INTRO.search(analysis))
-            held = (carried, estimating, targeting, part_year) if offset >= 0 and \
+            held = (estimating, targeting) if offset >= 0 and \
                 analysis.rstrip().endswith(("；", ";")) else None
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
+    if note := next((m for node in report.tree.walk() if node.kind == "paragraph"
+                     and (m := _ALL_ESTIMATES.search(to_analysis(node.text)))), None):
+        figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]
+                   else f for f in figures]
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 

@@ -15,12 +15,14 @@ from generator.script import to_analysis
 
 REVIEW_TITLE = re.compile(r"回顾|总结|过去|成绩|成就|工作情况")
 PLAN_TITLE = re.compile(r"安排|目标|任务|计划|打算|思路|要求|重点|部署|展望|建议|举措")
-ESTIMATE = re.compile(r"预计|据统计预测|预测|预估|初步预计")
+# The words of estimating, one list for every rule that looks for them
+ESTIMATE_WORDS = r"(?:初步)?(?:预计|预测|预估)|据统计预测"
+ESTIMATE = re.compile(ESTIMATE_WORDS)
 # 预计全年…：A…；B…: an estimate that opens a clause holds for the clauses after it, to the
 # full stop; one after a label (地区生产总值预计完成 55 亿元；固定资产投资完成…) does not.
 ESTIMATE_OPENS = re.compile(r"(?:^|[，,])[\s，,；;：:“\"「]*"
                             r"(?:(?:\d{4}\s*年|全年|全县|全区|全市|全旗|我县|我区|今年|去年|上年)[\s，,]*)*"
-                            r"(?:经|据)?(?:初步)?(?:预计|据统计预测|预测|预估)")
+                            rf"(?:经|据)?(?:{ESTIMATE_WORDS})")
 # Words that make what follows them a target: wherever they stand (a plan in a report whose
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
 TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争(?!上游)|确保(?!了)")
@@ -97,7 +99,9 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     """`sentence` is the analysis text of a sentence up to the figure's end (words after a
     figure do not change it: 增长 5%，高于预期目标); `carried_year` a year, and
     `carried_estimate` a 预计, and `carried_target` a 主要预期目标是, that an earlier clause of
-    the same sentence stated; `looking_back`: the figure's own part is headed as the review.
+    the same sentence stated — or, for the estimate and the target, a paragraph before that ended
+    mid-sentence (…；) or with 预计：, or (a December session's 预计年末) an earlier sentence of the
+    paragraph; `looking_back`: the figure's own part is headed as the review.
 
     Returns kind, period and the evidence they rest on (`BASES`): comparisons use only
     figures whose period rests on more than a default."""
@@ -151,7 +155,7 @@ BASES = ("year", "words", "part", "default", "conflict")
 def own_clause(sentence: str) -> str:
     """The comma-clause a figure ends: what its own words say (2023年，我们确保了稳定，地区生产
     总值增长 6.2%: 确保 speaks of something else)."""
-    return re.split(r"[，,]", sentence)[-1] if sentence else sentence
+    return sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
 
 
 def stated_year(sentence: str) -> int | None:

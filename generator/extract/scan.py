@@ -109,7 +109,7 @@ _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园�
 _CHANGE_WORDS = re.compile(r"^(?:(?:比|较)(?:上年|去年|上一年|上年同期|同期|\d{4}年)?)?"
                            r"(?:净增加|净增|增加|增收|多增|增长)$")
 # Words that separate what a label can be: a label never crosses them.
-_BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】—]")  # ——: a dash breaks the sentence
+_BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
 # What strip_verbs removes in front of: a value or rate; a rate that turned out to be part
 # of the label (人口自然增长率); a rank; a split number.
@@ -163,8 +163,8 @@ def rank_value(n: str) -> str:
 def left_context(analysis: str, start: int, floor: int) -> tuple[int, str]:
     """The text a label may come from: back from `start` to a boundary or `floor`."""
     begin = start
-    while begin > floor and not _BOUNDARY.match(analysis[begin - 1]):
-        begin -= 1
+    while begin > floor and not _BOUNDARY.match(analysis[begin - 1]) and analysis[begin - 2:begin] != "——":
+        begin -= 1  # (a double dash breaks a sentence; one between years, 2021—2023年, does not)
     return begin, analysis[begin:start]
 
 

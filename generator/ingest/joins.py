@@ -28,13 +28,18 @@ OPENS_SENTENCE = re.compile(r"^(?:初步预计|据初步统计|据统计|预计|
 
 # "5.52亿元——财政收支平稳运行": an infographic's caption, a figure and a dash before its
 # theme, on a line of its own above the sentence that gives the figure again
-CAPTION = re.compile(r"^\s*[\d.,]+\s*[%‰\u4e00-\u9fff/]{0,6}\s*[—－-]{1,2}\s*[^。！？；;，,]{2,24}$")
+CAPTION = re.compile(r"^\s*[\d.,]+\s*(?:[%‰]|[万亿千百]?(?:元|吨|人次|人|户|个|家|项|亩|公里|平方米)|[万亿])"
+                     r"\s*(?:——|－－|--)\s*[^。！？；;，,]{2,24}$")
 
 
 def is_subhead(last: str, text: str, adjacent: bool) -> bool:
-    if CAPTION.match(to_analysis(last)):
-        return True
     return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(to_analysis(text)))
+
+
+def stands_apart(last: str, text: str, adjacent: bool) -> bool:
+    """A line that ends without ending its sentence but is no cut sentence: a caption (adjacent
+    or not), or a news subheading."""
+    return bool(CAPTION.match(to_analysis(last))) or is_subhead(last, text, adjacent)
 
 
 # "（一）整体经济运行情况稳中向好。预计全" then "年地区生产总值…": a numbered lead sentence and the
@@ -58,7 +63,7 @@ def join_blocks(lines: list[tuple[int, str]]):
         last = blocks[-1] if blocks else None
         adjacent = previous_number == number - 1
         if last and not is_terminated(last.text) and not (is_heading(last.text) and not runs_on(last.text)) \
-                and not opens_unit(text) and not is_subhead(last.text, text, adjacent):
+                and not opens_unit(text) and not stands_apart(last.text, text, adjacent):
             repairs.append(classify_join(last, text, number, adjacent))
             blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
                                last.lines + (number,))

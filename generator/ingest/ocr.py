@@ -75,9 +75,8 @@ def split_escaped_breaks(lines: list[tuple[int, str]]):
 # words. Where a document does so again and again in its body, a single space between two
 # Chinese characters is layout, not text (short lines — 政 府 工 作 报 告, 县长 李翔 — are left).
 LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
-# … and in such a copy a space between two digits is a line end inside a number (投资完成8 5亿元,
-# 增长1 6 %): joined, where in other copies (OCR) it is flagged for a person to settle
-LAYOUT_DIGITS = re.compile(r"(?<=\d) (?=\d)")
+# (A space between digits stays, even there: an OCR'd copy has such spaces too, and 1 7亿公斤 is
+# flagged for a person to settle, never joined.)
 LAYOUT_LINE_CHARS = 40
 LAYOUT_SPACES_MIN = 5
 
@@ -95,12 +94,6 @@ def repair_ocr(lines: list[tuple[int, str]]):
                                   LAYOUT_SPACE.sub("", text[max(0, first.start() - 4):first.end() + 4]),
                                   f"删除词语中间的版式空格 {len(spaces)} 处"))
             text = LAYOUT_SPACE.sub("", text)
-        if layout and len(text.strip()) >= LAYOUT_LINE_CHARS and (digits := LAYOUT_DIGITS.findall(text)):
-            first = LAYOUT_DIGITS.search(text)
-            around = text[max(0, first.start() - 6):first.end() + 6]
-            repairs.append(Repair("ocr", number, around, LAYOUT_DIGITS.sub("", around),
-                                  f"删除数字中间的版式空格 {len(digits)} 处"))
-            text = LAYOUT_DIGITS.sub("", text)
         if CONTROL.search(text):
             repairs.append(Repair("ocr", number, repr(text[:16]), "", "删除不可见的控制字符"))
             text = CONTROL.sub("", text)

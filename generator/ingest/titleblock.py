@@ -1,7 +1,9 @@
 """The title block (title, meeting line, speaker) lifted out of the text into metadata.
 
 In a newspaper layout the block can land anywhere, even mid-sentence; it is recognised by
-its shape, not its position.
+its shape, not its position. Where there is none, the year comes from what the text says of
+it, read line by line before the lines are joined — a line that stops mid-sentence is read on
+into the next the way `joins.glue` joins them, so the two must agree.
 """
 
 from __future__ import annotations
@@ -121,13 +123,13 @@ COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(?<![比较是与同于]\s
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
 # year; "2020年，是极不平凡的一年", "回首2024年", "初步预计，2017年全年" the year under review;
-# a news page's dateline ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time. Not "2020年主要
-#工作": a look back says it as often as a plan ("回顾一下“十三五”发展成就和2020年主要工作"), nor
+# a news page's dateline ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time. Not
+# "2020年主要工作": a look back says it as often as a plan ("回顾一下“十三五”发展成就和2020年主要工作"), nor
 # what was reviewed or done (回顾了2017年…, 完成2020年工作任务).
 PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
-                       r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务|目标(?=\s*[：:]))")
+                       r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:]))")
 # "2022年，龙岗区将大力实施…": what the county will do that year, the plan year
 PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将")
@@ -136,8 +138,9 @@ PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
 # 下…"), and nothing when it does neither; it counts only after everything else
 YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}之年")
 YEAR_IS_READS = 60
-PLAN_AFTER = re.compile(r"做好|今年|新的一年|新年伊始|总体要求|主要预期目标|我们要|要坚持|将以|部署")
-REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|上下|领导下|面对|我们(?!要)|取得|坚持以")
+# (only words one kind of text uses: 部署, 做好, 全县上下, 在…领导下 stand in plans and look-backs alike)
+PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|主要预期目标|我们要")
+REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗])?\s*(?:初步)?预计"
                          r"|(?:回顾了?|回首|回望|回眸)\s*(\d{4})\s*年"
@@ -160,10 +163,11 @@ EVENT_YEARS = {
 }
 EVENT_SAID = re.compile(r"(?P<when>今年|去年|过去的?一年)(?:，|,)?是[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
-# "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year, in a story
-# about it; below a date, as a page title is (a few sites name a report by the year it reviews)
-REPORT_NAMED = re.compile(r"(?<!\d)(\d{4})\s*年\s*(?:[\u4e00-\u9fff]{1,10}?(?:县|区|市|旗))?(?:人民)?政府工作报告"
-                          r"(?!\s*(?:确定|提出|部署|明确)的)")
+# "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year at the start
+# of a line (a headline, a story's lead; not "…，2023年政府工作报告各项目标任务全面完成", which
+# looks back); below a date, as a page title is (a few sites name a report by the year it reviews)
+REPORT_NAMED = re.compile(r"^\W{0,4}(\d{4})\s*年\s*(?:[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗))?(?:人民)?政府工作报告"
+                          r"(?!\s*(?:确定|提出|部署|明确)的|\s*(?:各项|目标|任务)(?!分解|分工))")
 # "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
 SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
                           r"(?:政府工作报告|人民代表大会|人代会)")
@@ -173,6 +177,7 @@ DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?
 DATE_LINE_ONLY = re.compile(r"^\s*(?:来源\s*[:：][^\d]{0,20})?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*"
                             r"(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
 DATELINE_LINES = 6
+GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence (the joins' glue)
 
 
 def said_years(kept: list[tuple[int, str]]) -> dict:
@@ -189,6 +194,7 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
             glued = plain.rstrip() + glue(plain.rstrip(), after) + to_analysis(after[:GLUE_CHARS])
 
         def said(pattern: re.Pattern, plain=plain, glued=glued) -> re.Match | None:
+            """The pattern's first match that starts on this line (it may run on into the next)."""
             match = pattern.search(glued)
             return match if match and match.start() < len(plain) else None
 
@@ -201,10 +207,11 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
             found["plan_year_said"] = (int(year), number)
         if "year_is" not in found and (match := said(YEAR_IS)) and plausible(match.group(1)):
             # what follows says whether the year is the one planned or the one looked back on
-            then = match.group() + glued[match.end():match.end() + YEAR_IS_READS]
-            if PLAN_AFTER.search(then):
+            then = glued[match.end():match.end() + YEAR_IS_READS]
+            plans, looks_back = PLAN_AFTER.search(then), REVIEW_AFTER.search(then)
+            if plans and not (looks_back and looks_back.start() < plans.start()):
                 found["year_is"] = (int(match.group(1)), number)
-            elif REVIEW_AFTER.search(then):
+            elif looks_back:  # the cue that comes first decides
                 found["year_is"] = (int(match.group(1)) + 1, number)
             else:  # its mention is no evidence for the most-mentioned count either
                 found["year_is_unclear"] = (int(match.group(1)), number)
@@ -222,7 +229,6 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
     return found
 
 
-GLUE_CHARS = 80
 
 
 def plausible(year: str) -> bool:
