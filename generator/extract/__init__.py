@@ -175,6 +175,8 @@ _PART_OF_YEAR = re.compile(r"(?<![较比])(?<![较比]前)(?P<q>前[一二三]�
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
+LIST_SENTENCE_CHARS = 40
+_FULL_STOP = re.compile(r"(?<=[。！？!?])")
 _ESTIMATE_INTRO = re.compile(rf"(?:{ESTIMATE_WORDS}|据初步统计|初步统计)\s*[：:]\s*$")
 
 
@@ -318,6 +320,10 @@ def extract_report(report: Report) -> list[Figure]:
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
+            # 预计地区生产总值同比增长5.2%。服务业增加值增长7.5%。…: a paragraph of one-figure
+            # sentences is a list, and the 预计 that opens it holds for every item
+            pieces = [piece.strip() for piece in _FULL_STOP.split(analysis) if piece.strip()]
+            listing = len(pieces) >= 3 and all(len(piece) <= LIST_SENTENCE_CHARS for piece in pieces)
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
@@ -407,7 +413,7 @@ def extract_report(report: Report) -> list[Figure]:
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
                     carried, targeting = None, whole_paragraph
-                    estimating = december_run = estimating and december and role == "review"
+                    estimating = december_run = estimating and (december or listing) and role == "review"
                     sentence_seen, part_year = True, ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):

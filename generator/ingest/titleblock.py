@@ -173,9 +173,10 @@ SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d
                           r"(?:政府工作报告|人民代表大会|人代会)")
 DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*"
                       r"(?P<d>\d{1,2})\s*日?\s*(?:星期[一二三四五六日天]\s*)?(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]{0,40}(?:来源|作者))")
-# "2020-04-22   V赤峰", "来源:陆丰市广播电视台 2021-02-05": a news page's date on a line of its own
-DATE_LINE_ONLY = re.compile(r"^\s*(?:来源\s*[:：][^\d]{0,20})?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*"
-                            r"(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
+# "2020-04-22   V赤峰", "来源:陆丰市广播电视台 2021-02-05", "发布时间:2025-01-10": a news page's
+# date on a line of its own
+DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布于|时间|日期)\s*[:：][^\d]{0,20})?"
+                            r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
 DATELINE_LINES = 6
 GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence (the joins' glue)
 
