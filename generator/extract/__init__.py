@@ -429,7 +429,30 @@ def extract_report(report: Report) -> list[Figure]:
                      and (m := _ALL_ESTIMATES.search(to_analysis(node.text)))), None):
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]
                    else f for f in figures]
+    figures = out_of_proportion(figures)
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
+
+
+# Levels a county's GDP bounds: its budget revenue, spending and retail sales never exceed it,
+# and its investment not several times over. A level that does (一般公共预算收入完成2001亿元
+# beside a GDP of 358 亿元: a decimal point lost) is flagged, never shown or compared.
+_BOUNDED_BY_GDP = {"general_budget_revenue": 1, "fiscal_revenue_total": 1, "local_fiscal_revenue": 1,
+                   "general_budget_expenditure": 1, "retail_sales": 1, "fixed_asset_investment": 3}
+
+
+def out_of_proportion(figures: list[Figure]) -> list[Figure]:
+    gdp = {}
+    for f in figures:
+        if f.indicator == "gdp" and f.value and f.unit == "亿元" and not f.flags:
+            gdp.setdefault(f.period, float(f.value))
+    out = []
+    for f in figures:
+        bound = _BOUNDED_BY_GDP.get(f.indicator)
+        if bound and f.value and f.unit == "亿元" and f.period in gdp and float(f.value) > bound * gdp[f.period]:
+            note = f"out of proportion to GDP ({gdp[f.period]:g} 亿元)"
+            f = replace(f, flags="; ".join(x for x in (f.flags, note) if x))
+        out.append(f)
+    return out
 
 
 # The columns of every figure table and download, in order; `indicator` … `text` are the

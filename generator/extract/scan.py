@@ -91,8 +91,8 @@ _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
 _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
 _CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破)"
 # what comes before the figure or rate: a label, a threshold crossed in words, a comma
-_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功)?" + _CROSSED +
-                r"(?:[^，,；;。0-9]{1,8}(?:大关|台阶|关口)|[百千万]亿元?)\s*[，,]\s*")
+_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功|再次|再)?" + _CROSSED +
+                r"(?:[^，,；;。0-9]{1,8}(?:大关|台阶|关口)|[百千万]亿元?)\s*[，,、]\s*")
 _WORDED_MILESTONE = re.compile(_WORDED_LEAD + r"(?:达到|达|为|实现|增至|完成)?\s*$")
 # … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
 _WORDED_MILESTONE_RATE = re.compile(_WORDED_LEAD + r"(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
