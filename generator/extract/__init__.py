@@ -170,19 +170,28 @@ _AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个�
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,16}$")
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
 # (降幅较上半年收窄, 比一季度提高: the part a change is measured from, not the period)
-_PART_OF_YEAR = re.compile(r"(?<![较比])(?<![较比]前)(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
+_PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
                            r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
+_COMPARED_FROM = re.compile(r"[较比]前?$")  # just before the part: 较上半年, 比前三季度
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
 LIST_SENTENCE_CHARS = 40
 _FULL_STOP = re.compile(r"(?<=[。！？!?])")
+
+
+def listing(paragraph: str) -> bool:
+    """A paragraph of three or more one-figure sentences (预计地区生产总值同比增长5.2%。服务业增加值
+    增长7.5%。…): a list, for which the 预计 that opens it holds for every item."""
+    pieces = [piece.strip() for piece in _FULL_STOP.split(paragraph) if piece.strip()]
+    return len(pieces) >= 3 and all(len(piece) <= LIST_SENTENCE_CHARS for piece in pieces)
 _ESTIMATE_INTRO = re.compile(rf"(?:{ESTIMATE_WORDS}|据初步统计|初步统计)\s*[：:]\s*$")
 
 
 # …稳增长促发展取得新成效预计全年实现生产总值…: 预计全年 opens the estimates after words that
 # name no indicator (a heading run into its paragraph), not after a label (生产总值预计全年…)
-_ESTIMATE_YEAR = re.compile(rf"(?P<before>[^，,；;：:。]{{0,24}})(?:{ESTIMATE_WORDS})(?:全年|年末|到年底)")
+_ESTIMATE_YEAR = re.compile(rf"(?:{ESTIMATE_WORDS})(?:全年|年末|到年底)")
+_LAST_BREAK = re.compile(r"[，,；;：:。][^，,；;：:。]*$")
 
 
 def opens_estimates(clause: str) -> bool:
@@ -190,9 +199,12 @@ def opens_estimates(clause: str) -> bool:
         return False
     if ESTIMATE_OPENS.search(clause):
         return True
-    match = _ESTIMATE_YEAR.search(clause)
-    return bool(match) and not any(match_label(clean_label(match["before"][i:]))
-                                   for i in range(len(match["before"])))
+    if not (match := _ESTIMATE_YEAR.search(clause)):
+        return False
+    before = clause[max(0, match.start() - 24):match.start()]
+    if cut := _LAST_BREAK.search(before):
+        before = before[cut.start() + 1:]
+    return not any(match_label(clean_label(before[i:])) for i in range(len(before)))
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # (扣除2022年…外): an aside's year is no figure's
@@ -207,7 +219,7 @@ def parts_of_year(text: str) -> list[tuple[int, str]]:
     year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
     events = [(m.start(), m["q"].replace(" ", "") if m["q"] else
                f"1–{int(m['to'])}月" if int(m["to"]) < 12 else "")  # 1-12月 is the whole year
-              for m in _PART_OF_YEAR.finditer(text)]
+              for m in _PART_OF_YEAR.finditer(text) if not _COMPARED_FROM.search(text, 0, m.start())]
     events += [(m.start(), "") for m in _WHOLE_YEAR.finditer(text)]
     return sorted(events)
 
@@ -224,6 +236,8 @@ _RESTATED_TARGET = re.compile(r"[（(]\s*(?:年度|年初|全年|预期|计划|�
 
 def restates_target(clause: str, raw: Raw) -> bool:
     """Is the figure a bracketed target after a result (its label only 目标, in brackets)?"""
+    if "目标" not in clause[max(0, raw.span[0] - 40):raw.span[0]]:
+        return False
     label = to_analysis(raw.label)  # the label as printed; the clause in analysis script
     label_at = clause.rfind(label, max(0, raw.span[0] - LOOK_BACK), raw.span[1]) if label else -1
     end = label_at + len(label)
@@ -288,6 +302,7 @@ def extract_report(report: Report) -> list[Figure]:
     parts = report.tree.children
     roles = part_roles(parts)
     same_below = ""  # 预计数，下同: the year whose results are estimates from there on
+    note = None  # 注：文中2019年数据均为预计数, wherever it stands
     december = report.metadata.session_year == report.metadata.review_year  # the year not yet over
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
@@ -304,6 +319,7 @@ def extract_report(report: Report) -> list[Figure]:
             if not text:
                 continue
             plain = to_analysis(text)  # asides as printed, for the rules that read them
+            note = note or ("预计" in plain and _ALL_ESTIMATES.search(plain))
             analysis = blank_asides(plain)
             if part.anchor == "part-0":  # text outside any part: its own headings set the role
                 if said := heading_role(analysis):
@@ -320,10 +336,6 @@ def extract_report(report: Report) -> list[Figure]:
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
-            # 预计地区生产总值同比增长5.2%。服务业增加值增长7.5%。…: a paragraph of one-figure
-            # sentences is a list, and the 预计 that opens it holds for every item
-            pieces = [piece.strip() for piece in _FULL_STOP.split(analysis) if piece.strip()]
-            listing = len(pieces) >= 3 and all(len(piece) <= LIST_SENTENCE_CHARS for piece in pieces)
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
@@ -413,7 +425,7 @@ def extract_report(report: Report) -> list[Figure]:
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
                     carried, targeting = None, whole_paragraph
-                    estimating = december_run = estimating and (december or listing) and role == "review"
+                    estimating = december_run = estimating and role == "review" and (december or listing(analysis))
                     sentence_seen, part_year = True, ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):
@@ -425,8 +437,7 @@ def extract_report(report: Report) -> list[Figure]:
             held = (estimating, targeting) if offset >= 0 and \
                 analysis.rstrip().endswith(("；", ";")) else None
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
-    if note := next((m for node in report.tree.walk() if node.kind == "paragraph"
-                     and (m := _ALL_ESTIMATES.search(to_analysis(node.text)))), None):
+    if note:
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]
                    else f for f in figures]
     figures = out_of_proportion(figures)

@@ -34,7 +34,8 @@ PLAN_WORDS = re.compile(r"争取|计划|预期")
 TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)\s*(?:是|为|：|:)|目标(?:主要)?(?:是|为)\s*[：:]?")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%, 比 2019 年…)
-STATED_YEAR = re.compile(r"(?<![比较与\d])(?<![比较与]\s)(?<!相比)(?<!同比)(\d{4})\s*年(?!代)(?!\s*(?:相比|比较|同期))"
+STATED_YEAR = re.compile(r"(?=\d{4}\s*年)(?<![比较与\d])(?<![比较与]\s)(?<!相比)(?<!同比)"
+                         r"(\d{4})\s*年(?!代)(?!\s*(?:相比|比较|同期))"
                          r"(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")  # nor a day (the meeting's date)
 # 过去五年, 四年来 (a term cut short), 近五年, 五年累计: a look back over several years; 本届政府,
 # 十五届人民政府工作回顾: over a government's term, of a length the words do not give

@@ -99,7 +99,9 @@ _WORDED_MILESTONE_RATE = re.compile(_WORDED_LEAD + r"(?:同比|比上年)?\s*(?:
 # 超额完成年度任务 2.1 亿元 after a figure: by how much it beat its target, not a figure
 _OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$")
 # 在…情况下, 在…基础上: a condition between a figure and its rate
-_CONDITION = re.compile(r"^在.{1,20}(?:情况下|背景下|基础上|前提下|形势下)$")
+_CONDITION = re.compile(r"^在.{1,20}(?:情[况況]下|背景下|基[础礎]上|前提下|形[势勢]下)$")  # either script
+# 地区生产总值增速为 5%: a label that ends in a word for a rate (in either script: the label is printed)
+_RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅)$")
 _ADJUSTED = re.compile(r"(?:剔除|扣除)[^0-9。；;]{0,20}$")
 _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
@@ -163,7 +165,8 @@ def rank_value(n: str) -> str:
 def left_context(analysis: str, start: int, floor: int) -> tuple[int, str]:
     """The text a label may come from: back from `start` to a boundary or `floor`."""
     begin = start
-    while begin > floor and not _BOUNDARY.match(analysis[begin - 1]) and analysis[begin - 2:begin] != "——":
+    while begin > floor and not _BOUNDARY.match(char := analysis[begin - 1]) and not (
+            char == "—" and analysis[begin - 2:begin - 1] == "—"):
         begin -= 1  # (a double dash breaks a sentence; one between years, 2021—2023年, does not)
     return begin, analysis[begin:start]
 
@@ -318,7 +321,7 @@ class Scanner:
         if (not reading.label and not reading.verbs and (reading.separator == "、" or run_on)
                 and self.last_growth is not None and unit == self.last_growth[1]):
             growth_verbs, average = self.last_growth[0], self.last_growth[2]
-        rate_word = re.search(r"(?:增速|增幅|增长率|涨幅|降幅)$", to_analysis(reading.label))
+        rate_word = _RATE_WORD.search(reading.label)
         if unit == "%" and not growth_verbs and rate_word:  # 地区生产总值增速为 5%
             growth_verbs = ["降幅" if rate_word.group() == "降幅" else "增速"]
             reading.label = reading.label[:rate_word.start()]
@@ -342,7 +345,7 @@ class Scanner:
     def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
         if self.pending_threshold:  # 500万元以上固定资产投资增长 10%: the threshold scopes the rate's label
             reading.scope, self.pending_threshold = self.pending_threshold, ""
-        if _CONDITION.match(to_plain(to_analysis(reading.label))):
+        if _CONDITION.match(to_plain(reading.label)):
             reading.label = ""  # 在大幅减税降费情况下增长 1.5%: a condition, not what grew
         if not reading.label and _ADJUSTED.search(self.analysis, max(self.floor, match.start() - 24), match.start()):
             return  # 2.55 亿元，剔除减税降费因素，下降 8.1%: a rate on another basis, not the year's growth
@@ -429,8 +432,8 @@ class Scanner:
                 and not match_label(reading.label)):
             # 完成 10.75 亿元，历史首次突破 10 亿元大关，增长 13.16%: the figure's milestone, not a figure
             return
-        if ((_CHANGE_WORDS.match(to_plain(to_analysis(reading.label))) or _OVERRUN.search(reading.context))
-                and group and group[-1].value is not None and reading.separator in "，,"):
+        if (group and group[-1].value is not None and reading.separator in "，,"
+                and (_CHANGE_WORDS.match(to_plain(to_analysis(reading.label))) or _OVERRUN.search(reading.context))):
             # 达到 417 亿元，净增 110.8 亿元，增长 9.4%: the change of the figure before, not a
             # figure of its own; the rate after it is that figure's
             return

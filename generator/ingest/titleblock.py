@@ -117,7 +117,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
 
 # A year the text mentions, for the most-mentioned-year fallback; not a comparison's base
 # (是2011年的1.6倍, 比2015年, 与2012年相比), which a five-year review repeats for every figure.
-COMMON_YEAR = re.compile(r"(?<![比较是与同于\d])(?<![比较是与同于]\s)(20\d\d)\s*年"
+COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d])(?<![比较是与同于]\s)(20\d\d)\s*年"
                          r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
 
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
