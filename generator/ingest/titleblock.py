@@ -187,12 +187,12 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
     A line that stops mid-sentence is read with the start of the next (a copy wrapped at a
     fixed width cuts "2017年，预计" anywhere); what is found is the line's where it starts there."""
     found: dict = {}
+    plains = [to_analysis(text) for _, text in kept]  # each line converted once
     for index, (number, text) in enumerate(kept):
-        plain = to_analysis(text)
-        glued = plain
+        plain = glued = plains[index]
         if index + 1 < len(kept) and not is_terminated(text):
-            after = kept[index + 1][1].lstrip()
-            glued = plain.rstrip() + glue(plain.rstrip(), after) + to_analysis(after[:GLUE_CHARS])
+            after = plains[index + 1].lstrip()
+            glued = plain.rstrip() + glue(plain.rstrip(), after) + after[:GLUE_CHARS]
 
         def said(pattern: re.Pattern, plain=plain, glued=glued) -> re.Match | None:
             """The pattern's first match that starts on this line (it may run on into the next)."""
