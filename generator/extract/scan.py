@@ -357,6 +357,9 @@ class Scanner:
             # 地区生产总值跨越千亿台阶，增长 7%以上: an indicator's milestone in words, then its rate
             # (not 100.6 亿元，历史性突破百亿大关，增长 7.2%: that rate is the figure's before)
             reading.label = label
+        if not reading.label and not self.group and "growth" in rate and (named := self.clause_label(reading)):
+            # 地区生产总值“千亿再出发”，预计全年增长 4.5%: a clause that only names the indicator
+            reading.label = named
         if not reading.label and "分别" in reading.verbs:
             # 财政总收入 50.8 亿元，其中一般预算收入 18.8 亿元，分别增长 26.7% 和 18.9%:
             # as many rates as follow here, for the latest figures that have none
@@ -409,6 +412,18 @@ class Scanner:
                 self.analysis, alone.end())
             if reading.shared or single and (reading.respectively or names_a_list(reading.label)):
                 self.share(raw)  # 城乡居民人均可支配收入分别增长 7%, 城镇和农村居民…增长 9%: each item
+
+    def clause_label(self, reading: Reading) -> str:
+        """The clause before a rate's, when it is nothing but a catalogue indicator's name (and a
+        slogan in quotes after it); else ""."""
+        end = reading.begin - 1
+        if end <= self.floor or reading.separator not in "，,":
+            return ""
+        if self.analysis[end - 1] == "”" and (quote := self.analysis.rfind("“", self.floor, end)) > self.floor:
+            end = quote
+        begin, _ = left_context(self.analysis, end, self.floor)
+        label = self.cut(begin, end)
+        return label if match_label(label) else ""
 
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group

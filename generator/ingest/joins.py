@@ -9,8 +9,10 @@ page starts inside a word) text has evidently been lost, and the join is flagged
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from generator.headings import is_heading, is_terminated, opens_unit
+from generator.indicators import catalogue, label_key
 from generator.model import Block, Repair
 from generator.script import to_analysis
 from generator.segment import FUNCTION_CHARS, is_word, words
@@ -32,14 +34,36 @@ CAPTION = re.compile(r"^\s*[\d.,]+\s*(?:[%‰]|[万亿千百]?(?:元|吨|人次|
                      r"\s*(?:——|－－|--)\s*[^。！？；;，,]{2,24}$")
 
 
+# "综合实力实现新提升" above "地区生产总值实现358亿元": a theme line that lost its stop, or a
+# run-in subheading, ends in the words a report uses for progress; a sentence never runs from
+# such an ending straight into a figure's label, so the next line opening with an indicator
+# and its verb or number starts a sentence of its own
+_THEME_END = re.compile(r"(?:新(?:提升|突破|跨越|进展|成效|台阶|高度|水平|局面|成绩|气象|变化|活力|动能|优势|篇章|"
+                        r"面貌|飞跃|增长极|高地|引擎)|(?:稳步|持续|显著|明显|不断|大幅|全面|稳定)(?:提升|增强|改善|提高|壮大|向好)|"
+                        r"稳中有进|稳中向好|稳中有升|量质齐升|提质增效)$")
+_FIGURE_VERB = r"(?:实现|完成|达到|达|为|突破|同比|比上年|较上年|增长|\d)"
+
+
+@cache
+def _opens_figure() -> re.Pattern:
+    names = sorted({label_key(name) for indicator in catalogue().values() for name in indicator.names
+                    if len(name) >= 4}, key=lambda n: (-len(n), n))
+    return re.compile(r"^(?:全县|全区|全市|全旗|全年|\d{4}年)?(?:" + "|".join(map(re.escape, names)) + ")"
+                      + _FIGURE_VERB)
+
+
+def is_theme_line(last: str, text: str) -> bool:
+    return bool(_THEME_END.search(to_analysis(last).rstrip())) and bool(_opens_figure().match(label_key(text)))
+
+
 def is_subhead(last: str, text: str, adjacent: bool) -> bool:
     return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(to_analysis(text)))
 
 
 def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     """A line that ends without ending its sentence but is no cut sentence: a caption (adjacent
-    or not), or a news subheading."""
-    return bool(CAPTION.match(to_analysis(last))) or is_subhead(last, text, adjacent)
+    or not), a news subheading, or a theme line above a figure."""
+    return bool(CAPTION.match(to_analysis(last))) or is_subhead(last, text, adjacent) or is_theme_line(last, text)
 
 
 # "（一）整体经济运行情况稳中向好。预计全" then "年地区生产总值…": a numbered lead sentence and the
