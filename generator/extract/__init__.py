@@ -26,7 +26,7 @@ from generator.extract.context import (
     stated_year,
     title_role,
 )
-from generator.extract.labels import clean_label, foreign_scope, own_name_stripped
+from generator.extract.labels import clean_label, foreign_scope, opening_area, own_name_stripped
 from generator.extract.scan import (
     APPROXIMATE,
     MAX_WORDS,
@@ -127,11 +127,16 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         end=offset + raw.span[1] if offset >= 0 else -1)
 
 
+# (预计，同比，下同), (2021年预计数，下同): other notes may stand beside it in the brackets
+_NOTE = r"(?:同比|可比价|现价|按可比价计算|按现价计算|初步统计)"
+_ESTIMATE_NOTE = rf"(?:{_NOTE}\s*[，,、]\s*)?(?:\d{{4}}\s*年\s*)?(?:预计数?|预计值|快报数)(?:\s*[，,、]\s*{_NOTE})?"
+
+
 # "同比（下同）增长", "地区生产总值（GDP）": an aside that would cut a label from its verb
 # or number; blanked, same length.
 _ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算|[A-Za-z]{2,6}|不?含[\u4e00-\u9fff]{1,8})[）)]"
-                    r"|[（(]\s*下称[^（）()]{1,10}[）)]"  # 同比增长(下称“增长”)11.9%
-                    r"|[（(]\s*(?:预计数?|预计值|快报数)\s*(?:[，,、]?\s*下同)?\s*[）)]"
+                    r"|[（(]\s*(?:以下简称|下称|简称)[^（）()]{1,10}[）)]"  # 同比增长(下称“增长”)11.9%
+                    rf"|[（(]\s*{_ESTIMATE_NOTE}\s*(?:[，,、]?\s*下同)?\s*[）)]"
                     r"|[\[〔［]\d{1,2}[\]〕］]")  # 地方生产总值[1]202亿元: a footnote mark
 
 
@@ -160,7 +165,7 @@ LOOK_BACK = 500
 LIST_ITEM_CHARS = 60
 # 263.5 亿元（预计数，下同）: the figure before it is an estimate, and with 下同 every later
 # one of the paragraph too
-_ESTIMATE_ASIDE = re.compile(r"[（(]\s*(?:预计数?|预计值|快报数)\s*(?P<on>[，,、]?\s*下同)?\s*[）)]"
+_ESTIMATE_ASIDE = re.compile(rf"[（(]\s*{_ESTIMATE_NOTE}\s*(?P<on>[，,、]?\s*下同)?\s*[）)]"
                             r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]")
 
 
@@ -270,15 +275,15 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
     return out, same_below
 
 
-# 比2012年（下同）增长 47.7%: growth over several years, not over the year before
+# 比2012年（下同）增长 47.7%, 较2016年增长 30.7%: growth over several years, not over the year before
 _YEAR_BEFORE = re.compile(r"比上年|较上年|比去年|较去年|同比|比上一年")
-_BASE = re.compile(r"比\s*(\d{4})\s*年(?:底|末)?\s*(?P<on>[（(]\s*下同\s*[）)])?")
+_BASE = re.compile(r"[比较]\s*(\d{4})\s*年(?:底|末)?\s*(?P<on>[（(]\s*下同\s*[）)])?")
 
 
 def drop_long_growth(raw: Raw, before: str, since: int | None, period: str) -> bool:
     """Take off a growth measured from a year other than the one before the figure's (the
     value stays; a growth since 2012 is no year's growth). `before`: the sentence's text up to
-    the figure, in simplified script. False if nothing is left."""
+    the figure and its growth, in simplified script. False if nothing is left."""
     bases = list(_BASE.finditer(before))
     if not bases and _YEAR_BEFORE.search(before[-24:]):
         return True  # 比上年增长 12%: its own words say the year before
@@ -336,6 +341,8 @@ def extract_report(report: Report) -> list[Figure]:
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
+            area = ""  # 天易经开区实现…: the part of the region the figures are of, to the full stop
+            term_base = None  # 五年来，…较2016年增长…: the base of the term's growths after it
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
@@ -345,6 +352,8 @@ def extract_report(report: Report) -> list[Figure]:
                         (said := stated_year(clause)) and said != report.metadata.review_year)):
                     estimating = december_run = False  # 年初…预期目标是…, 2022年…: not the estimate's
                 carried = stated_year(clause) or carried
+                if (said_area := opening_area(clause)) is not None:
+                    area = text[start:end][clause.find(said_area):][:len(said_area)] if said_area else ""
                 ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
@@ -353,6 +362,8 @@ def extract_report(report: Report) -> list[Figure]:
                 # 预计 marks items one by one, an item without its own is a result
                 by_item = len(ESTIMATE.findall(clause)) >= 2
                 for raw in scan_sentence(clause, text[start:end]):
+                    if area and not raw.scope:
+                        raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
                     # what a figure's kind and period read: its sentence up to it, the last
                     # LOOK_BACK characters of it (a 200 KB line must not be read once per figure)
                     before = clause[max(0, raw.span[1] - LOOK_BACK):raw.span[1]]
@@ -400,8 +411,9 @@ def extract_report(report: Report) -> list[Figure]:
                     share = part_of_year(marks, raw.span[0], part_year)
                     if share and period.isdigit() and kind != "target":  # 前三季度…: part of the year
                         period, basis = f"{period}年{share}", "words"
-                    if not drop_long_growth(raw, plain[max(start, start + raw.span[1] - LOOK_BACK):start + raw.span[1]],
-                                            since, period):
+                    read_to = start + max(raw.span[1], raw.growth_end)
+                    if not drop_long_growth(raw, plain[max(start, read_to - LOOK_BACK):read_to], since or term_base,
+                                            period):
                         continue
                     figure = to_figure(raw, report, kind, period, basis, node, page,
                                        text[start:end], offset + start if offset >= 0 else -1)
@@ -417,6 +429,10 @@ def extract_report(report: Report) -> list[Figure]:
                 part_year = part_of_year(marks, len(clause), part_year)
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
+                if back_five and not term_base and (base := _BASE.search(plain, start, end)):
+                    # 五年来，…较2016年增长 67.4%，…增长 63%: in a look back over the term, a base
+                    # year once said holds for the paragraph's later growths that name none
+                    term_base = int(base[1])
                 estimating = estimating or opens_estimates(clause)
                 introduces = bool(TARGET_INTRO.search(clause)) and not RESTATED.search(clause)
                 targeting = targeting or introduces
@@ -424,7 +440,7 @@ def extract_report(report: Report) -> list[Figure]:
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
-                    carried, targeting = None, whole_paragraph
+                    carried, targeting, area = None, whole_paragraph, ""
                     estimating = december_run = estimating and role == "review" and (december or listing(analysis))
                     sentence_seen, part_year = True, ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
@@ -440,7 +456,7 @@ def extract_report(report: Report) -> list[Figure]:
     if note:
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]
                    else f for f in figures]
-    figures = out_of_proportion(figures)
+    figures = conflicting(out_of_proportion(figures))
     return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
 
 
@@ -462,6 +478,27 @@ def out_of_proportion(figures: list[Figure]) -> list[Figure]:
         if bound and f.value and f.unit == "亿元" and f.period in gdp and float(f.value) > bound * gdp[f.period]:
             note = f"out of proportion to GDP ({gdp[f.period]:g} 亿元)"
             f = replace(f, flags="; ".join(x for x in (f.flags, note) if x))
+        out.append(f)
+    return out
+
+
+# 一般公共预算收入 130.53 亿元 … 地方一般公共预算收入 73.9 亿元: two levels of one indicator for
+# one year, of one kind, that disagree (beyond rounding) are evidence in conflict; neither is
+# shown or compared, both are flagged for a person
+ROUNDING = Decimal("0.01")
+
+
+def conflicting(figures: list[Figure]) -> list[Figure]:
+    levels: dict[tuple, set[Decimal]] = {}
+    for f in figures:
+        if f.indicator and f.value and f.kind != "target" and not f.flags:
+            levels.setdefault((f.indicator, f.kind, f.period, f.unit), set()).add(Decimal(f.value))
+    out = []
+    for f in figures:
+        seen = levels.get((f.indicator, f.kind, f.period, f.unit), set())
+        if f.value and not f.flags and len(seen) > 1 and max(seen) - min(seen) > ROUNDING * max(seen):
+            others = "、".join(number(str(v)) for v in sorted(seen) if v != Decimal(f.value))
+            f = replace(f, flags=f"conflicting values: {others} {f.unit} given for the same year too")
         out.append(f)
     return out
 

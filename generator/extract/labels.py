@@ -28,11 +28,12 @@ _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[�
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总规模|同口径"
                     r"|自然|实际|名义|首次|已经|已|将|有望|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比)口径"
+                    r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
                     r"|[由从]\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?|(?<=[\u4e00-\u9fff])\d{4}\s*年(?:度|底|末)?)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:
-# 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量.
+# 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量 (完成粮食播种 11 万亩，总产量… too).
 _GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
-_MEASURE_WORDS = re.compile(r"(?:播种面积|面积|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
+_MEASURE_WORDS = re.compile(r"(?:播种面积|面积|播种|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
 _TRIM = "　 ，,、：:"
 _COMPARED = re.compile(r"(?:比|较|相比)\s*(?:\d{4}\s*年|上年|去年|上一年)")
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
@@ -192,12 +193,32 @@ def inherit_subjects(figures: list[Raw]) -> None:
 
 
 
+# 天易经开区实现技工贸总收入 1200 亿元；完成地区生产总值 430 亿元: a park, town or new district
+# opening a clause as its subject; the figures after it, to the full stop, are the area's
+SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?P<area>[\u4e00-\u9fffA-Za-z]{2,12}?"
+                      r"(?:经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
+                      r"新区|示范区|合作区|试验区|保税区|街道|(?<![城村乡])[镇乡]))"
+                      r"(?:全年|今年|去年|共)?(?:实现|完成|达到|累计完成|新增|引进|完成了|实现了)")
+# …；全县完成… or …；我区实现…: the report's own region speaking again
+_WHOLE_SUBJECT = re.compile(r"\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|县域)")
+
+
+def opening_area(clause: str) -> str | None:
+    """The sub-area a clause (analysis text) opens with as its subject; "" when it opens with
+    the whole region again; None when it names no subject."""
+    if match := SUB_AREA.match(clause):
+        return match["area"]
+    return "" if _WHOLE_SUBJECT.match(clause) else None
+
+
 def foreign_scope(scope: str, region: str) -> bool:
     """Whether 全县/全区/全市/全旗 in front of a label names a wider region than the report's
     own: 全市 in a county's report is the prefecture city; in a 县级市's, the county itself.
     An unknown region (a file name standing in for it) is taken as the report's own."""
     if scope and not WHOLE.fullmatch(scope):
-        return True  # 500万元以上…: a threshold narrows the indicator
+        # 500万元以上…: a threshold narrows the indicator; 天易经开区…: a part of the region
+        # (not the region itself: 两江新区 in 两江新区's report)
+        return not (region and to_analysis(scope) in (to_analysis(region), to_analysis(region)[:-2]))
     return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1])
 
 

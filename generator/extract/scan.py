@@ -53,7 +53,7 @@ _CONNECTORS = {"和", "及", "与", "以及"}
 # "26.7%和18.9%", "6.4%、6.7%": a list of rates
 _RATE_AFTER = r"(?:\s*(?:左右|以上|以内|以下|上下))?"
 _NUMBER_NEXT = re.compile(r"\s*\d")
-RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)\s*{NUM}\s*%{_RATE_AFTER})*")
+RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)\s*[-+－−]?{NUM}\s*%{_RATE_AFTER})*")
 
 # Words between a label and its number.
 _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
@@ -68,7 +68,7 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     比增 同比增""".split()
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
-MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过")
+MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")
 # Qualifiers in front of a number, and what they bound.
 QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保",
                      *MILESTONE_WORDS)
@@ -139,6 +139,7 @@ class Raw:
     period: str | None = None  # its own period, where the sentence gives one (由2020年的…)
     baseline: bool = False  # the "from" value of 由 X 增加到 Y
     after_from: bool = False  # the "to" value of 由 X 增加到 Y
+    growth_end: int = 0  # where its growth was read, when after its first number (…亿元，较2016年增长 67.4%)
     respectively: bool = False  # opened a 分别 list
     scope: str = ""  # 全县/全区/全市/全旗 that stood in front of the label
 
@@ -288,8 +289,9 @@ class Scanner:
         label_end = reading.begin + len(before.removesuffix("年均"))
         reading.label = self.cut(reading.begin, label_end)
         if (scope := WHOLE.search(self.analysis, reading.begin, label_end)) and \
-                scope.group() not in to_analysis(reading.label):
-            reading.scope = scope.group()
+                scope.group() not in to_analysis(reading.label) and \
+                not 0 <= self.analysis.find(to_analysis(reading.label), reading.begin, label_end) < scope.start():
+            reading.scope = scope.group()  # (not 地区生产总值在全市率先突破…: a rank, after the label)
         reading.respectively = "分别" in reading.verbs or "分别" in reading.context
         # 城镇、农村居民人均可支配收入 29462 元、16733 元: values listed after the label, no 分别
         reading.listed = bool(reading.label and match["unit"] and re.match(
@@ -373,6 +375,7 @@ class Scanner:
                 # just before it, none of which has one
                 for target in last:
                     target.growth, target.growth_unit = rate["growth"], unit
+                    target.growth_end = match.end()
                     target.qualifier += reading.qualifiers
                 return
         group = self.group
@@ -389,6 +392,7 @@ class Scanner:
             for target in group[self.filled:]:
                 if target.growth is None:
                     target.growth, target.growth_unit = rate["growth"], unit
+                    target.growth_end = match.end()
                     target.qualifier += reading.qualifiers
             self.filled = len(group)
         elif not reading.label and group and self.filled < len(group):
@@ -396,6 +400,7 @@ class Scanner:
             self.filled += 1
             if "growth" in rate and target.growth is None:
                 target.growth, target.growth_unit = rate["growth"], unit
+                target.growth_end = match.end()
             elif "average_growth" in rate:
                 target.average_growth = rate["average_growth"]
             else:

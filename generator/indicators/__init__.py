@@ -39,12 +39,14 @@ def catalogue() -> dict[str, Indicator]:
     return out
 
 
-# Parenthetical asides ("地区生产总值（GDP）") and spaces carry no meaning for matching.
+# Parenthetical asides ("地区生产总值（GDP）") and spaces carry no meaning for matching
 _ASIDE = re.compile(r"[（(][^（）()]{0,12}[）)]|\s+")
 
 
 def label_key(label: str) -> str:
-    return _ASIDE.sub("", to_analysis(label)).upper()
+    """What a label is matched by: no asides or spaces, and 年人均 (居民年人均可支配收入, the
+    annual figure per person) said as 人均."""
+    return _ASIDE.sub("", to_analysis(label)).upper().replace("年人均", "人均")
 
 
 @cache

@@ -130,9 +130,9 @@ PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!�
                        r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
                        r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:]))")
-# "2022年，龙岗区将大力实施…": what the county will do that year, the plan year
+# "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
 PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
-                       r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将")
+                       r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗]|[\u4e00-\u9fff]{2,3})?将")
 # "2025年是…收官之年": the plan year when what follows plans ("做好今年工作…", "今年政府工作的
 # 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
 # 下…"), and nothing when it does neither; it counts only after everything else
@@ -142,7 +142,7 @@ YEAR_IS_READS = 60
 PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|主要预期目标|我们要")
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年|(?<!\d)(\d{4})\s*年工作回顾"
-                         r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗])?\s*(?:初步)?预计"
+                         r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗]|[\u4e00-\u9fff]{1,6}?[县区市旗])?\s*(?:初步)?预计"
                          r"|(?:回顾了?|回首|回望|回眸)\s*(\d{4})\s*年"
                          r"|(?:初步)?预计\s*[，,：:]?\s*(\d{4})\s*年(?!\s*(?:底|末)?\s*前)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
