@@ -88,7 +88,7 @@ def qualifier_text(words: list[str]) -> tuple[str, str]:
 
 
 def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node, page: str,
-              sentence: str, offset: int) -> Figure:
+              sentence: str, offset: int, number_in_report: int) -> Figure:
     foreign = foreign_scope(raw.scope, report.metadata.region)
     indicator = None if foreign else match_label(raw.label)
     if indicator is None and not foreign and (rest := own_name_stripped(
@@ -117,7 +117,8 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         qualifier = "".join(w for w in raw.qualifier if w in crossed) + f"{number(value)}{unit}"
         value, high, bound, unit = None, None, "", ""
     return Figure(
-        report=report.slug, indicator=indicator.id if indicator else "", label=label,
+        id=f"{report.slug}-{number_in_report:04d}", report=report.slug,
+        indicator=indicator.id if indicator else "", label=label,
         kind=kind, period=period, basis=basis, value=number(value), unit=unit, growth_pct=number(growth),
         qualifier=qualifier, bound=bound, anchor=node.anchor, page=page, line=node.line_start,
         text=sentence.strip(), value_high=number(high),
@@ -416,7 +417,7 @@ def extract_report(report: Report) -> list[Figure]:
                                             period):
                         continue
                     figure = to_figure(raw, report, kind, period, basis, node, page,
-                                       text[start:end], offset + start if offset >= 0 else -1)
+                                       text[start:end], offset + start if offset >= 0 else -1, len(figures) + 1)
                     if (previous := figures[-1] if figures and figures[-1].anchor == node.anchor else None) \
                             and restates_target(clause, raw):
                         # 增长 6.5%(年度目标 6%以上): the target of the figure before, for its year
@@ -457,7 +458,7 @@ def extract_report(report: Report) -> list[Figure]:
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]
                    else f for f in figures]
     figures = conflicting(out_of_proportion(figures))
-    return [replace(f, id=f"{report.slug}-{n:04d}") for n, f in enumerate(figures, 1)]
+    return figures  # (each numbered as it was appended: later steps keep the order)
 
 
 # Levels a county's GDP bounds: its budget revenue, spending and retail sales never exceed it,

@@ -159,7 +159,10 @@ def own_clause(sentence: str) -> str:
     return sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
 
 
+_OPENING_YEAR = re.compile(r"\s*(?:在|截至|截止)?\s*(\d{4})\s*年")
+
+
 def stated_year(sentence: str) -> int | None:
     """A year opening a sentence (2022年，…) holds for its later clauses."""
-    match = re.match(r"\s*(?:在|截至|截止)?\s*(\d{4})\s*年", sentence)
+    match = _OPENING_YEAR.match(sentence)
     return int(match.group(1)) if match else None

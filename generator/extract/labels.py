@@ -7,6 +7,7 @@ offsets, so a traditional-script report keeps its script in every label.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.script import to_analysis
@@ -51,17 +52,23 @@ def longest_first(*groups) -> tuple[str, ...]:
     return tuple(sorted({word for group in groups for word in group}, key=lambda w: (-len(w), w)))
 
 
+@cache
+def _by_length(verbs: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]]:
+    return tuple(sorted({len(verb) for verb in verbs}, reverse=True)), frozenset(verbs)
+
+
 def strip_verbs(text: str, verbs: tuple[str, ...]) -> tuple[str, list[str]]:
     """Remove `verbs` (longest first) from the end of `text` repeatedly; return the rest
-    and what was removed."""
+    and what was removed. (A set looked up once per length, not every verb tried in turn.)"""
+    lengths, words = _by_length(verbs)
     removed = []
     changed = True
     while changed:
         changed = False
         text = text.rstrip()
-        for verb in verbs:
-            if text.endswith(verb):
-                text, changed = text[: -len(verb)], True
+        for size in lengths:
+            if len(text) >= size and (verb := text[-size:]) in words:
+                text, changed = text[:-size], True
                 removed.append(verb)
                 break
     return text, removed
@@ -153,8 +160,11 @@ ACTION = re.compile(r"(?:新|再|累计|共|先后|全年|今年)?(?:建|建成|
                     r"有|达|达到|突破|超过)?")
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def to_plain(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return _SPACES.sub("", text)
 
 
 # what was counted: up to the next punctuation, number or 和 (新建 1 所幼儿园和 2 所小学)

@@ -144,12 +144,15 @@ class Raw:
     scope: str = ""  # 全县/全区/全市/全旗 that stood in front of the label
 
 
+_ITEMS = re.compile(r"[、和与及]")
+
+
 def names_a_list(label: str) -> bool:
     """城镇和农村居民人均可支配收入: a label whose items are each a catalogue indicator."""
     plain = to_analysis(label)
-    if not re.search(r"[、和与及]", plain):
+    if not _ITEMS.search(plain):
         return False
-    parts = split_labels(label, len(re.split(r"[、和与及]", plain)))
+    parts = split_labels(label, len(_ITEMS.split(plain)))
     return bool(parts) and all(match_label(part) for part in parts)
 
 
@@ -233,7 +236,7 @@ class Scanner:
         events = sorted(
             [(m.start(), "split", m) for m in splits]
             + [(m.start(), "quantity", m) for m in QUANTITY.finditer(self.analysis)
-               if not any(s.start() <= m.start() < s.end() for s in splits)]
+               if not splits or not any(s.start() <= m.start() < s.end() for s in splits)]
             + [(m.start(), "rank", m) for m in RANK.finditer(self.analysis)],
             key=lambda e: e[0])
         for start, kind, match in events:
