@@ -89,10 +89,11 @@ def qualifier_text(words: list[str]) -> tuple[str, str]:
 
 def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node, page: str,
               sentence: str, offset: int, number_in_report: int) -> Figure:
-    foreign = foreign_scope(raw.scope, report.metadata.region)
+    region_known = report.metadata.origin.get("region") != "file name"
+    foreign = foreign_scope(raw.scope, report.metadata.region, region_known)
     indicator = None if foreign else match_label(raw.label)
-    if indicator is None and not foreign and (rest := own_name_stripped(
-            raw.label, report.metadata.region, report.metadata.origin.get("region") != "file name")):
+    if indicator is None and not foreign and (
+            rest := own_name_stripped(raw.label, report.metadata.region, region_known)):
         indicator = match_label(rest)
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
@@ -279,15 +280,22 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
 # 比2012年（下同）增长 47.7%, 较2016年增长 30.7%: growth over several years, not over the year before
 _YEAR_BEFORE = re.compile(r"比上年|较上年|比去年|较去年|同比|比上一年")
 _BASE = re.compile(r"[比较]\s*(\d{4})\s*年(?:底|末)?\s*(?P<on>[（(]\s*下同\s*[）)])?")
+# 较2016年增长 67.4%: a growth over the term, whose base the paragraph's later growths share;
+# not one said with a single year's words (全年…增长 7%)
+_TERM_GROWTH = re.compile(r"\s*[，,]?\s*(?:分别)?增长")
+_ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
+_DOUBLED = re.compile(r"\s*(?:翻了?[一两三二]番|增长了?\s*[\d.一两三四五六七八九十]+\s*倍)")
 
 
 def drop_long_growth(raw: Raw, before: str, since: int | None, period: str) -> bool:
     """Take off a growth measured from a year other than the one before the figure's (the
     value stays; a growth since 2012 is no year's growth). `before`: the sentence's text up to
     the figure and its growth, in simplified script. False if nothing is left."""
-    bases = list(_BASE.finditer(before))
-    if not bases and _YEAR_BEFORE.search(before[-24:]):
-        return True  # 比上年增长 12%: its own words say the year before
+    # (not 比2010年翻一番: a base of a doubling, not of a growth)
+    bases = [b for b in _BASE.finditer(before) if not _DOUBLED.match(before, b.end())]
+    near = max(0, len(before) - 24)
+    if _YEAR_BEFORE.search(before, max(near, bases[-1].end() if bases else 0)):
+        return True  # 比上年增长 12%: its own words say the year before, after any base year said
     base = int(bases[-1][1]) if bases else since
     if raw.growth is not None and base and period.isdigit() and base != int(period) - 1:
         raw.growth, raw.growth_unit = None, ""
@@ -413,7 +421,10 @@ def extract_report(report: Report) -> list[Figure]:
                     if share and period.isdigit() and kind != "target":  # 前三季度…: part of the year
                         period, basis = f"{period}年{share}", "words"
                     read_to = start + max(raw.span[1], raw.growth_end)
-                    if not drop_long_growth(raw, plain[max(start, read_to - LOOK_BACK):read_to], since or term_base,
+                    # (the term's base not for a figure whose sentence names its year: 2021年，…增长 8%)
+                    if not drop_long_growth(raw, plain[max(start, read_to - LOOK_BACK):read_to],
+                                            since or (term_base if carried is None and basis != "year"
+                                                      and not _ONE_YEAR.search(clause) else None),
                                             period):
                         continue
                     figure = to_figure(raw, report, kind, period, basis, node, page,
@@ -430,7 +441,8 @@ def extract_report(report: Report) -> list[Figure]:
                 part_year = part_of_year(marks, len(clause), part_year)
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
-                if back_five and not term_base and (base := _BASE.search(plain, start, end)):
+                if back_five and span_back(back_five, report.metadata.review_year) and not term_base and \
+                        (base := _BASE.search(plain, start, end)) and _TERM_GROWTH.match(plain, base.end()):
                     # 五年来，…较2016年增长 67.4%，…增长 63%: in a look back over the term, a base
                     # year once said holds for the paragraph's later growths that name none
                     term_base = int(base[1])
@@ -484,24 +496,31 @@ def out_of_proportion(figures: list[Figure]) -> list[Figure]:
 
 
 # 一般公共预算收入 130.53 亿元 … 地方一般公共预算收入 73.9 亿元: two levels of one indicator for
-# one year, of one kind, that disagree (beyond rounding) are evidence in conflict; neither is
-# shown or compared, both are flagged for a person
-ROUNDING = Decimal("0.01")
+# one year, of one kind, that disagree are evidence in conflict, flagged for a person and neither
+# shown nor compared — unless one is the other with 地方 in front: then the wider total stood
+# beside the local-level figure, the catalogue's measure, which stays. Levels within rounding of
+# each other (3.6万元 beside 35620 元) agree.
+AGREE = Decimal("0.05")
 
 
 def conflicting(figures: list[Figure]) -> list[Figure]:
-    levels: dict[tuple, set[Decimal]] = {}
+    found: dict[tuple, list[Figure]] = {}
     for f in figures:
         if f.indicator and f.value and f.kind != "target" and not f.flags:
-            levels.setdefault((f.indicator, f.kind, f.period, f.unit), set()).add(Decimal(f.value))
-    out = []
-    for f in figures:
-        seen = levels.get((f.indicator, f.kind, f.period, f.unit), set())
-        if f.value and not f.flags and len(seen) > 1 and max(seen) - min(seen) > ROUNDING * max(seen):
-            others = "、".join(number(str(v)) for v in sorted(seen) if v != Decimal(f.value))
-            f = replace(f, flags=f"conflicting values: {others} {f.unit} given for the same year too")
-        out.append(f)
-    return out
+            found.setdefault((f.indicator, f.kind, f.period, f.unit), []).append(f)
+    flagged: dict[int, str] = {}
+    for same in found.values():
+        values = {Decimal(f.value) for f in same}
+        if len(values) < 2 or max(values) - min(values) <= AGREE * max(values):
+            continue
+        local = [f for f in same if to_analysis(f.label).startswith("地方")]
+        local_values = {Decimal(f.value) for f in local}
+        keep = local if len(local_values) == 1 and len(local) < len(same) else []
+        for f in same:
+            if f not in keep:
+                others = "、".join(number(str(v)) for v in sorted(values) if v != Decimal(f.value))
+                flagged[id(f)] = f"conflicting values: {others} {f.unit} given for the same year too"
+    return [replace(f, flags=flagged[id(f)]) if id(f) in flagged else f for f in figures]
 
 
 # The columns of every figure table and download, in order; `indicator` … `text` are the

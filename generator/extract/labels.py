@@ -204,11 +204,13 @@ def inherit_subjects(figures: list[Raw]) -> None:
 
 
 # 天易经开区实现技工贸总收入 1200 亿元；完成地区生产总值 430 亿元: a park, town or new district
-# opening a clause as its subject; the figures after it, to the full stop, are the area's
-SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?P<area>[\u4e00-\u9fffA-Za-z]{2,12}?"
+# opening a clause as its subject; the figures after it, to the full stop, are the area's (not
+# 省级以上工业园区达到 5 个: parks counted)
+SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
+                      r"(?P<area>[\u4e00-\u9fffA-Za-z]{2,12}?"
                       r"(?:经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
                       r"新区|示范区|合作区|试验区|保税区|街道|(?<![城村乡])[镇乡]))"
-                      r"(?:全年|今年|去年|共)?(?:实现|完成|达到|累计完成|新增|引进|完成了|实现了)")
+                      r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again
 _WHOLE_SUBJECT = re.compile(r"\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|县域)")
 
@@ -221,14 +223,18 @@ def opening_area(clause: str) -> str | None:
     return "" if _WHOLE_SUBJECT.match(clause) else None
 
 
-def foreign_scope(scope: str, region: str) -> bool:
+def foreign_scope(scope: str, region: str, region_known: bool = True) -> bool:
     """Whether 全县/全区/全市/全旗 in front of a label names a wider region than the report's
     own: 全市 in a county's report is the prefecture city; in a 县级市's, the county itself.
     An unknown region (a file name standing in for it) is taken as the report's own."""
     if scope and not WHOLE.fullmatch(scope):
-        # 500万元以上…: a threshold narrows the indicator; 天易经开区…: a part of the region
-        # (not the region itself: 两江新区 in 两江新区's report)
-        return not (region and to_analysis(scope) in (to_analysis(region), to_analysis(region)[:-2]))
+        # 500万元以上…: a threshold narrows the indicator; 天易经开区…: a part of the region;
+        # not the region itself (上海浦东新区 in 浦东新区's report), nor a 新区 in a report whose
+        # region is unknown (a national new district reports as a region of its own)
+        area, own = to_analysis(scope), to_analysis(region)
+        if region_known:
+            return not (own and (area.endswith(own) or own.endswith(area)))
+        return not area.endswith("新区")
     return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1])
 
 

@@ -131,8 +131,10 @@ PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!�
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|"
                        r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:]))")
 # "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
-PLAN_WILL = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]\s*"
-                       r"(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗]|[\u4e00-\u9fff]{2,3})?将")
+# (a bare name only before a verb of intent: not 2023年，成功将…列入, a look back; nor 到2025年，力争将…)
+PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
+                       r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将"
+                       r"|[\u4e00-\u9fff]{2,3}将(?=努力|着力|全力|大力|继续|坚持|重点|加快|围绕|聚焦|力争|确保|推动|实施|突出|统筹))")
 # "2025年是…收官之年": the plan year when what follows plans ("做好今年工作…", "今年政府工作的
 # 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
 # 下…"), and nothing when it does neither; it counts only after everything else
