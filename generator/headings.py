@@ -57,12 +57,17 @@ def is_terminated(text: str) -> bool:
     return bool(stripped) and stripped[-1] in TERMINAL
 
 
+# ●地区生产总值完成…: an item of a bulleted digest (a news page's list of a report's figures)
+BULLET = "●■◆▲★•◎▶☆◇▪"
+
+
 def opens_unit(text: str) -> bool:
     """Does the block start a part, section or topic (so it cannot continue a cut sentence)?"""
     stripped = text.lstrip("#").strip()
     bare = plain(stripped)
     return bool(
         text.startswith("#")
+        or bool(stripped) and stripped[0] in BULLET
         or PART.match(bare) and len(bare) <= MAX_HEADING_CHARS
         or SECTION.match(bare)
         or BOLD_LEAD.match(stripped)

@@ -231,6 +231,14 @@ def parts_of_year(text: str) -> list[tuple[int, str]]:
     return sorted(events)
 
 
+_CLAUSE_OPENING = re.compile(r"(?:^|[，,；;：:])\s*(?:\d{4}\s*年|全县|全区|全市|全旗|今年|去年|其中|截至|截止|\s)*$")
+
+
+def opens_clause(clause: str, at: int) -> bool:
+    """Whether a mark at `at` opens its comma-clause (2019年前三季度，…), not one said in passing."""
+    return bool(_CLAUSE_OPENING.search(clause, 0, at))
+
+
 def part_of_year(events: list[tuple[int, str]], at: int, carried: str = "") -> str:
     """The part of a year in force at `at`, given the one in force before the clause."""
     index = bisect.bisect_left(events, (at, "")) - 1
@@ -279,7 +287,13 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
 
 # 比2012年（下同）增长 47.7%, 较2016年增长 30.7%: growth over several years, not over the year before
 _YEAR_BEFORE = re.compile(r"比上年|较上年|比去年|较去年|同比|比上一年")
-_BASE = re.compile(r"[比较]\s*(\d{4})\s*年(?:底|末)?\s*(?P<on>[（(]\s*下同\s*[）)])?")
+_BASE = re.compile(r"[比较]\s*(?:(?P<y>\d{4})\s*年(?:底|末)?|[“\"]?十(?P<plan>[一二三四])五[”\"]?(?:时期|期)?末)"
+                   r"\s*(?P<on>[（(]\s*下同\s*[）)])?")
+_PLAN_ENDS = {"一": 2010, "二": 2015, "三": 2020, "四": 2025}  # 较“十二五”末: the year the plan ended
+
+
+def base_year(match: re.Match) -> int:
+    return int(match["y"]) if match["y"] else _PLAN_ENDS[match["plan"]]
 # 较2016年增长 67.4%: a growth over the term, whose base the paragraph's later growths share;
 # not one said with a single year's words (全年…增长 7%)
 _TERM_GROWTH = re.compile(r"\s*[，,]?\s*(?:分别)?增长")
@@ -296,7 +310,7 @@ def drop_long_growth(raw: Raw, before: str, since: int | None, period: str) -> b
     near = max(0, len(before) - 24)
     if _YEAR_BEFORE.search(before, max(near, bases[-1].end() if bases else 0)):
         return True  # 比上年增长 12%: its own words say the year before, after any base year said
-    base = int(bases[-1][1]) if bases else since
+    base = base_year(bases[-1]) if bases else since
     if raw.growth is not None and base and period.isdigit() and base != int(period) - 1:
         raw.growth, raw.growth_unit = None, ""
         return raw.value is not None or raw.average_growth is not None or bool(raw.rank)
@@ -352,6 +366,7 @@ def extract_report(report: Report) -> list[Figure]:
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
             area = ""  # 天易经开区实现…: the part of the region the figures are of, to the full stop
             term_base = None  # 五年来，…较2016年增长…: the base of the term's growths after it
+            term_here = False  # …and it was said in the sentence being read
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
@@ -421,9 +436,10 @@ def extract_report(report: Report) -> list[Figure]:
                     if share and period.isdigit() and kind != "target":  # 前三季度…: part of the year
                         period, basis = f"{period}年{share}", "words"
                     read_to = start + max(raw.span[1], raw.growth_end)
-                    # (the term's base not for a figure whose sentence names its year: 2021年，…增长 8%)
+                    # (the term's base not for a figure whose sentence names its year, 2021年，…增长 8%,
+                    # unless the sentence said the base too: 2020年，…较“十二五”末增长27%，…分别增长38.4%)
                     if not drop_long_growth(raw, plain[max(start, read_to - LOOK_BACK):read_to],
-                                            since or (term_base if carried is None and basis != "year"
+                                            since or (term_base if (term_here or carried is None and basis != "year")
                                                       and not _ONE_YEAR.search(clause) else None),
                                             period):
                         continue
@@ -438,14 +454,15 @@ def extract_report(report: Report) -> list[Figure]:
                                 not catalogue()[previous.indicator].value_is_rate:  # 目标 6%: a growth
                             figure = replace(figure, growth_pct=figure.value, growth_unit="%", value="", unit="")
                     figures.append(figure)
-                part_year = part_of_year(marks, len(clause), part_year)
+                # (a part that opens a clause holds on past its ；, one in passing does not: 我县获得二季度…激励)
+                part_year = part_of_year([m for m in marks if opens_clause(clause, m[0])], len(clause), part_year)
                 # asides like （下同） are blanked in the analysis text: read the printed one
-                since = next((int(m[1]) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
+                since = next((base_year(m) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
                 if back_five and span_back(back_five, report.metadata.review_year) and not term_base and \
                         (base := _BASE.search(plain, start, end)) and _TERM_GROWTH.match(plain, base.end()):
                     # 五年来，…较2016年增长 67.4%，…增长 63%: in a look back over the term, a base
                     # year once said holds for the paragraph's later growths that name none
-                    term_base = int(base[1])
+                    term_base, term_here = base_year(base), True
                 estimating = estimating or opens_estimates(clause)
                 introduces = bool(TARGET_INTRO.search(clause)) and not RESTATED.search(clause)
                 targeting = targeting or introduces
@@ -453,7 +470,7 @@ def extract_report(report: Report) -> list[Figure]:
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
-                    carried, targeting, area = None, whole_paragraph, ""
+                    carried, targeting, area, term_here = None, whole_paragraph, "", False
                     estimating = december_run = estimating and role == "review" and (december or listing(analysis))
                     sentence_seen, part_year = True, ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short

@@ -110,6 +110,9 @@ def clean_label(text: str) -> str:
             return text[start:end]
 
 
+_POPULATION = re.compile(r"农村牧区|农牧区|城镇|城市|农村|牧区")
+
+
 def split_labels(label: str, count: int) -> list[str] | None:
     """城乡居民收入 → 城镇居民收入, 农村居民收入; 城镇、农村居民收入 → the same; else None."""
     plain = to_analysis(label)
@@ -123,9 +126,11 @@ def split_labels(label: str, count: int) -> list[str] | None:
         return None
     last = parts[-1]
     out = []
+    group = _POPULATION.match(to_analysis(last))
     for part in parts[:-1]:
         if len(part) <= 3 < len(last):  # 城镇、农村居民…: a modifier borrows the last one's tail
-            out.append(part + last[len(part):])
+            # (城镇和农村牧区常住居民…: the tail after the last one's own population word)
+            out.append(part + last[group.end() if group else len(part):])
         else:  # 一般公共预算收入和支出: the last item borrows the first one's head
             out.append(part)
     if out and len(parts[0]) > len(last) and len(last) <= 3:  # 收入和支出: 支出 borrows 一般公共预算
@@ -183,8 +188,9 @@ _INCOME = "人均可支配收入"
 
 
 def inherit_subjects(figures: list[Raw]) -> None:
-    """A label that names only a measure takes its subject from the label before it; a
-    population group after an income figure takes the income (其中城镇居民 35000 元)."""
+    """A label that names only a measure takes its subject from the label before it (and 支出
+    after a 收入, its budget); a population group after an income figure takes the income
+    (其中城镇居民 35000 元)."""
     previous = ""
     for raw in figures:
         group = to_analysis(raw.label).removeprefix("其中")
@@ -193,7 +199,10 @@ def inherit_subjects(figures: list[Raw]) -> None:
             raw.label = label + ("" if group.endswith("民") else "居民") + _INCOME
             continue
         label = to_analysis(raw.label)  # the rules read simplified script; the label keeps its own
-        if label.startswith(_GENERIC) and previous:
+        if label == "支出" and to_analysis(previous).endswith("收入"):
+            # 一般公共预算收入 37.52 亿元，支出 80.35 亿元: the spending of the same budget
+            raw.label = previous[:-2] + raw.label
+        elif label.startswith(_GENERIC) and previous:
             measure = _MEASURE_WORDS.search(to_analysis(previous))
             subject = previous[:measure.start()] if measure else previous
             if subject and subject != previous or subject and not label.startswith(to_analysis(subject)):

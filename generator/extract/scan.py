@@ -32,6 +32,7 @@ from generator.extract.labels import (
     strip_verbs,
     to_plain,
 )
+from generator.headings import BULLET
 from generator.indicators import match_label
 from generator.numbers import NUM, NUMBER_SPLIT, UNIT
 from generator.script import to_analysis
@@ -111,7 +112,7 @@ _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园�
 _CHANGE_WORDS = re.compile(r"^(?:(?:比|较)(?:上年|去年|上一年|上年同期|同期|\d{4}年)?)?"
                            r"(?:净增加|净增|增加|增收|多增|增长)$")
 # Words that separate what a label can be: a label never crosses them.
-_BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】]")
+_BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】" + BULLET + "]")  # (a bullet too)
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
 # What strip_verbs removes in front of: a value or rate; a rate that turned out to be part
 # of the label (人口自然增长率); a rank; a split number.
@@ -504,6 +505,8 @@ class Scanner:
                     raw.flags.append("earlier value (由…): period not stated")
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):
                 raw.label = reading.label + following_noun(self.original, self.analysis, match.end())
+            if unit == "倍":  # 分别是2011年的 1.65 倍、1.86 倍: multiples of a base, no items of the list
+                raw.respectively = False
             if reading.listed and not raw.respectively and split_labels(reading.label, 2):
                 raw.respectively = True  # 城乡居民人均可支配收入 28100 元和 16042 元: a list, no 分别
             self.start_group(raw)
