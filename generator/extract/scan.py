@@ -102,7 +102,8 @@ _OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$
 # 在…情况下, 在…基础上: a condition between a figure and its rate
 _CONDITION = re.compile(r"^在.{1,20}(?:情[况況]下|背景下|基[础礎]上|前提下|形[势勢]下)$")  # either script
 # 地区生产总值增速为 5%: a label that ends in a word for a rate (in either script: the label is printed)
-_RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅)$")
+_RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
+                        r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
 _ADJUSTED = re.compile(r"(?:剔除|扣除)[^0-9。；;]{0,20}$")
 _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
