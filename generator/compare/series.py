@@ -13,6 +13,7 @@ import pandas as pd
 
 from generator.compare.rules import Rules
 from generator.compare.scorecard import UNSURE, agree, groups, present
+from generator.extract import CONFLICTING
 from generator.indicators import catalogue
 
 KEYS = ["region_key", "indicator", "year"]
@@ -24,12 +25,17 @@ KEEP = ["region_key", "region", "code", "province", "city", "indicator", "year",
 def first_statements(obs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
     """Each report's statement of a region's year: its first actual figure (else its first
     estimate), flagged `conflict` when the same report gives another number for it."""
+    # (a figure extraction flagged as contradicting another of its report stays, to say so)
     rows = obs[obs["kind"].isin(["actual", "estimate"]) & (obs["year"] < obs["report_year"])
-               & (~obs["basis"].isin(UNSURE)) & (obs["flags"] == "")]
+               & (~obs["basis"].isin(UNSURE))
+               & ((obs["flags"] == "") | obs["flags"].str.startswith(CONFLICTING))]
     rows = rows.assign(kind_rank=(rows["kind"] != "actual").astype(int))
     out = []
     for _, records in groups(rows.sort_values("kind_rank", kind="stable"), [*KEYS, "report"]):
         group = list(records)
+        clean = [row for row in group if not row["flags"]]
+        contradicted = not clean  # every figure of the group contradicts another
+        group = clean or group
         best = min(row["kind_rank"] for row in group)
         group = [row for row in group if row["kind_rank"] == best]
         first = dict(group[0])
@@ -40,7 +46,7 @@ def first_statements(obs: pd.DataFrame, rules: Rules) -> pd.DataFrame:
                 first.update(value=level["value"], value_text=level["value_text"], unit=level["unit"])
         conflict = any(not agree(values, m, rules) for m in ("growth", "value")
                        if len(values := [row[m] for row in group if present(row[m])]) > 1)
-        first["flag"] = "conflict" if conflict else ""
+        first["flag"] = "conflict" if conflict or contradicted else ""
         out.append({c: first[c] for c in [*KEEP, "flag"]})
     frame = pd.DataFrame(out, columns=[*KEEP, "flag"])
     return frame.astype({"value": "float64", "growth": "float64", "year": "int64"})

@@ -107,6 +107,8 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
             and "a rate where a level belongs" not in raw.flags:
         # 三产增加值分别增长4.4%5.9%: a rate read into a money or income level
         raw.flags.append("a rate where a level belongs")
+    if indicator is not None and value is not None and unit == "倍":
+        raw.flags.append("a multiple where a level belongs")  # 进出口总额…分别增长 1.2 倍
     high, _ = canonical(raw.value_high, raw.unit, indicator, per_capita)
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind, basis = "target", "words"
@@ -180,6 +182,8 @@ _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;
 _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
                            r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
 _COMPARED_FROM = re.compile(r"[较比]前?$")  # just before the part: 较上半年, 比前三季度
+# 获得二季度全省投资激励, 一季度获评…: a part of the year an award was for, no period of figures
+_AWARDED = re.compile(r"(?:获得|获评|荣获|获|评为|入选|列入|授予)[^，,；;。\d]{0,4}$")
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
@@ -191,7 +195,9 @@ def listing(paragraph: str) -> bool:
     """A paragraph of three or more one-figure sentences (预计地区生产总值同比增长5.2%。服务业增加值
     增长7.5%。…): a list, for which the 预计 that opens it holds for every item."""
     pieces = [piece.strip() for piece in _FULL_STOP.split(paragraph) if piece.strip()]
-    return len(pieces) >= 3 and all(len(piece) <= LIST_SENTENCE_CHARS for piece in pieces)
+    # (not where 预计 stands again in a later sentence: then it marks its items one by one)
+    return len(pieces) >= 3 and all(len(piece) <= LIST_SENTENCE_CHARS for piece in pieces) \
+        and len(ESTIMATE.findall(paragraph)) == 1
 _ESTIMATE_INTRO = re.compile(rf"(?:{ESTIMATE_WORDS}|据初步统计|初步统计)\s*[：:]\s*$")
 
 
@@ -226,17 +232,10 @@ def parts_of_year(text: str) -> list[tuple[int, str]]:
     year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
     events = [(m.start(), m["q"].replace(" ", "") if m["q"] else
                f"1–{int(m['to'])}月" if int(m["to"]) < 12 else "")  # 1-12月 is the whole year
-              for m in _PART_OF_YEAR.finditer(text) if not _COMPARED_FROM.search(text, 0, m.start())]
+              for m in _PART_OF_YEAR.finditer(text) if not _COMPARED_FROM.search(text, 0, m.start())
+              and not _AWARDED.search(text, max(0, m.start() - 8), m.start())]
     events += [(m.start(), "") for m in _WHOLE_YEAR.finditer(text)]
     return sorted(events)
-
-
-_CLAUSE_OPENING = re.compile(r"(?:^|[，,；;：:])\s*(?:\d{4}\s*年|全县|全区|全市|全旗|今年|去年|其中|截至|截止|\s)*$")
-
-
-def opens_clause(clause: str, at: int) -> bool:
-    """Whether a mark at `at` opens its comma-clause (2019年前三季度，…), not one said in passing."""
-    return bool(_CLAUSE_OPENING.search(clause, 0, at))
 
 
 def part_of_year(events: list[tuple[int, str]], at: int, carried: str = "") -> str:
@@ -454,8 +453,7 @@ def extract_report(report: Report) -> list[Figure]:
                                 not catalogue()[previous.indicator].value_is_rate:  # 目标 6%: a growth
                             figure = replace(figure, growth_pct=figure.value, growth_unit="%", value="", unit="")
                     figures.append(figure)
-                # (a part that opens a clause holds on past its ；, one in passing does not: 我县获得二季度…激励)
-                part_year = part_of_year([m for m in marks if opens_clause(clause, m[0])], len(clause), part_year)
+                part_year = part_of_year(marks, len(clause), part_year)
                 # asides like （下同） are blanked in the analysis text: read the printed one
                 since = next((base_year(m) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
                 if back_five and span_back(back_five, report.metadata.review_year) and not term_base and \
@@ -515,9 +513,19 @@ def out_of_proportion(figures: list[Figure]) -> list[Figure]:
 # 一般公共预算收入 130.53 亿元 … 地方一般公共预算收入 73.9 亿元: two levels of one indicator for
 # one year, of one kind, that disagree are evidence in conflict, flagged for a person and neither
 # shown nor compared — unless one is the other with 地方 in front: then the wider total stood
-# beside the local-level figure, the catalogue's measure, which stays. Levels within rounding of
-# each other (3.6万元 beside 35620 元) agree.
-AGREE = Decimal("0.05")
+# beside the local-level figure, the catalogue's measure, which stays. Levels within the printed
+# precision of each other (3.6万元 beside 35620 元) agree; 4.1万元 beside 42000 元 do not.
+CONFLICTING = "conflicting values"  # the flag's words, which the compare stage reads too
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of a value's last significant digit: 3.6万元 (36000) stands for 35500–36499."""
+    return Decimal(5) * Decimal(10) ** (value.normalize().as_tuple().exponent - 1)
+
+
+def agree(a: Decimal, b: Decimal) -> bool:
+    """Whether two levels can be the same figure, the more precise rounded as the other was."""
+    return abs(a - b) <= max(half_unit(a), half_unit(b))
 
 
 def conflicting(figures: list[Figure]) -> list[Figure]:
@@ -528,7 +536,7 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
     flagged: dict[int, str] = {}
     for same in found.values():
         values = {Decimal(f.value) for f in same}
-        if len(values) < 2 or max(values) - min(values) <= AGREE * max(values):
+        if all(agree(a, b) for a in values for b in values):
             continue
         local = [f for f in same if to_analysis(f.label).startswith("地方")]
         local_values = {Decimal(f.value) for f in local}
@@ -536,7 +544,7 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
         for f in same:
             if f not in keep:
                 others = "、".join(number(str(v)) for v in sorted(values) if v != Decimal(f.value))
-                flagged[id(f)] = f"conflicting values: {others} {f.unit} given for the same year too"
+                flagged[id(f)] = f"{CONFLICTING}: {others} {f.unit} given for the same year too"
     return [replace(f, flags=flagged[id(f)]) if id(f) in flagged else f for f in figures]
 
 

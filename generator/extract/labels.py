@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from generator.indicators import match_label
 from generator.script import to_analysis
 
 if TYPE_CHECKING:
@@ -37,12 +38,13 @@ _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:�
 _GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
 _MEASURE_WORDS = re.compile(r"(?:播种面积|面积|播种|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
 _TRIM = "　 ，,、：:"
-_COMPARED = re.compile(r"(?:比|较|相比)\s*(?:\d{4}\s*年|上年|去年|上一年)")
+_COMPARED = re.compile(r"(?:比|较|相比)\s*(?:\d{4}\s*年|上年|去年|上一年|[“\"]?十[一二三四]五[”\"]?(?:时期|期)?末)")
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
 # the sentence's subject, not part of what is measured.
 _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|力争|确保|争取|目标(?:主要)?(?:是|为))")
 # …规模以上工业 before 实现总产值: a subject the bare measure after the verb belongs to
-_SUBJECT_BEFORE = re.compile(r"^(?:规模以上|规上|限额以上|限上)?(?:工业|服务业|第三产业|第二产业|第一产业|农业|建筑业)"
+_SUBJECT_BEFORE = re.compile(r"^(?:规模以上|规上|限额以上|限上)?"
+                             r"(?:工业(?:企业)?|服务业|第三产业|第二产业|第一产业|农业|建筑业)"
                              r"(?=(?:全年)?(?:实现|完成|达到|累计完成|全年完成))")
 # 全县, 全区, 全市, 全旗 in front of a label: the report's region, or a wider one (foreign_scope)
 WHOLE = re.compile(r"全县|全区|全市|全旗")
@@ -192,7 +194,7 @@ def inherit_subjects(figures: list[Raw]) -> None:
     """A label that names only a measure takes its subject from the label before it (and 支出
     after a 收入, its budget); a population group after an income figure takes the income
     (其中城镇居民 35000 元)."""
-    previous = ""
+    previous, revenue = "", ""
     for raw in figures:
         group = to_analysis(raw.label).removeprefix("其中")
         if _INCOME_GROUP.match(group) and _INCOME in to_analysis(previous):
@@ -200,9 +202,9 @@ def inherit_subjects(figures: list[Raw]) -> None:
             raw.label = label + ("" if group.endswith("民") else "居民") + _INCOME
             continue
         label = to_analysis(raw.label)  # the rules read simplified script; the label keeps its own
-        if label == "支出" and to_analysis(previous).endswith("收入"):
-            # 一般公共预算收入 37.52 亿元，支出 80.35 亿元: the spending of the same budget
-            raw.label = previous[:-2] + raw.label
+        if label == "支出" and revenue:
+            # 一般公共预算收入 37.52 亿元，(其中税收收入…,) 支出 80.35 亿元: the same budget's spending
+            raw.label = revenue[:-2] + raw.label
         elif label.startswith(_GENERIC) and previous:
             measure = _MEASURE_WORDS.search(to_analysis(previous))
             subject = previous[:measure.start()] if measure else previous
@@ -210,6 +212,8 @@ def inherit_subjects(figures: list[Raw]) -> None:
                 raw.label = subject + raw.label
         if raw.label:
             previous = raw.label
+            if label.endswith("收入") and (found := match_label(raw.label)) and found.id.endswith("_revenue"):
+                revenue = raw.label
 
 
 

@@ -56,6 +56,11 @@ _RATE_AFTER = r"(?:\s*(?:左右|以上|以内|以下|上下))?"
 _NUMBER_NEXT = re.compile(r"\s*\d")
 RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)\s*[-+－−]?{NUM}\s*%{_RATE_AFTER})*")
 
+_MULTIPLE_OF = re.compile(r"(?:是|为|相当于)[^，,；;]{0,12}的\s*$")  # 是2011年的 1.65 倍
+_LISTED_NEXT = re.compile(rf"\s*[和、及与]\s*{NUM}")  # …元和 20660 元: another value follows in a list
+# Units that count things (14 个项目, 300 家企业): never the level of a growth read before them
+COUNTS = {"个", "家", "项", "所", "座", "条", "处", "人", "户", "名", "位", "次", "批", "件", "套", "场", "只"}
+
 # Words between a label and its number.
 _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
     上升到 上升至 下降到 下降至 降至 降到 增长到 减少到 扩大到 跃升至 跃升到 稳定在 控制在 保持在 总计
@@ -171,10 +176,15 @@ def rank_value(n: str) -> str:
 def left_context(analysis: str, start: int, floor: int) -> tuple[int, str]:
     """The text a label may come from: back from `start` to a boundary or `floor`."""
     begin = start
-    while begin > floor and not _BOUNDARY.match(char := analysis[begin - 1]) and not (
+    while begin > floor and (not _BOUNDARY.match(char := analysis[begin - 1]) or char in "“”"
+                             and _PLAN_QUOTED.search(analysis, max(0, begin - 5), begin + 4)) and not (
             char == "—" and analysis[begin - 2:begin - 1] == "—"):
-        begin -= 1  # (a double dash breaks a sentence; one between years, 2021—2023年, does not)
+        begin -= 1  # (a double dash breaks a sentence; one between years, 2021—2023年, does not;
+        # the quotes of “十三五” do not either)
     return begin, analysis[begin:start]
+
+
+_PLAN_QUOTED = re.compile(r"“十[一二三四五]五”")
 
 
 @dataclass
@@ -383,6 +393,14 @@ class Scanner:
                     target.growth_end = match.end()
                     target.qualifier += reading.qualifiers
                 return
+        elif not reading.label and reading.separator in "，," and "growth" in rate:
+            # 城镇居民…22600 元，农村居民…8400 元，同比增长 8.5% 和 13%: a list of rates, no 分别,
+            # for exactly as many values just before it, none of which has one
+            rates = RATE_LIST.match(self.analysis, match.start())
+            count = rates.group().count("%") if rates else 0
+            last = list(itertools.takewhile(lambda f: f.value is not None and f.growth is None, self.figures[::-1]))
+            if count > 1 and len(last) == count:
+                self.group, self.filled = last[::-1], 0
         group = self.group
         if (not reading.label and group and self.filled >= len(group) and group[-1].respectively
                 and group[-1].value is None):
@@ -467,8 +485,9 @@ class Scanner:
             reading.label = self.cut(words.start("label"), words.end("label"))
         if (not reading.label and len(group) > 1 and group[0].respectively and self.values_filled < len(group)
                 and group[self.values_filled].value is None
-                and ("分别" in reading.verbs or self.values_filled > 0)):
-            # 分别增长 8% 和 9%，分别达 41200 元和 15800 元: the values of the same list
+                and ("分别" in reading.verbs or self.values_filled > 0
+                     or _LISTED_NEXT.match(self.analysis, match.end()))):
+            # 分别增长 8% 和 9%，分别达 41200 元和 15800 元 (or 达到 48620 元和 20660 元): the values of the same list
             target = group[self.values_filled]
             target.value, target.value_high, target.unit = number, high, unit
             self.values_filled += 1
@@ -490,8 +509,10 @@ class Scanner:
             # 增长 10%，力争 11.5%: a stretch goal above the target; kept as printed, not a level
             group[-1].qualifier.append(f"{'争取' if '争取' in reading.verbs else '力争'}{number}%")
         elif (not reading.label and len(group) == 1 and group[-1].value is None
-              and group[-1].growth is not None and reading.separator not in "；;"):
-            # growth before value: 增长 12.6% 达 92.9 亿元
+              and group[-1].growth is not None and reading.separator not in "；;"
+              and unit.lstrip("亿万千 ") not in COUNTS):
+            # growth before value: 增长 12.6% 达 92.9 亿元 (not 增长 16%，14 个州级重点项目…: a count
+            # of something else)
             target = group[-1]
             target.value, target.value_high, target.unit = number, high, unit
             target.qualifier += reading.qualifiers
@@ -506,8 +527,8 @@ class Scanner:
                     raw.flags.append("earlier value (由…): period not stated")
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):
                 raw.label = reading.label + following_noun(self.original, self.analysis, match.end())
-            if unit == "倍":  # 分别是2011年的 1.65 倍、1.86 倍: multiples of a base, no items of the list
-                raw.respectively = False
+            if unit == "倍" and _MULTIPLE_OF.search(reading.context):
+                raw.respectively = False  # 分别是2011年的 1.65 倍、1.86 倍: multiples of a base, no items of the list
             if reading.listed and not raw.respectively and split_labels(reading.label, 2):
                 raw.respectively = True  # 城乡居民人均可支配收入 28100 元和 16042 元: a list, no 分别
             self.start_group(raw)
