@@ -114,6 +114,7 @@ def clean_label(text: str) -> str:
 
 
 _POPULATION = re.compile(r"农村牧区|农牧区|城镇|城市|农村|牧区")
+_PEOPLE = re.compile(r"(?:农村牧区|农牧区|城镇|城市|农村|牧区)(?:常住)?居民|农牧民|农民")
 
 
 def split_labels(label: str, count: int) -> list[str] | None:
@@ -130,10 +131,14 @@ def split_labels(label: str, count: int) -> list[str] | None:
     last = parts[-1]
     out = []
     group = _POPULATION.match(to_analysis(last))
+    people = _PEOPLE.match(to_analysis(last))
     for part in parts[:-1]:
         if len(part) <= 3 < len(last):  # 城镇、农村居民…: a modifier borrows the last one's tail
             # (城镇和农村牧区常住居民…: the tail after the last one's own population word)
             out.append(part + last[group.end() if group else len(part):])
+        elif people and _PEOPLE.fullmatch(to_analysis(part)):
+            # 城镇居民和农村居民人均可支配收入: a group of people borrows what the last one's have
+            out.append(part + last[people.end():])
         else:  # 一般公共预算收入和支出: the last item borrows the first one's head
             out.append(part)
     if out and len(parts[0]) > len(last) and len(last) <= 3:  # 收入和支出: 支出 borrows 一般公共预算

@@ -51,10 +51,10 @@ RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|�
                   r"(?:县区|县市区|县域)?(?:排名|排|位居|位列|居|列)?\s*第\s*(?P<n>\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九](?![一二三四五六七八九十]))\s*(?:位|名)?")
 
 _CONNECTORS = {"和", "及", "与", "以及"}
-# "26.7%和18.9%", "6.4%、6.7%": a list of rates
+# "26.7%和18.9%", "6.4%、6.7%": a list of rates (and "10%12.2%", its 、 lost)
 _RATE_AFTER = r"(?:\s*(?:左右|以上|以内|以下|上下))?"
 _NUMBER_NEXT = re.compile(r"\s*\d")
-RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)\s*[-+－−]?{NUM}\s*%{_RATE_AFTER})*")
+RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)?\s*[-+－−]?{NUM}\s*%{_RATE_AFTER})*")
 
 _MULTIPLE_OF = re.compile(r"(?:是|为|相当于)[^，,；;]{0,12}的\s*$")  # 是2011年的 1.65 倍
 _LISTED_NEXT = re.compile(rf"\s*[和、及与]\s*{NUM}")  # …元和 20660 元: another value follows in a list
@@ -90,7 +90,7 @@ _TO_VERB_LIST = longest_first(_TO_VERBS)
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
 # (…突破700亿大关，预计达到705亿元: the figure is an estimate)
 _MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:预计|初步预计)?\s*"
-                             rf"(?:达到|达|为|实现|增至)\s*{NUM}")
+                             rf"(?:达到|达|为|实现|增至|完成)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)")
 _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
@@ -109,7 +109,9 @@ _CONDITION = re.compile(r"^在.{1,20}(?:情[况況]下|背景下|基[础礎]上|
 # 地区生产总值增速为 5%: a label that ends in a word for a rate (in either script: the label is printed)
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
-_ADJUSTED = re.compile(r"(?:剔除|扣除)[^0-9。；;]{0,20}$")
+_ADJUSTED = re.compile(r"(?:剔除|扣除|还原)[^0-9。；;]{0,20}$")
+# 还原留抵退税后，完成一般公共预算收入 28.8 亿元: a level on another basis than the one reported
+_ADJUSTED_LEVEL = re.compile(r"(?:剔除|扣除|还原)[^，,；;。\d]{0,16}(?:后|因素|影响)[，,]?[^，,；;。\d]*$")
 _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
 _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
@@ -464,6 +466,12 @@ class Scanner:
             return
         if self.pending_threshold:
             reading.scope, self.pending_threshold = self.pending_threshold, ""
+        if _ADJUSTED_LEVEL.search(self.analysis, max(self.floor, reading.begin - 24), match.start()):
+            # (a raw of its own, flagged, so no figure before it takes it as its value)
+            raw = Raw(label=reading.label, value=number, unit=unit, qualifier=reading.qualifiers,
+                      span=(match.start(), match.end()), flags=["on an adjusted basis (剔除/还原…)"])
+            self.start_group(raw)
+            return
         if (reading.label and set(reading.verbs) & _MILESTONE_VERBS
                 and _MILESTONE_THEN.match(self.analysis, match.end())):
             self.pending_label, self.pending_scope = reading.label, reading.scope  # 突破 300 亿元大关，达到…

@@ -45,8 +45,8 @@ _ASIDE = re.compile(r"[（(][^（）()]{0,12}[）)]|\s+")
 
 def label_key(label: str) -> str:
     """What a label is matched by: no asides or spaces, and 年人均 (居民年人均可支配收入, the
-    annual figure per person) said as 人均."""
-    return _ASIDE.sub("", to_analysis(label)).upper().replace("年人均", "人均")
+    annual figure per person) said as 人均, 人均居民 as 居民人均."""
+    return _ASIDE.sub("", to_analysis(label)).upper().replace("年人均", "人均").replace("人均居民", "居民人均")
 
 
 @cache
