@@ -176,7 +176,8 @@ _ESTIMATE_ASIDE = re.compile(rf"[（(]\s*{_ESTIMATE_NOTE}\s*(?P<on>[，,、]?\s*
 # 未来五年，…: the goals that follow are the five years', not the coming year's
 _AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个时期|“?十[一二三四五六七八九]五”?时期)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
-_CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,16}$")
+_CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,24}$")
+_ONE_YEAR_SUM = re.compile(r"全年|当年|今年|去年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|[一二三]季度|上半年")  # 全年累计…
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
 # (降幅较上半年收窄, 比一季度提高: the part a change is measured from, not the period)
 _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
@@ -431,6 +432,11 @@ def extract_report(report: Report) -> list[Figure]:
                         # so are the amounts listed after it (，实际利用外资5.5亿美元，…)
                         kind, period, basis = "actual", span_back(back_five, report.metadata.review_year), "words"
                         summing = True
+                    elif (not back_five and raw.value is not None and "年均" in analysis and kind != "target"
+                          and _CUMULATIVE_VALUE.search(before[-40:]) and not _ONE_YEAR_SUM.search(clause)):
+                        # 累计实现社会消费品零售总额 123.68 亿元，年均增长 12.5%: a sum over the years the
+                        # paragraph's average growth spans, which it does not name
+                        raw.flags.append("a sum (累计) over years beside 年均")
                     share = part_of_year(marks, raw.span[0], part_year)
                     if share and period.isdigit() and kind != "target":  # 前三季度…: part of the year
                         period, basis = f"{period}年{share}", "words"
