@@ -55,6 +55,7 @@ THIS_YEAR = re.compile(r"今年|本年度")
 # 面对新的一年，…; 明年…: the year the report plans, whenever the session sits
 NEW_YEAR = re.compile(r"新的一年|新一年")
 NEXT_YEAR = re.compile(r"明年")
+_NEXT_YEARS_GOALS = re.compile(r"明年[^。；;]{0,16}(?:预期目标|主要目标|发展目标)")
 
 
 def title_role(title: str) -> str | None:
@@ -124,7 +125,9 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     if year is None and NEW_YEAR.search(sentence):
         year, basis = plan, "words"
     if year is None and NEXT_YEAR.search(sentence):
-        year, basis = meeting + 1, "words"
+        # (no meeting date known, a report that sets 明年's 主要预期目标 sits in December: its own year)
+        planned = not meta.session_year and _NEXT_YEARS_GOALS.search(sentence)
+        year, basis = (plan if planned else meeting + 1), "words"
     if year is None and THIS_YEAR.search(sentence):
         year, basis = meeting, "words"
     if carried_estimate or ESTIMATE.search(sentence):

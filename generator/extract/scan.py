@@ -67,12 +67,12 @@ _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增�
     累计 共计 合计 共 总量 规模 达到了
     分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
     预计 初步预计""".split()
-_GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 增速 增幅 增长率 涨幅 降幅
+_GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 下跌 增速 增幅 增长率 涨幅 降幅
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
     按现价计算增长 按不变价计算增长 按不变价格计算增长 按不变价增长 按可比价格增长
     比增 同比增""".split()
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅")
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌")
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
 MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")
 # Qualifiers in front of a number, and what they bound.
@@ -445,15 +445,17 @@ class Scanner:
 
     def clause_label(self, reading: Reading) -> str:
         """The clause before a rate's, when it is nothing but a catalogue indicator's name (and a
-        slogan in quotes after it); else ""."""
+        slogan in quotes after it), or a 、 list of them (…，预计分别增长 6%、12%…); else ""."""
         end = reading.begin - 1
         if end <= self.floor or reading.separator not in "，,":
             return ""
         if self.analysis[end - 1] == "”" and (quote := self.analysis.rfind("“", self.floor, end)) > self.floor:
             end = quote
         begin, _ = left_context(self.analysis, end, self.floor)
+        while begin > self.floor and self.analysis[begin - 1] == "、":  # 地区生产总值、…、外贸进出口总额，
+            begin = left_context(self.analysis, begin - 1, self.floor)[0]
         label = self.cut(begin, end)
-        return label if match_label(label) else ""
+        return label if match_label(label) or names_a_list(label) else ""
 
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
