@@ -357,6 +357,8 @@ def test_comparison_table_sorts_in_the_browser(page, target):
     page.click(f"article a:has-text('{year} 年地区生产总值对比')")  # the year's page lists the indicators
     assert page.url.split("#")[0] == target.url(f"compare/{year}/gdp.md")
     table = "h2#gdp + div.sortable table"
+    page.wait_for_selector(f"{table}[data-sortable]")  # (the script has made it sortable: a page
+    # reached by instant navigation gets its script after the click that loaded it)
     page.click(f"{table} th:nth-child(4)")  # 增长（%）
     first = column(page, table, 0)
     ascending, descending = list(rows["region"]), list(rows["region"])[::-1]
