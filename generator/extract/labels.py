@@ -86,6 +86,8 @@ def clean_label(text: str) -> str:
     start, end = 0, len(analysis)
     if (compared := _COMPARED.search(analysis)) and compared.start() > 0:
         end = compared.start()  # 一般公共预算收入比2019年调整预算收入: the base is no part of it
+    elif compared and not analysis[compared.end():].strip(_TRIM + " "):
+        return ""  # …100 亿元，比2011年增长 13.8%: only the base, the figure before's growth
     while True:
         rest = analysis[start:end]
         lead = _ORDINAL.match(rest) or _LEAD.match(rest)

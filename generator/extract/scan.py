@@ -222,6 +222,7 @@ class Scanner:
         self.pending_label, self.pending_scope = "", ""  # a milestone's label, for the figure after it
         self.pending_threshold = ""  # 500万元以上: scopes the label after it
         self.values_filled = 0  # values given so far to a 分别 list read first as rates
+        self.averages_filled = 0  # average growths given so far to a 分别 list that has its rates
         self.last_growth = None  # (verbs, unit, average) of the rate just read, for 6.4%、6.7%
 
     def cut(self, start: int, end: int) -> str:
@@ -230,7 +231,7 @@ class Scanner:
 
     def start_group(self, raw: Raw, filled: int = 0) -> None:
         self.figures.append(raw)
-        self.group, self.filled, self.values_filled = [raw], filled, 0
+        self.group, self.filled, self.values_filled, self.averages_filled = [raw], filled, 0, 0
 
     def share(self, raw: Raw) -> None:
         """城镇、农村居民人均可支配收入均增长 8%: a figure per item of the list, each with the
@@ -385,7 +386,7 @@ class Scanner:
             count = len(RATE_LIST.match(self.analysis, match.start()).group().split("%")) - 1
             waiting = [f for f in self.figures if f.value is not None and f.growth is None]
             if count > 1 and len(waiting) >= count:
-                self.group, self.filled = waiting[-count:], 0
+                self.group, self.filled, self.averages_filled = waiting[-count:], 0, 0
             last = list(itertools.takewhile(lambda f: f.value is not None and f.growth is None, self.figures[::-1]))
             if count == 1 and len(last) >= 2 and "growth" in rate:
                 # 城镇居民…1.9万元，农民…1.2万元，同比分别增长11%: one rate for each of the values
@@ -402,8 +403,15 @@ class Scanner:
             count = rates.group().count("%") if rates else 0
             last = list(itertools.takewhile(lambda f: f.value is not None and f.growth is None, self.figures[::-1]))
             if count > 1 and len(last) == count:
-                self.group, self.filled = last[::-1], 0
+                self.group, self.filled, self.averages_filled = last[::-1], 0, 0
         group = self.group
+        if (not reading.label and "average_growth" in rate and len(group) > 1 and self.filled >= len(group)
+                and self.averages_filled < len(group) and group[self.averages_filled].average_growth is None
+                and group[self.averages_filled].value is not None):
+            # …分别完成 2.3 万元、1.5 万元，比2011年分别增长…，年均分别增长 7.5% 和 11.9%: the same items' averages
+            group[self.averages_filled].average_growth = rate["average_growth"]
+            self.averages_filled += 1
+            return
         if (not reading.label and group and self.filled >= len(group) and group[-1].respectively
                 and group[-1].value is None):
             # 城、乡居民人均可支配收入分别增长 8%、9%: the next rate of a 分别 list of rates
@@ -520,9 +528,9 @@ class Scanner:
             group[-1].qualifier.append(f"{'争取' if '争取' in reading.verbs else '力争'}{number}%")
         elif (not reading.label and len(group) == 1 and group[-1].value is None
               and group[-1].growth is not None and reading.separator not in "；;"
-              and unit.lstrip("亿万千 ") not in COUNTS):
+              and unit.lstrip("亿万千 ") not in COUNTS and unit not in ("个百分点", "%", "‰")):
             # growth before value: 增长 12.6% 达 92.9 亿元 (not 增长 16%，14 个州级重点项目…: a count
-            # of something else)
+            # of something else; nor …高于平均增速 1.1 个百分点: a gap, no level)
             target = group[-1]
             target.value, target.value_high, target.unit = number, high, unit
             target.qualifier += reading.qualifiers
