@@ -26,7 +26,7 @@ from generator.extract.context import (
     stated_year,
     title_role,
 )
-from generator.extract.labels import clean_label, foreign_scope, opening_area, own_name_stripped
+from generator.extract.labels import PLAN_END, clean_label, foreign_scope, opening_area, own_name_stripped
 from generator.extract.scan import (
     APPROXIMATE,
     MAX_WORDS,
@@ -177,7 +177,6 @@ _ESTIMATE_ASIDE = re.compile(rf"[（(]\s*{_ESTIMATE_NOTE}\s*(?P<on>[，,、]?\s*
 _AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个时期|“?十[一二三四五六七八九]五”?时期)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,24}$")
-_ONE_YEAR_SUM = re.compile(r"全年|当年|今年|去年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月|[一二三]季度|上半年")  # 全年累计…
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
 # (降幅较上半年收窄, 比一季度提高: the part a change is measured from, not the period)
 _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
@@ -199,6 +198,8 @@ def listing(paragraph: str) -> bool:
     # (not where 预计 stands again in a later sentence: then it marks its items one by one)
     return len(pieces) >= 3 and all(len(piece) <= LIST_SENTENCE_CHARS for piece in pieces) \
         and len(ESTIMATE.findall(paragraph)) == 1
+
+
 _ESTIMATE_INTRO = re.compile(rf"(?:{ESTIMATE_WORDS}|据初步统计|初步统计)\s*[：:]\s*$")
 
 
@@ -287,13 +288,14 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
 
 # 比2012年（下同）增长 47.7%, 较2016年增长 30.7%: growth over several years, not over the year before
 _YEAR_BEFORE = re.compile(r"比上年|较上年|比去年|较去年|同比|比上一年")
-_BASE = re.compile(r"[比较]\s*(?:(?P<y>\d{4})\s*年(?:底|末)?|[“\"]?十(?P<plan>[一二三四])五[”\"]?(?:时期|期)?末)"
-                   r"\s*(?P<on>[（(]\s*下同\s*[）)])?")
+_BASE = re.compile(rf"[比较]\s*(?:(?P<y>\d{{4}})\s*年(?:底|末)?|{PLAN_END})\s*(?P<on>[（(]\s*下同\s*[）)])?")
 _PLAN_ENDS = {"一": 2010, "二": 2015, "三": 2020, "四": 2025}  # 较“十二五”末: the year the plan ended
 
 
 def base_year(match: re.Match) -> int:
     return int(match["y"]) if match["y"] else _PLAN_ENDS[match["plan"]]
+
+
 # 较2016年增长 67.4%: a growth over the term, whose base the paragraph's later growths share;
 # not one said with a single year's words (全年…增长 7%)
 _TERM_GROWTH = re.compile(r"\s*[，,]?\s*(?:分别)?增长")
@@ -367,6 +369,7 @@ def extract_report(report: Report) -> list[Figure]:
             area = ""  # 天易经开区实现…: the part of the region the figures are of, to the full stop
             term_base = None  # 五年来，…较2016年增长…: the base of the term's growths after it
             term_here = False  # …and it was said in the sentence being read
+            is_list = None  # a list of one-figure sentences, once asked
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
@@ -377,7 +380,7 @@ def extract_report(report: Report) -> list[Figure]:
                     estimating = december_run = False  # 年初…预期目标是…, 2022年…: not the estimate's
                 carried = stated_year(clause) or carried
                 if (said_area := opening_area(clause)) is not None:
-                    area = text[start:end][clause.find(said_area):][:len(said_area)] if said_area else ""
+                    area = text[start + said_area[0]:start + said_area[1]]  # as printed
                 ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
@@ -433,20 +436,20 @@ def extract_report(report: Report) -> list[Figure]:
                         kind, period, basis = "actual", span_back(back_five, report.metadata.review_year), "words"
                         summing = True
                     elif (not back_five and raw.value is not None and "年均" in analysis and kind != "target"
-                          and _CUMULATIVE_VALUE.search(before[-40:]) and not _ONE_YEAR_SUM.search(clause)):
+                          and _CUMULATIVE_VALUE.search(before[-40:])
+                          and not (_ONE_YEAR.search(clause) or _PART_OF_YEAR.search(clause))):
                         # 累计实现社会消费品零售总额 123.68 亿元，年均增长 12.5%: a sum over the years the
-                        # paragraph's average growth spans, which it does not name
+                        # paragraph's average growth spans, which it does not name (全年累计…: the year's)
                         raw.flags.append("a sum (累计) over years beside 年均")
                     share = part_of_year(marks, raw.span[0], part_year)
                     if share and period.isdigit() and kind != "target":  # 前三季度…: part of the year
                         period, basis = f"{period}年{share}", "words"
                     read_to = start + max(raw.span[1], raw.growth_end)
-                    # (the term's base not for a figure whose sentence names its year, 2021年，…增长 8%,
-                    # unless the sentence said the base too: 2020年，…较“十二五”末增长27%，…分别增长38.4%)
+                    # the term's base, not for a figure whose sentence names its year (2021年，…增长 8%)
+                    # unless the sentence said the base too (2020年，…较“十二五”末增长27%，…分别增长38.4%)
+                    term_growth = (term_here or carried is None and basis != "year") and not _ONE_YEAR.search(clause)
                     if not drop_long_growth(raw, plain[max(start, read_to - LOOK_BACK):read_to],
-                                            since or (term_base if (term_here or carried is None and basis != "year")
-                                                      and not _ONE_YEAR.search(clause) else None),
-                                            period):
+                                            since or (term_base if term_growth else None), period):
                         continue
                     figure = to_figure(raw, report, kind, period, basis, node, page,
                                        text[start:end], offset + start if offset >= 0 else -1, len(figures) + 1)
@@ -475,7 +478,9 @@ def extract_report(report: Report) -> list[Figure]:
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
                     carried, targeting, area, term_here = None, whole_paragraph, "", False
-                    estimating = december_run = estimating and role == "review" and (december or listing(analysis))
+                    if estimating and is_list is None:
+                        is_list = listing(analysis)  # (once a paragraph)
+                    estimating = december_run = estimating and role == "review" and (december or is_list)
                     sentence_seen, part_year = True, ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):
@@ -530,7 +535,7 @@ def half_unit(value: Decimal) -> Decimal:
     return Decimal(5) * Decimal(10) ** (value.normalize().as_tuple().exponent - 1)
 
 
-def agree(a: Decimal, b: Decimal) -> bool:
+def same_level(a: Decimal, b: Decimal) -> bool:
     """Whether two levels can be the same figure, the more precise rounded as the other was."""
     return abs(a - b) <= max(half_unit(a), half_unit(b))
 
@@ -543,13 +548,13 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
     flagged: dict[int, str] = {}
     for same in found.values():
         values = {Decimal(f.value) for f in same}
-        if all(agree(a, b) for a in values for b in values):
+        if all(same_level(a, b) for a in values for b in values):
             continue
         local = [f for f in same if to_analysis(f.label).startswith("地方")]
         local_values = {Decimal(f.value) for f in local}
-        keep = local if len(local_values) == 1 and len(local) < len(same) else []
+        keep = {id(f) for f in local} if len(local_values) == 1 and len(local) < len(same) else set()
         for f in same:
-            if f not in keep:
+            if id(f) not in keep:
                 others = "、".join(number(str(v)) for v in sorted(values) if v != Decimal(f.value))
                 flagged[id(f)] = f"{CONFLICTING}: {others} {f.unit} given for the same year too"
     return [replace(f, flags=flagged[id(f)]) if id(f) in flagged else f for f in figures]

@@ -18,12 +18,12 @@ if TYPE_CHECKING:
 
 # Generic words in front of a label that do not change what it measures (属地地区生产总值: the
 # district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced).
-_LEAD = re.compile(r"^(?:(?:全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|属地|面对|全域口径|全域|"
+_LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|"  # (建议将…: a proposal, not 将乐县)
+                   r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|属地|面对|全域口径|全域|"
                    r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|去年|上年|当年|年度|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
                    r"其中|特别是|尤其是|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?|"
-                   r"建议|将(?!乐)|把|"
                    r"[（(]\s*下同\s*[）)])\s*)+")
 # 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
 # (not 一、二、三产增加值: a list of the three sectors)
@@ -38,7 +38,9 @@ _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:�
 _GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
 _MEASURE_WORDS = re.compile(r"(?:播种面积|面积|播种|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
 _TRIM = "　 ，,、：:"
-_COMPARED = re.compile(r"(?:比|较|相比)\s*(?:\d{4}\s*年|上年|去年|上一年|[“\"]?十[一二三四]五[”\"]?(?:时期|期)?末)")
+# 较“十二五”末: the end of a five-year plan, as a base
+PLAN_END = r"[“\"]?十(?P<plan>[一二三四])五[”\"]?(?:时期|期)?末"
+_COMPARED = re.compile(rf"(?:比|较|相比)\s*(?:\d{{4}}\s*年|上年|去年|上一年|{PLAN_END})")
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
 # the sentence's subject, not part of what is measured.
 _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|力争|确保|争取|目标(?:主要)?(?:是|为))")
@@ -223,7 +225,6 @@ def inherit_subjects(figures: list[Raw]) -> None:
                 revenue = raw.label
 
 
-
 # 天易经开区实现技工贸总收入 1200 亿元；完成地区生产总值 430 亿元: a park, town or new district
 # opening a clause as its subject; the figures after it, to the full stop, are the area's (not
 # 省级以上工业园区达到 5 个: parks counted)
@@ -236,12 +237,12 @@ SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家�
 _WHOLE_SUBJECT = re.compile(r"\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|县域)")
 
 
-def opening_area(clause: str) -> str | None:
-    """The sub-area a clause (analysis text) opens with as its subject; "" when it opens with
-    the whole region again; None when it names no subject."""
+def opening_area(clause: str) -> tuple[int, int] | None:
+    """Where the sub-area a clause (analysis text) opens with as its subject stands; (0, 0) when
+    the clause opens with the whole region again; None when it names no subject."""
     if match := SUB_AREA.match(clause):
-        return match["area"]
-    return "" if _WHOLE_SUBJECT.match(clause) else None
+        return match.span("area")
+    return (0, 0) if _WHOLE_SUBJECT.match(clause) else None
 
 
 def foreign_scope(scope: str, region: str, region_known: bool = True) -> bool:
