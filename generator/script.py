@@ -10,8 +10,9 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 # Full-width digits and the signs that travel with numbers; nothing else, so Chinese
-# punctuation (which delimits clauses) is left alone.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％＋－～", "0123456789.%+-~")
+# punctuation (which delimits clauses) is left alone. ﹪ (small) and ℅ (care of, which input
+# methods offer beside ％ and county sites print as one: 增长15℅) read as %.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％﹪℅＋－～", "0123456789.%%%+-~")
 
 
 @cache

@@ -26,7 +26,7 @@ from generator.extract.context import (
     stated_year,
     title_role,
 )
-from generator.extract.labels import PLAN_END, clean_label, foreign_scope, opening_area, own_name_stripped
+from generator.extract.labels import PLAN_END, clean_label, foreign_scope, opening_area, own_name_stripped, wider_area
 from generator.extract.scan import (
     APPROXIMATE,
     MAX_WORDS,
@@ -114,7 +114,7 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
     crossed = APPROXIMATE | {"突破", "超过", *MILESTONE_WORDS}
-    if kind != "target" and value and set(raw.qualifier) & crossed:
+    if kind != "target" and value and set(raw.qualifier) - set(raw.growth_words) & crossed:
         # 一般公共预算收入超 6 亿元, 突破 400 亿元: a result given only as a bound has no exact level; the amount
         # stays in the qualifier as printed
         qualifier = "".join(w for w in raw.qualifier if w in crossed) + f"{number(value)}{unit}"
@@ -225,7 +225,7 @@ def opens_estimates(clause: str) -> bool:
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # (扣除2022年…外): an aside's year is no figure's
 # a year that opens a figure's own comma-clause as its time (2021年全市实现…), not the start or
 # end of a change (2015年的…), a day, a base (在2023年基础上) or a 年度 title
-_OWN_YEAR = re.compile(r"\s*(?:在|截至|截止)?\s*(\d{4})\s*年(?![度代底末])"
+_OWN_YEAR = re.compile(r"\s*(?:而|同时|另外|此外)?\s*(?:在|截至|截止)?\s*(\d{4})\s*年(?![度代底末])"
                        r"(?!\s*(?:的|以来|相比|比较|同期|基础上|水平|\d{1,2}\s*月))")
 
 
@@ -388,9 +388,13 @@ def extract_report(report: Report) -> list[Figure]:
                 # 地区生产总值预计增长6%，固定资产投资增长3%，社会消费品零售总额预计增长12%: where
                 # 预计 marks items one by one, an item without its own is a result
                 by_item = len(ESTIMATE.findall(clause)) >= 2
+                wider = wider_area(clause)
                 for raw in scan_sentence(clause, text[start:end]):
                     if area and not raw.scope:
                         raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
+                    if wider and raw.span[0] >= wider[0] and not raw.scope:
+                        raw.scope = text[start + wider[0]:start + wider[1]]  # 今年广西经济增长…: the province's
+                        raw.label = raw.label.removeprefix(raw.scope)
                     # what a figure's kind and period read: its sentence up to it, the last
                     # LOOK_BACK characters of it (a 200 KB line must not be read once per figure)
                     before = clause[max(0, raw.span[1] - LOOK_BACK):raw.span[1]]
@@ -398,11 +402,13 @@ def extract_report(report: Report) -> list[Figure]:
                         cut = max(before.rfind("，"), before.rfind(","), before.rfind("；"), before.rfind(";")) + 1
                         before = ESTIMATE.sub(lambda m: " " * len(m.group()), before[:cut]) + before[cut:]
                     tail = own_clause(before)
+                    tail = tail[max(tail.rfind("；"), tail.rfind(";")) + 1:]
                     if "年" in tail and not raw.baseline and (own := _OWN_YEAR.match(_BRACKETED.sub("", tail))) \
                             and not (targeting and int(own[1]) < report.metadata.year):
                         # 2020年…首个突破2000亿元，2021年全市实现地区生产总值2379.2亿元: a year that opens
                         # the figure's own clause is the one in force, for it and what follows, as one
-                        # that opens the sentence is (not 增速低于2022年…, nor 其中2023年… in a target list)
+                        # that opens the sentence is (not 增速低于2022年…, nor 其中2023年… in a target list);
+                        # so is one opening a ；-clause (…增长18.1%；而2007年…预期目标为：…)
                         carried = int(own[1])
                     kind, period, basis = kind_and_period(before, role, report.metadata, carried, estimating,
                                                           role_known, targeting, looking_back)
@@ -417,6 +423,8 @@ def extract_report(report: Report) -> list[Figure]:
                         kind, period, basis = kind_and_period(_FROM_YEAR.sub(blank, before), role,
                                                               report.metadata, carried, estimating, role_known,
                                                               targeting)
+                        if "–" in period:  # 过去五年，…从 A 增长至 B: B is the state the span ends in
+                            period = period.split("–")[1]
                     elif raw.period:  # …增加到2023年的 Y: the later value's own year
                         period, basis = raw.period, "year"
                         kind = "target" if int(period) >= report.metadata.year else (

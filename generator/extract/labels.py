@@ -121,6 +121,10 @@ _POPULATION = re.compile(r"农村牧区|农牧区|城镇|城市|农村|牧区")
 _PEOPLE = re.compile(r"(?:农村牧区|农牧区|城镇|城市|农村|牧区)(?:常住)?居民|农牧民|农民")
 
 
+_INDUSTRY_NUMBER = re.compile(r"第?[一二三]")
+_INDUSTRY = re.compile(r"第?(?P<n>[一二三])(?=产业)")
+
+
 def split_labels(label: str, count: int) -> list[str] | None:
     """城乡居民收入 → 城镇居民收入, 农村居民收入; 城镇、农村居民收入 → the same; else None."""
     plain = to_analysis(label)
@@ -133,6 +137,11 @@ def split_labels(label: str, count: int) -> list[str] | None:
     if len(parts) != count:
         return None
     last = parts[-1]
+    industry = _INDUSTRY.match(to_analysis(last))
+    if industry and all(_INDUSTRY_NUMBER.fullmatch(to_analysis(part)) for part in parts[:-1]):
+        # 一、二、三产业增加值 (第一、二、三产业…): each industry by its number
+        tail = last[industry.end("n"):]
+        return ["第" + to_analysis(part)[-1] + tail for part in parts[:-1]] + ["第" + industry["n"] + tail]
     out = []
     group = _POPULATION.match(to_analysis(last))
     people = _PEOPLE.match(to_analysis(last))
@@ -237,6 +246,24 @@ SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家�
 _WHOLE_SUBJECT = re.compile(r"\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|县域)")
 
 
+@cache
+def _wider_subject() -> re.Pattern:
+    from generator.regions import province_names
+
+    # 今年广西经济增长预期目标6.5%以上，一般公共预算收入增长3%: the province's (or the nation's)
+    # figures retold in a county's story, from its name to the full stop
+    names = "|".join(province_names())
+    return re.compile(rf"(?:^|(?<=[，,；;：:]))\s*(?:今年|明年|去年|\d{{4}}\s*年)?[，,]?\s*"
+                      rf"(?P<area>全国|全省|我省|全自治区|(?:{names}))(?=\s*(?:经济|地区生产总值|生产总值|GDP|国内生产总值))")
+
+
+def wider_area(clause: str) -> tuple[int, int] | None:
+    """Where a province or the nation opens a clause (analysis text) as the subject of its
+    figures; None when none does."""
+    match = _wider_subject().search(clause)
+    return match.span("area") if match else None
+
+
 def opening_area(clause: str) -> tuple[int, int] | None:
     """Where the sub-area a clause (analysis text) opens with as its subject stands; (0, 0) when
     the clause opens with the whole region again; None when it names no subject."""
@@ -277,4 +304,8 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
             # 历城的地区生产总值: the county's name without 区, then 的
             own = not region_known or region.startswith(name)
             return clean_label(label[size + 1:]) if own else None
+        if any(is_county_name(name + kind) for kind in "县区市旗") and match_label(label[size:]):
+            # 武宣经济增长…: a news story's short name of the county, then the indicator
+            own = not region_known or region.startswith(name)
+            return clean_label(label[size:]) if own else None
     return None

@@ -63,7 +63,8 @@ COUNTS = {"个", "家", "项", "所", "座", "条", "处", "人", "户", "名", 
 
 # Words between a label and its number.
 _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增至 增加到 提高到 提高至 提升到 提升至
-    上升到 上升至 下降到 下降至 降至 降到 增长到 减少到 扩大到 跃升至 跃升到 稳定在 控制在 保持在 总计
+    上升到 上升至 下降到 下降至 降至 降到 增长到 增长至 增加至 减少到 减少至 扩大到 扩大至 跃升至 跃升到
+    攀升至 攀升到 稳定在 控制在 保持在 总计
     累计 共计 合计 共 总量 规模 达到了
     分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
     预计 初步预计""".split()
@@ -85,7 +86,8 @@ MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余
 # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the first value is the earlier state
 _FROM = re.compile(r"[由从]\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
 _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "降至",
-             "降到", "增至", "增长到", "减少到", "扩大到", "达到", "跃升至", "跃升到"}
+             "降到", "增至", "增长到", "增长至", "增加至", "减少到", "减少至", "扩大到", "扩大至", "达到", "跃升至",
+             "跃升到", "攀升至", "攀升到"}
 _TO_VERB_LIST = longest_first(_TO_VERBS)
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
 # (…突破700亿大关，预计达到705亿元: the figure is an estimate)
@@ -142,6 +144,7 @@ class Raw:
     growth_unit: str = ""  # % or 个百分点
     average_growth: str | None = None
     qualifier: list[str] = field(default_factory=list)
+    growth_words: list[str] = field(default_factory=list)  # those of the qualifiers read before its growth
     rank: str = ""
     flags: list[str] = field(default_factory=list)
     span: tuple[int, int] = (0, 0)  # the first number read for it, in the sentence (for links)
@@ -241,7 +244,8 @@ class Scanner:
         labels = split_labels(raw.label, count) if count > 1 else None
         if not labels:
             return
-        copies = [replace(raw, label=label, qualifier=list(raw.qualifier), flags=list(raw.flags))
+        copies = [replace(raw, label=label, qualifier=list(raw.qualifier), growth_words=list(raw.growth_words),
+                           flags=list(raw.flags))
                   for label in labels]
         self.figures[-1:] = copies
         self.group, self.filled = copies, len(copies) if raw.growth is not None else 0
@@ -395,6 +399,7 @@ class Scanner:
                     target.growth, target.growth_unit = rate["growth"], unit
                     target.growth_end = match.end()
                     target.qualifier += reading.qualifiers
+                    target.growth_words += reading.qualifiers
                 return
         elif not reading.label and reading.separator in "，," and "growth" in rate:
             # 城镇居民…22600 元，农村居民…8400 元，同比增长 8.5% 和 13%: a list of rates, no 分别,
@@ -427,6 +432,7 @@ class Scanner:
                     target.growth, target.growth_unit = rate["growth"], unit
                     target.growth_end = match.end()
                     target.qualifier += reading.qualifiers
+                    target.growth_words += reading.qualifiers
             self.filled = len(group)
         elif not reading.label and group and self.filled < len(group):
             target = group[self.filled]
@@ -439,8 +445,10 @@ class Scanner:
             else:
                 target.flags.append(f"second growth {rate['growth']}{unit}")
             target.qualifier += reading.qualifiers
+            target.growth_words += reading.qualifiers
         else:
             raw = Raw(label=reading.label, growth_unit=unit, qualifier=reading.qualifiers, scope=reading.scope,
+                      growth_words=list(reading.qualifiers),
                       span=(match.start(), match.end()), respectively=reading.respectively, **rate)
             self.start_group(raw, filled=1)
             alone = RATE_LIST.match(self.analysis, match.start())

@@ -105,6 +105,17 @@ def is_county_name(name: str) -> bool:
     return name in _counties_by_name()
 
 
+@cache
+def province_names() -> tuple[str, ...]:
+    """Every province's name and its short form (广西壮族自治区, 广西), longest first."""
+    names = set()
+    for division in divisions().values():
+        if division.level == "province":
+            names.add(division.name)
+            names.add(re.sub(r"(?:壮族|回族|维吾尔)?自治区$|特别行政区$|[省市]$", "", division.name))
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
+
+
 def province_and_city(code: str) -> tuple[Division | None, Division | None]:
     """The province and the city (None where the county sits directly under its province)."""
     division = divisions().get(code)
