@@ -296,6 +296,9 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     if not year and "session_said" in said:
         year = year_of_session(date.fromisoformat(said["session_said"][0]))
         origin["year"] = f"text:{said['session_said'][1]}"
+    if "published" in said and "title_year" in said and \
+            date.fromisoformat(said["published"][0]).year > said["title_year"][0] + 1:
+        del said["published"]  # 2020年…政府工作报告 posted in 2022: a copy's date, not the session's
     if not year and "published" in said:
         year = year_of_session(date.fromisoformat(said["published"][0]))
         origin["year"] = f"text:{said['published'][1]}"
