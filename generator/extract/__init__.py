@@ -181,6 +181,7 @@ _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;
 # (降幅较上半年收窄, 比一季度提高: the part a change is measured from, not the period)
 _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
                            r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
+_PART_OPENS = re.compile(rf"\s*(?:\d{{4}}\s*年)?\s*(?:{_PART_OF_YEAR.pattern})")  # 2022年一季度，…
 _COMPARED_FROM = re.compile(r"[较比]前?$")  # just before the part: 较上半年, 比前三季度
 # 获得二季度全省投资激励, 一季度获评…: a part of the year an award was for, no period of figures
 _AWARDED = re.compile(r"(?:获得|获评|荣获|获|评为|入选|列入|授予)[^，,；;。\d]{0,4}$")
@@ -374,6 +375,7 @@ def extract_report(report: Report) -> list[Figure]:
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
+                figures_before = len(figures)
                 summing = False  # a sum over the years looked back on was listed in this clause
                 if december_run and (RESTATED.search(clause) or TARGET_INTRO.search(clause) or (
                         (said := stated_year(clause)) and said != report.metadata.review_year)):
@@ -489,7 +491,13 @@ def extract_report(report: Report) -> list[Figure]:
                     if estimating and is_list is None:
                         is_list = listing(analysis)  # (once a paragraph)
                     estimating = december_run = estimating and role == "review" and (december or is_list)
-                    sentence_seen, part_year = True, ""
+                    sentence_seen, part_year = True, part_of_year(marks, len(clause), part_year)
+                    if part_year and len(figures) == figures_before and _PART_OPENS.match(clause):
+                        # 2022年一季度，某区…逆势上扬。初步预计，…: a sentence with no figure that opens
+                        # with a part of the year sets it for the next one
+                        carried = stated_year(clause)
+                    else:
+                        part_year = ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):
                 introduced = "fresh"

@@ -329,6 +329,11 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         if getattr(place, key) and not fields.get(key):
             fields[key] = getattr(place, key)
             origin[key] = found_in
-    dated = [str(values.get("meeting_date") or "")] + [said[k][0] for k in ("session_said", "published") if k in said]
+    # a page's posting date dates the session only when it fits the year the report plans (a copy
+    # of the 2022 report posted in 2023 says nothing of when 今年 was)
+    posted = [said["published"][0]] if "published" in said and \
+        year_of_session(date.fromisoformat(said["published"][0])) == int(year) else []
+    dated = [str(values.get("meeting_date") or "")] + ([said["session_said"][0]] if "session_said" in said else []) \
+        + posted
     session_year = next((int(d[:4]) for d in dated if d[:4].isdigit()), 0)
     return Metadata(year=int(year), review_year=int(review_year), origin=origin, session_year=session_year, **fields)
