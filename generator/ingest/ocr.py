@@ -23,6 +23,25 @@ AND_BETWEEN_HAN = re.compile(
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[（(](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[）)]")
 
+# "預(" at a line's end and "yù)計" at the next one's start: a note that a copy wrapped at a fixed
+# width cut in two
+_NOTE_HEAD = re.compile(rf"(?<=[{HAN}])[（(]?[a-z{_TONED}ü]{{0,7}}$")
+_NOTE_TAIL = re.compile(rf"^[（(]?[a-z{_TONED}ü]{{0,7}}[）)]")
+_NOTE = re.compile(rf"[（(](?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[）)]")
+
+
+def cut_notes(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[Repair]]:
+    """Pinyin notes cut across a line break, dropped from both lines."""
+    out, repairs = list(lines), []
+    for index in range(len(out) - 1):
+        (number, text), (after, following) = out[index], out[index + 1]
+        head, tail = _NOTE_HEAD.search(text), _NOTE_TAIL.match(following)
+        if head and tail and _NOTE.fullmatch(head.group() + tail.group()):
+            repairs.append(Repair("ocr", number, head.group() + tail.group(), "", "删除镜像站注音残留 1 处（跨行）"))
+            out[index], out[index + 1] = (number, text[:head.start()]), (after, following[tail.end():])
+    return out, repairs
+
+
 # "2 016 年", "20 16年": a year the OCR broke with a space. Four digits that read 1949–2100
 # before 年 are a year whatever the spaces; joining them is safe (an amount is never followed
 # by 年, and "1 7 亿公斤" is left for a person).
@@ -84,7 +103,8 @@ LAYOUT_SPACES_MIN = 5
 def repair_ocr(lines: list[tuple[int, str]]):
     """Drop control characters and mirror-site pinyin notes, and layout spaces where a copy is
     full of them; Latin "and" amid Chinese → 和."""
-    out, repairs = [], []
+    lines, repairs = cut_notes(lines)
+    out = []
     layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines
                  if len(text.strip()) >= LAYOUT_LINE_CHARS) >= LAYOUT_SPACES_MIN
     for number, text in lines:
