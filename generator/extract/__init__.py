@@ -181,6 +181,9 @@ _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;
 # (降幅较上半年收窄, 比一季度提高: the part a change is measured from, not the period)
 _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
                            r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
+# 综合实力不断增强. 经济总量稳步增长.预计完成…: a page that ends its sentences with an ASCII
+# full stop (not a decimal point, nor 1. numbering a list)
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”\"])\.(?=\s*(?:[\u4e00-\u9fff（(“\"]|$))")
 _PART_OPENS = re.compile(rf"\s*(?:\d{{4}}\s*年)?\s*(?:{_PART_OF_YEAR.pattern})")  # 2022年一季度，…
 _COMPARED_FROM = re.compile(r"[较比]前?$")  # just before the part: 较上半年, 比前三季度
 # 获得二季度全省投资激励, 一季度获评…: a part of the year an award was for, no period of figures
@@ -351,7 +354,7 @@ def extract_report(report: Report) -> list[Figure]:
                 continue
             plain = to_analysis(text)  # asides as printed, for the rules that read them
             note = note or ("预计" in plain and _ALL_ESTIMATES.search(plain))
-            analysis = blank_asides(plain)
+            analysis = _ASCII_STOP.sub("。", blank_asides(plain))
             if part.anchor == "part-0":  # text outside any part: its own headings set the role
                 if said := heading_role(analysis):
                     role, role_known, looking_back = said, True, said == "review"

@@ -30,8 +30,10 @@ TARGET = re.compile(r"预期目标|主要目标|目标是|目标为|力争(?!上
 RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^。；;]{0,12}(?:预期目标|主要目标|目标)")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
 # 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
-# 0.1 个百分点 introduces nothing).
-TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务)\s*(?:是|为|：|:)|目标(?:主要)?(?:是|为)\s*[：:]?")
+# 0.1 个百分点 introduces nothing); so are 主要经济指标的计划安排是：… and 制定了明确的任务：….
+TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|发展目标|目标任务|计划安排)\s*(?:是|为|：|:)"
+                          r"|目标(?:主要)?(?:是|为)\s*[：:]?"
+                          r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%, 比 2019 年…)
 STATED_YEAR = re.compile(r"(?=\d{4}\s*年)(?<![比较与\d])(?<![比较与]\s)(?<!相比)(?<!同比)"

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 # Generic words in front of a label that do not change what it measures (属地地区生产总值: the
 # district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced).
 _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|"  # (建议将…: a proposal, not 将乐县)
-                   r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|本县|县域|县级|属地|面对|全域口径|全域|"
+                   r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|县域|县级|属地|面对|全域口径|全域|"
                    r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|去年|上年|当年|年度|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
@@ -97,7 +97,10 @@ def clean_label(text: str) -> str:
         stripped = len(rest) - len(rest.lstrip(_TRIM))
         verb = _LAST_VERB.search(rest)
         if lead and lead.end():
-            start += lead.end()
+            # the leads stripped, unless a name begins among them (全县全口径财政收入: 全口径财政收入)
+            start += next((i for i in range(lead.end()) if match_label(rest[i:])), lead.end())
+            if start < end and match_label(analysis[start:end]):
+                return text[start:end]
         elif verb and verb.end() < len(rest.rstrip(_TRIM)) and rest[verb.end():].strip(_TRIM) in _GENERIC \
                 and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])):
             # 规模以上工业实现总产值 1106 亿元: the measure's subject stands before the verb
