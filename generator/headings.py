@@ -23,10 +23,11 @@ BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]+)\*\*")
 _PART_NUMBER = r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)?\s*"
 # "一、2022年工作回顾": the review year, when no meeting line gives the date
 # (numbered or not: "回顾2023年工作成果" heads some reports; "第一部分 2022年工作情况",
-# "一、2020年主要工作和“十三五”发展成就", "一、“十三五”发展成就和2020年主要工作" others)
+# "一、2020年主要工作和“十三五”发展成就", "一、“十三五”发展成就和2020年主要工作" others;
+# not "2003年以来的工作回顾", a term's look back from its first year)
 REVIEW_HEADING = re.compile(_PART_NUMBER +
                             r"(?:回顾|(?P<lead>[^。，,；;\d]{0,14}(?:成就|成绩|回顾)\s*[和与及]))?\s*"
-                            r"(?P<y>\d{4})\s*年(?(lead)(?![^。，,；;]{0,10}(?:安排|目标|任务|计划))[^。，,；;]{0,10}"
+                            r"(?P<y>\d{4})\s*年(?!\s*以?来)(?(lead)(?![^。，,；;]{0,10}(?:安排|目标|任务|计划))[^。，,；;]{0,10}"
                             r"|[^。，,；;]{0,16}?(?:回顾|成果|总结|成就|成绩|工作情况|完成情况)[^。，,；;]{0,4})$")
 # "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year
 PLAN_HEADING = re.compile(_PART_NUMBER + r"(?:展望)?\s*"

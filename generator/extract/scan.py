@@ -72,8 +72,8 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
     按现价计算增长 按不变价计算增长 按不变价格计算增长 按不变价增长 按可比价格增长
-    比增 同比增""".split()
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌")
+    比增 同比增 比降 同比降""".split()
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降")
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
 MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")
 # Qualifiers in front of a number, and what they bound.
@@ -300,10 +300,11 @@ class Scanner:
             before, more = strip_verbs(before[:to_year.start()], _IN_FRONT)
             reading.verbs += more
             reading.to_year = to_year.group(1)
-        if before.endswith("均") and not before.endswith("人均"):
-            # 城镇、农村常住居民人均可支配收入均增长 8%: the number holds for each item
-            before, more = strip_verbs(before[:-1], _IN_FRONT)
-            reading.verbs += ["均", *more]
+        if (word := next((w for w in ("同步", "均") if before.endswith(w)), None)) and not before.endswith("人均"):
+            # 城镇、农村常住居民人均可支配收入均增长 8% (…分别达到 10558 元、6238 元，同步增长 9%): the
+            # number holds for each item
+            before, more = strip_verbs(before[:-len(word)], _IN_FRONT)
+            reading.verbs += [word, *more]
             reading.shared = True
         reading.qualifiers = [v for v in reading.verbs if v in QUALIFIERS_BEFORE or v in APPROXIMATE][::-1]
         if match["after"]:
