@@ -7,6 +7,7 @@ shown as printed.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 # Full-width digits and the signs that travel with numbers; nothing else, so Chinese
@@ -41,4 +42,12 @@ def _convert(text: str) -> str:
     converted = _t2s().convert(text)
     if len(converted) != len(text):  # a phrase rule changed the length: convert per character
         converted = "".join(_t2s().convert(char) for char in text)
-    return converted.translate(_FULL_WIDTH)
+    converted = converted.translate(_FULL_WIDTH)
+    if "年" in converted and _HAN_YEAR.search(converted):
+        converted = _HAN_YEAR.sub(lambda m: m.group().translate(_HAN_DIGITS), converted)
+    return converted
+
+
+# 二○二二年工作安排, 一九九八年: a year in Chinese numerals, digit for digit (the same length)
+_HAN_DIGITS = str.maketrans("○〇零一二三四五六七八九", "000123456789")
+_HAN_YEAR = re.compile(r"(?<![一二三四五六七八九十○〇零])[一二](?:[○〇零一二三四五六七八九]){3}(?=\s*年)")

@@ -28,7 +28,7 @@ _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|" 
 # 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
 # (not 一、二、三产增加值: a list of the three sectors)
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、(?![一二三]、|[二三]产)"
-                      r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|[①-⑳])")
+                      r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总规模|同口径"
                     r"|自然|实际|名义|首次|已经|已|将|有望|(?<!许)可|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比)口径"
                     r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
@@ -100,7 +100,7 @@ def clean_label(text: str) -> str:
             # the leads stripped, unless a name begins among them (全县全口径财政收入: 全口径财政收入)
             start += next((i for i in range(lead.end()) if match_label(rest[i:])), lead.end())
             if start < end and match_label(analysis[start:end]):
-                return text[start:end]
+                return text[start:end].lstrip(_TRIM)
         elif verb and verb.end() < len(rest.rstrip(_TRIM)) and rest[verb.end():].strip(_TRIM) in _GENERIC \
                 and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])):
             # 规模以上工业实现总产值 1106 亿元: the measure's subject stands before the verb
@@ -250,21 +250,29 @@ _WHOLE_SUBJECT = re.compile(r"\s*(?:全县|全区|全市|全旗|我县|我区|�
 
 
 @cache
-def _wider_subject() -> re.Pattern:
+def _wider_names() -> tuple[frozenset[str], tuple[int, ...]]:
     from generator.regions import province_names
 
-    # 今年广西经济增长预期目标6.5%以上，一般公共预算收入增长3%: the province's (or the nation's)
-    # figures retold in a county's story, from its name to the full stop
-    names = "|".join(province_names())
-    return re.compile(rf"(?:^|(?<=[，,；;：:]))\s*(?:今年|明年|去年|\d{{4}}\s*年)?[，,]?\s*"
-                      rf"(?P<area>全国|全省|我省|全自治区|(?:{names}))(?=\s*(?:经济|地区生产总值|生产总值|GDP|国内生产总值))")
+    names = frozenset({"全国", "全省", "我省", "全自治区", *province_names()})
+    return names, tuple(sorted({len(name) for name in names}, reverse=True))
+
+
+# 今年广西经济增长预期目标6.5%以上，一般公共预算收入增长3%: the province's (or the nation's)
+# figures retold in a county's story, from its name to the full stop; the name opens a clause
+_WIDER_SUBJECT = re.compile(r"\s*(?:经济|地区生产总值|生产总值|GDP|国内生产总值)")
+_CLAUSE_OPENS = re.compile(r"(?:^|[，,；;：:])\s*(?:今年|明年|去年|\d{4}\s*年)?[，,]?\s*$")
 
 
 def wider_area(clause: str) -> tuple[int, int] | None:
     """Where a province or the nation opens a clause (analysis text) as the subject of its
     figures; None when none does."""
-    match = _wider_subject().search(clause)
-    return match.span("area") if match else None
+    names, sizes = _wider_names()
+    for subject in _WIDER_SUBJECT.finditer(clause):
+        at = subject.start()
+        for size in sizes:
+            if size <= at and clause[at - size:at] in names and _CLAUSE_OPENS.search(clause, 0, at - size):
+                return at - size, at
+    return None
 
 
 def opening_area(clause: str) -> tuple[int, int] | None:
