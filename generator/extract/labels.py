@@ -25,6 +25,8 @@ _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|" 
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
                    r"其中|特别是|尤其是|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?|"
                    r"[（(]\s*下同\s*[）)])\s*)+")
+# one lead word at a time, so that a name beginning with one (全口径财政收入) can stop the cut
+_LEAD_ONE = re.compile(_LEAD.pattern.removesuffix(")+") + ")")
 # 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
 # (not 一、二、三产增加值: a list of the three sectors)
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、(?![一二三]、|[二三]产)"
@@ -79,6 +81,15 @@ def strip_verbs(text: str, verbs: tuple[str, ...]) -> tuple[str, list[str]]:
     return text, removed
 
 
+@cache
+def _name_leads() -> frozenset[str]:
+    """The lead words a catalogue name begins with (全口径财政收入): there the cut stops."""
+    from generator.indicators import catalogue
+
+    return frozenset(lead.group().strip() for indicator in catalogue().values() for name in indicator.names
+                     if (lead := _LEAD_ONE.match(to_analysis(name))) and lead.end())
+
+
 def clean_label(text: str) -> str:
     """The label as a reader would name it: without 全县/全年/2022年 in front, 同比 behind.
 
@@ -92,15 +103,14 @@ def clean_label(text: str) -> str:
         return ""  # …100 亿元，比2011年增长 13.8%: only the base, the figure before's growth
     while True:
         rest = analysis[start:end]
-        lead = _ORDINAL.match(rest) or _LEAD.match(rest)
+        lead = _ORDINAL.match(rest) or _LEAD_ONE.match(rest)
         trail = _TRAIL.search(rest)
         stripped = len(rest) - len(rest.lstrip(_TRIM))
         verb = _LAST_VERB.search(rest)
         if lead and lead.end():
-            # the leads stripped, unless a name begins among them (全县全口径财政收入: 全口径财政收入)
-            start += next((i for i in range(lead.end()) if match_label(rest[i:])), lead.end())
-            if start < end and match_label(analysis[start:end]):
-                return text[start:end].lstrip(_TRIM)
+            if lead.group().strip() in _name_leads() and match_label(rest):
+                return text[start:end]  # 全口径财政收入: a name that begins with a lead word
+            start += lead.end()
         elif verb and verb.end() < len(rest.rstrip(_TRIM)) and rest[verb.end():].strip(_TRIM) in _GENERIC \
                 and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])):
             # 规模以上工业实现总产值 1106 亿元: the measure's subject stands before the verb
