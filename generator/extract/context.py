@@ -164,7 +164,7 @@ def own_clause(sentence: str) -> str:
     return sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
 
 
-_OPENING_YEAR = re.compile(r"\s*(?:在|截至|截止)?\s*(\d{4})\s*年")
+_OPENING_YEAR = re.compile(r"\s*(?:在|截至|截止|到|至)?\s*(\d{4})\s*年")  # (到2016年，…；…；…: a plan's horizon)
 
 
 def stated_year(sentence: str) -> int | None:

@@ -72,8 +72,8 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
     按现价计算增长 按不变价计算增长 按不变价格计算增长 按不变价增长 按可比价格增长
-    比增 同比增 比降 同比降""".split()
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降")
+    比增 同比增 比降 同比降 递增 递减""".split()
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减")
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
 MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")
 # Qualifiers in front of a number, and what they bound.
@@ -244,11 +244,13 @@ class Scanner:
         labels = split_labels(raw.label, count) if count > 1 else None
         if not labels:
             return
+        # (a list: 分别达到 X、Y after it gives the items their values)
         copies = [replace(raw, label=label, qualifier=list(raw.qualifier), growth_words=list(raw.growth_words),
-                           flags=list(raw.flags))
+                          flags=list(raw.flags), respectively=True)
                   for label in labels]
         self.figures[-1:] = copies
-        self.group, self.filled = copies, len(copies) if raw.growth is not None else 0
+        rated = raw.growth is not None or raw.average_growth is not None
+        self.group, self.filled = copies, len(copies) if rated else 0
 
     def run(self) -> list[Raw]:
         splits = list(NUMBER_SPLIT.finditer(self.analysis))
@@ -536,10 +538,11 @@ class Scanner:
             # 增长 10%，力争 11.5%: a stretch goal above the target; kept as printed, not a level
             group[-1].qualifier.append(f"{'争取' if '争取' in reading.verbs else '力争'}{number}%")
         elif (not reading.label and len(group) == 1 and group[-1].value is None
-              and group[-1].growth is not None and reading.separator not in "；;"
+              and (group[-1].growth is not None or group[-1].average_growth is not None)
+              and reading.separator not in "；;"
               and unit.lstrip("亿万千 ") not in COUNTS and unit not in ("个百分点", "%", "‰")):
-            # growth before value: 增长 12.6% 达 92.9 亿元 (not 增长 16%，14 个州级重点项目…: a count
-            # of something else; nor …高于平均增速 1.1 个百分点: a gap, no level)
+            # growth before value: 增长 12.6% 达 92.9 亿元, 年均递增 12%，达 33895 元 (not 增长 16%，
+            # 14 个州级重点项目…: a count of something else; nor …高于平均增速 1.1 个百分点: a gap, no level)
             target = group[-1]
             target.value, target.value_high, target.unit = number, high, unit
             target.qualifier += reading.qualifiers
