@@ -443,6 +443,10 @@ def extract_report(report: Report) -> list[Figure]:
                     if ahead_five and kind == "target" and basis != "year" and period == str(report.metadata.year):
                         plan = report.metadata.year
                         period, basis = f"{plan}–{plan + 4}", "words"
+                    elif (kind == "target" and period.isdigit() and int(period) > report.metadata.year
+                          and raw.value is not None and _CUMULATIVE_VALUE.search(before[-40:])):
+                        # 到2016年，…固定资产投资累计达到600亿元以上: a sum over the plan's years
+                        period = f"{report.metadata.year}–{period}"
                     if back_five and period.isdigit() and (_CUMULATIVE_VALUE.search(before[-40:]) or (
                             summing and raw.value is not None and basis != "year")):
                         # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure;
