@@ -16,6 +16,7 @@ import yaml
 from conftest import ROOT, seed_reports
 
 from generator.extract import COLUMNS, figure_row
+from generator.extract.labels import own_name_stripped
 from generator.pipeline import extract_file
 
 CASES = sorted((Path(__file__).parent / "cases" / "extract").glob("*.yml"))
@@ -124,3 +125,10 @@ def test_a_rate_read_into_a_level_is_flagged(tmp_path):
                          and catalogue()[f.indicator].unit != "%"]
     assert levels_in_percent and all("a rate where a level belongs" in f.flags for f in levels_in_percent)
     assert {f.indicator for f in levels_in_percent} == {"gdp", "services_value_added"}
+
+
+def test_a_short_county_name_is_the_report_s_own_only_where_the_region_is_known():
+    # 全州 is a county (全州县) and a prefecture's word for itself: with no region known it is neither
+    assert own_name_stripped("全州地区生产总值", "r", region_known=False) is None
+    assert own_name_stripped("武宣经济", "武宣县", region_known=True) == "经济"
+    assert own_name_stripped("全州地区生产总值", "武宣县", region_known=True) is None

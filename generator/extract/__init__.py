@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
@@ -115,10 +116,11 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
     crossed = APPROXIMATE | {"突破", "超过", *MILESTONE_WORDS}
-    if kind != "target" and value and set(raw.qualifier) - set(raw.growth_words) & crossed:
+    value_words = list((Counter(raw.qualifier) - Counter(raw.growth_words)).elements())  # (增幅超过68%: the growth's)
+    if kind != "target" and value and set(value_words) & crossed:
         # 一般公共预算收入超 6 亿元, 突破 400 亿元: a result given only as a bound has no exact level; the amount
         # stays in the qualifier as printed
-        qualifier = "".join(w for w in raw.qualifier if w in crossed) + f"{number(value)}{unit}"
+        qualifier = "".join(w for w in value_words if w in crossed) + f"{number(value)}{unit}"
         value, high, bound, unit = None, None, "", ""
     return Figure(
         id=f"{report.slug}-{number_in_report:04d}", report=report.slug,
@@ -184,7 +186,8 @@ _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半
                            r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
 # 综合实力不断增强. 经济总量稳步增长.预计完成…: a page that ends its sentences with an ASCII
 # full stop (not a decimal point, nor 1. numbering a list)
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”\"])\.(?=\s*(?:[\u4e00-\u9fff（(“\"]|$))")
+_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”\"])\.(?=\s*(?:[\u4e00-\u9fff（(“\"]|\d{4}\s*年|$))")
+_ESTIMATE_FIRST = re.compile(rf"\s*(?:{ESTIMATE_WORDS})")
 _PART_OPENS = re.compile(rf"\s*(?:\d{{4}}\s*年)?\s*(?:{_PART_OF_YEAR.pattern})")  # 2022年一季度，…
 _COMPARED_FROM = re.compile(r"[较比]前?$")  # just before the part: 较上半年, 比前三季度
 # 获得二季度全省投资激励, 一季度获评…: a part of the year an award was for, no period of figures
@@ -375,11 +378,15 @@ def extract_report(report: Report) -> list[Figure]:
             term_base = None  # 五年来，…较2016年增长…: the base of the term's growths after it
             term_here = False  # …and it was said in the sentence being read
             is_list = None  # a list of one-figure sentences, once asked
+            framed = False  # the sentence before had no figure and opened with a part of the year
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 figures_before = len(figures)
+                if framed and not _ESTIMATE_FIRST.match(clause):
+                    part_year, carried = "", None  # (上半年，受疫情冲击…。全县地区生产总值增长6%: the year's)
+                framed = False
                 summing = False  # a sum over the years looked back on was listed in this clause
                 if december_run and (RESTATED.search(clause) or TARGET_INTRO.search(clause) or (
                         (said := stated_year(clause)) and said != report.metadata.review_year)):
@@ -398,7 +405,7 @@ def extract_report(report: Report) -> list[Figure]:
                 for raw in scan_sentence(clause, text[start:end]):
                     if area and not raw.scope:
                         raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
-                    if wider and raw.span[0] >= wider[0] and not raw.scope:
+                    if wider and wider[0] <= raw.span[0] < wider[2] and not raw.scope:
                         raw.scope = text[start + wider[0]:start + wider[1]]  # 今年广西经济增长…: the province's
                         raw.label = raw.label.removeprefix(raw.scope)
                     # what a figure's kind and period read: its sentence up to it, the last
@@ -504,11 +511,11 @@ def extract_report(report: Report) -> list[Figure]:
                     if estimating and is_list is None:
                         is_list = listing(analysis)  # (once a paragraph)
                     estimating = december_run = estimating and role == "review" and (december or is_list)
-                    sentence_seen, part_year = True, part_of_year(marks, len(clause), part_year)
+                    sentence_seen = True
                     if part_year and len(figures) == figures_before and _PART_OPENS.match(clause):
                         # 2022年一季度，某区…逆势上扬。初步预计，…: a sentence with no figure that opens
-                        # with a part of the year sets it for the next one
-                        carried = stated_year(clause)
+                        # with a part of the year sets it for the next one, if that one estimates
+                        carried, framed = stated_year(clause), True
                     else:
                         part_year = ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short

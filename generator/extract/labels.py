@@ -30,7 +30,7 @@ _LEAD_ONE = re.compile(_LEAD.pattern.removesuffix(")+") + ")")
 # 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
 # (not 一、二、三产增加值: a list of the three sectors)
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、(?![一二三]、|[二三]产)"
-                      r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])|[①-⑳])")
+                      r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])(?![月年日万亿千百元个家项])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总规模|同口径"
                     r"|自然|实际|名义|首次|已经|已|将|有望|(?<!许)可|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比)口径"
                     r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
@@ -273,16 +273,27 @@ _WIDER_SUBJECT = re.compile(r"\s*(?:经济|地区生产总值|生产总值|GDP|�
 _CLAUSE_OPENS = re.compile(r"(?:^|[，,；;：:])\s*(?:今年|明年|去年|\d{4}\s*年)?[，,]?\s*$")
 
 
-def wider_area(clause: str) -> tuple[int, int] | None:
-    """Where a province or the nation opens a clause (analysis text) as the subject of its
-    figures; None when none does."""
+def wider_area(clause: str) -> tuple[int, int, int] | None:
+    """Where a province or the nation opens a clause (analysis text) as the subject of its own
+    figure (今年广西经济增长预期目标6.5%以上, not 全国经济稳中向好): the name's start and end, and
+    where its figures end (the county speaking again: …，我县地区生产总值…); None when none does."""
     names, sizes = _wider_names()
     for subject in _WIDER_SUBJECT.finditer(clause):
         at = subject.start()
         for size in sizes:
             if size <= at and clause[at - size:at] in names and _CLAUSE_OPENS.search(clause, 0, at - size):
-                return at - size, at
+                own = _CLAUSE_END.search(clause, at)
+                if not _DIGIT.search(clause, at, own.start() if own else len(clause)):
+                    return None
+                back = _OWN_AGAIN.search(clause, at)
+                return at - size, at, back.start() if back else len(clause)
     return None
+
+
+_CLAUSE_END = re.compile(r"[，,；;]")
+_DIGIT = re.compile(r"\d")
+# …；全县完成…, …，我县地区生产总值…, …，县域经济…: the report's own region speaking again
+_OWN_AGAIN = re.compile(r"[，,；;：:]\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|本县|本区|县域)")
 
 
 def opening_area(clause: str) -> tuple[int, int] | None:
@@ -325,8 +336,9 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
             # 历城的地区生产总值: the county's name without 区, then 的
             own = not region_known or region.startswith(name)
             return clean_label(label[size + 1:]) if own else None
-        if any(is_county_name(name + kind) for kind in "县区市旗") and match_label(label[size:]):
-            # 武宣经济增长…: a news story's short name of the county, then the indicator
-            own = not region_known or region.startswith(name)
-            return clean_label(label[size:]) if own else None
+        if region_known and region.startswith(name) and any(is_county_name(name + kind) for kind in "县区市旗") \
+                and match_label(label[size:]):
+            # 武宣经济增长… in 武宣县's story: the county's short name, then the indicator (only where
+            # the region is known: 全州, 平原, 南部 are words as well as counties' names)
+            return clean_label(label[size:])
     return None

@@ -73,6 +73,8 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
     按现价计算增长 按不变价计算增长 按不变价格计算增长 按不变价增长 按可比价格增长
     比增 同比增 比降 同比降 递增 递减""".split()
+# 居民人均可支配收入与经济同步增长7%: in step with something named, not a rate for a list
+_IN_STEP_WITH = re.compile(r"[与和同][^，,；;、]{1,6}$")
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减")
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
 MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")
@@ -302,7 +304,8 @@ class Scanner:
             before, more = strip_verbs(before[:to_year.start()], _IN_FRONT)
             reading.verbs += more
             reading.to_year = to_year.group(1)
-        if (word := next((w for w in ("同步", "均") if before.endswith(w)), None)) and not before.endswith("人均"):
+        if (word := next((w for w in ("同步", "均") if before.endswith(w)), None)) and not before.endswith("人均") \
+                and not _IN_STEP_WITH.search(before, 0, len(before) - len(word)):
             # 城镇、农村常住居民人均可支配收入均增长 8% (…分别达到 10558 元、6238 元，同步增长 9%): the
             # number holds for each item
             before, more = strip_verbs(before[:-len(word)], _IN_FRONT)
@@ -539,10 +542,11 @@ class Scanner:
             group[-1].qualifier.append(f"{'争取' if '争取' in reading.verbs else '力争'}{number}%")
         elif (not reading.label and len(group) == 1 and group[-1].value is None
               and (group[-1].growth is not None or group[-1].average_growth is not None)
-              and reading.separator not in "；;"
+              and reading.separator not in "；;" and "累计" not in reading.verbs
               and unit.lstrip("亿万千 ") not in COUNTS and unit not in ("个百分点", "%", "‰")):
             # growth before value: 增长 12.6% 达 92.9 亿元, 年均递增 12%，达 33895 元 (not 增长 16%，
-            # 14 个州级重点项目…: a count of something else; nor …高于平均增速 1.1 个百分点: a gap, no level)
+            # 14 个州级重点项目…: a count of something else; nor …高于平均增速 1.1 个百分点: a gap, no level;
+            # nor 年均增长15%，累计完成800亿元: the years' sum)
             target = group[-1]
             target.value, target.value_high, target.unit = number, high, unit
             target.qualifier += reading.qualifiers

@@ -21,13 +21,13 @@ AND_BETWEEN_HAN = re.compile(
 # "地區(qū)生產(chǎn)總值": a mirror site's pinyin annotation after a character, in brackets.
 # Only tone-marked lowercase pinyin, so "(GDP)" or "(试行)" are never touched.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-PINYIN_NOTE = re.compile(rf"(?<=[{HAN}])[（(](?=[a-z{_TONED}]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[）)]")
+_NOTE = re.compile(rf"[（(](?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[）)]")
+PINYIN_NOTE = re.compile(rf"(?<=[{HAN}]){_NOTE.pattern}")
 
 # "預(" at a line's end and "yù)計" at the next one's start: a note that a copy wrapped at a fixed
 # width cut in two
 _NOTE_HEAD = re.compile(rf"(?<=[{HAN}])[（(]?[a-z{_TONED}ü]{{0,7}}$")
 _NOTE_TAIL = re.compile(rf"^[（(]?[a-z{_TONED}ü]{{0,7}}[）)]")
-_NOTE = re.compile(rf"[（(](?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[）)]")
 
 
 def cut_notes(lines: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[Repair]]:
