@@ -50,3 +50,15 @@ def test_charts_drawn_together_on_a_pool_are_the_charts_drawn_one_by_one(tmp_pat
     assert batch.place(pages) == 3
     assert {name: pages[name] for name in alone} == alone and pages["page.md"] == "# 正文"
     assert all(svg.startswith("<svg") and f"图{n}" in svg for n, svg in enumerate(alone.values()))
+
+
+def test_a_chart_drawn_before_the_fonts_changed_is_drawn_again(monkeypatch):
+    """Text is measured with the machine's fonts: a chart cached before a CJK font was installed
+    (narrower labels, other offsets) must not stand in for one drawn after."""
+    from generator.render import charts
+
+    spec = {"mark": "bar", "title": "地区生产总值"}
+    before = charts.spec_key(spec)
+    assert charts.spec_key(spec) == before  # the same spec, fonts and vl-convert: the same drawing
+    monkeypatch.setattr(charts, "fonts", lambda: "a font installed since")
+    assert charts.spec_key(spec) != before

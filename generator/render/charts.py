@@ -43,8 +43,9 @@ def cache_folder() -> Path | None:
 
 
 def rendered(spec: dict) -> str:
-    """The SVG of a spec, from the cache when the same spec (and the same vl-convert) was drawn
-    before: an SVG is a pure function of the two, so a rebuild draws only what changed. Inside
+    """The SVG of a spec, from the cache when the same spec (with the same vl-convert and the same
+    fonts) was drawn before: an SVG is a pure function of the three, so a rebuild draws only what
+    changed. Inside
     `drawn_together()` a chart not drawn before is a placeholder until the batch is placed."""
     key = spec_key(spec)
     folder = cache_folder()
@@ -59,7 +60,19 @@ def rendered(spec: dict) -> str:
 
 def spec_key(spec: dict) -> str:
     text = json.dumps(spec, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(f"{getattr(_converter(), '__version__', '')}\n{text}".encode()).hexdigest()
+    return hashlib.sha256(f"{getattr(_converter(), '__version__', '')}\n{fonts()}\n{text}".encode()).hexdigest()
+
+
+FONT_FOLDERS = ("/usr/share/fonts", "/usr/local/share/fonts", "~/.local/share/fonts", "~/.fonts")
+
+
+@cache
+def fonts() -> str:
+    """The fonts this machine has (each file's path and size, hashed): text is measured with
+    them, so a chart drawn before a CJK font was installed is not the same drawing after."""
+    found = sorted((str(path), path.stat().st_size) for folder in FONT_FOLDERS
+                   for path in Path(folder).expanduser().rglob("*") if path.is_file())
+    return hashlib.sha256(repr(found).encode()).hexdigest()
 
 
 def keep(key: str, drawn: str) -> str:
