@@ -17,16 +17,15 @@ if TYPE_CHECKING:
     from generator.extract.scan import Raw
 
 # Generic words in front of a label that do not change what it measures (属地地区生产总值: the
-# district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced).
+# district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced), one at a
+# time, so that a name beginning with one (全口径财政收入) can stop the cut.
 _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|"  # (建议将…: a proposal, not 将乐县)
                    r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|县域|县级|属地|面对|全域口径|全域|"
                    r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|去年|上年|当年|年度|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
                    r"其中|特别是|尤其是|实现|完成|达到|力争|确保|预计|争取|推动|带动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?|"
-                   r"[（(]\s*下同\s*[）)])\s*)+")
-# one lead word at a time, so that a name beginning with one (全口径财政收入) can stop the cut
-_LEAD_ONE = re.compile(_LEAD.pattern.removesuffix(")+") + ")")
+                   r"[（(]\s*下同\s*[）)])\s*)")
 # 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
 # (not 一、二、三产增加值: a list of the three sectors)
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、(?![一二三]、|[二三]产)"
@@ -87,7 +86,7 @@ def _name_leads() -> frozenset[str]:
     from generator.indicators import catalogue
 
     return frozenset(lead.group().strip() for indicator in catalogue().values() for name in indicator.names
-                     if (lead := _LEAD_ONE.match(to_analysis(name))) and lead.end())
+                     if (lead := _LEAD.match(to_analysis(name))) and lead.end())
 
 
 def clean_label(text: str) -> str:
@@ -103,7 +102,7 @@ def clean_label(text: str) -> str:
         return ""  # …100 亿元，比2011年增长 13.8%: only the base, the figure before's growth
     while True:
         rest = analysis[start:end]
-        lead = _ORDINAL.match(rest) or _LEAD_ONE.match(rest)
+        lead = _ORDINAL.match(rest) or _LEAD.match(rest)
         trail = _TRAIL.search(rest)
         stripped = len(rest) - len(rest.lstrip(_TRIM))
         verb = _LAST_VERB.search(rest)
@@ -267,9 +266,18 @@ def _wider_names() -> tuple[frozenset[str], tuple[int, ...]]:
     return names, tuple(sorted({len(name) for name in names}, reverse=True))
 
 
+@cache
+def _wider_subject() -> re.Pattern:
+    """The GDP's names in the catalogue (经济 among them), which a province's figures follow."""
+    from generator.indicators import catalogue
+
+    names = sorted((to_analysis(name) for name in catalogue()["gdp"].names), key=len, reverse=True)
+    return re.compile(r"\s*(?:" + "|".join(map(re.escape, names)) + ")")
+
+
 # 今年广西经济增长预期目标6.5%以上，一般公共预算收入增长3%: the province's (or the nation's)
 # figures retold in a county's story, from its name to the full stop; the name opens a clause
-_WIDER_SUBJECT = re.compile(r"\s*(?:经济|地区生产总值|生产总值|GDP|国内生产总值)")
+
 _CLAUSE_OPENS = re.compile(r"(?:^|[，,；;：:])\s*(?:今年|明年|去年|\d{4}\s*年)?[，,]?\s*$")
 
 
@@ -278,7 +286,7 @@ def wider_area(clause: str) -> tuple[int, int, int] | None:
     figure (今年广西经济增长预期目标6.5%以上, not 全国经济稳中向好): the name's start and end, and
     where its figures end (the county speaking again: …，我县地区生产总值…); None when none does."""
     names, sizes = _wider_names()
-    for subject in _WIDER_SUBJECT.finditer(clause):
+    for subject in _wider_subject().finditer(clause):
         at = subject.start()
         for size in sizes:
             if size <= at and clause[at - size:at] in names and _CLAUSE_OPENS.search(clause, 0, at - size):
