@@ -157,6 +157,16 @@ class Raw:
     respectively: bool = False  # opened a 分别 list
     scope: str = ""  # 全县/全区/全市/全旗 that stood in front of the label
 
+    def take_rate(self, growth: str, unit: str, end: int, words: list[str]) -> None:
+        """A growth read after the figure's value, with the qualifiers read in front of it."""
+        self.growth, self.growth_unit, self.growth_end = growth, unit, end
+        self.qualify_growth(words)
+
+    def qualify_growth(self, words: list[str]) -> None:
+        """Qualifiers read in front of a growth: the figure's, and known to be its growth's."""
+        self.qualifier += words
+        self.growth_words += words
+
 
 _ITEMS = re.compile(r"[、和与及]")
 
@@ -402,10 +412,7 @@ class Scanner:
                 # 城镇居民…1.9万元，农民…1.2万元，同比分别增长11%: one rate for each of the values
                 # just before it, none of which has one
                 for target in last:
-                    target.growth, target.growth_unit = rate["growth"], unit
-                    target.growth_end = match.end()
-                    target.qualifier += reading.qualifiers
-                    target.growth_words += reading.qualifiers
+                    target.take_rate(rate["growth"], unit, match.end(), reading.qualifiers)
                 return
         elif not reading.label and reading.separator in "，," and "growth" in rate:
             # 城镇居民…22600 元，农村居民…8400 元，同比增长 8.5% 和 13%: a list of rates, no 分别,
@@ -435,23 +442,19 @@ class Scanner:
             # 分别完成 31098 元、12347 元，均增长 8.5%: one rate for every item still without one
             for target in group[self.filled:]:
                 if target.growth is None:
-                    target.growth, target.growth_unit = rate["growth"], unit
-                    target.growth_end = match.end()
-                    target.qualifier += reading.qualifiers
-                    target.growth_words += reading.qualifiers
+                    target.take_rate(rate["growth"], unit, match.end(), reading.qualifiers)
             self.filled = len(group)
         elif not reading.label and group and self.filled < len(group):
             target = group[self.filled]
             self.filled += 1
             if "growth" in rate and target.growth is None:
-                target.growth, target.growth_unit = rate["growth"], unit
-                target.growth_end = match.end()
-            elif "average_growth" in rate:
-                target.average_growth = rate["average_growth"]
+                target.take_rate(rate["growth"], unit, match.end(), reading.qualifiers)
             else:
-                target.flags.append(f"second growth {rate['growth']}{unit}")
-            target.qualifier += reading.qualifiers
-            target.growth_words += reading.qualifiers
+                if "average_growth" in rate:
+                    target.average_growth = rate["average_growth"]
+                else:
+                    target.flags.append(f"second growth {rate['growth']}{unit}")
+                target.qualify_growth(reading.qualifiers)
         else:
             raw = Raw(label=reading.label, growth_unit=unit, qualifier=reading.qualifiers, scope=reading.scope,
                       growth_words=list(reading.qualifiers),
