@@ -398,11 +398,12 @@ def extract_report(report: Report) -> list[Figure]:
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 marks = parts_of_year(clause)
+                raws = scan_sentence(clause, text[start:end])
                 # 地区生产总值预计增长6%，固定资产投资增长3%，社会消费品零售总额预计增长12%: where
                 # 预计 marks items one by one, an item without its own is a result
-                by_item = len(ESTIMATE.findall(clause)) >= 2
-                wider = wider_area(clause)
-                for raw in scan_sentence(clause, text[start:end]):
+                by_item = bool(raws) and len(ESTIMATE.findall(clause)) >= 2
+                wider = wider_area(clause) if raws else None
+                for raw in raws:
                     if area and not raw.scope:
                         raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
                     if wider and wider[0] <= raw.span[0] < wider[2] and not raw.scope:

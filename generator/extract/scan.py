@@ -169,6 +169,7 @@ class Raw:
 
 
 _ITEMS = re.compile(r"[、和与及]")
+_DIGIT = re.compile(r"\d")
 
 
 def names_a_list(label: str) -> bool:
@@ -575,4 +576,6 @@ class Scanner:
 
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
+    if "第" not in analysis and not _DIGIT.search(analysis):
+        return []  # no number and no rank: nothing to read (most sentences of a report)
     return Scanner(analysis, original).run()

@@ -212,14 +212,19 @@ def _county_slugs() -> dict[str, str]:
     return slugs
 
 
+@cache
+def _county_readings() -> frozenset[str]:
+    """The pinyin readings the table's counties already take (their slugs' first part)."""
+    return frozenset(slug.split("-")[0] for slug in _county_slugs().values())
+
+
 def region_slug(place: Place) -> str:
     """The short name of a region in file names: `jiangxian`; `qixian-jinzhong` where
     another county reads the same (杞县 is `qixian-kaifeng`)."""
     if place.code in _county_slugs():
         return _county_slugs()[place.code]
     county = slugify(place.region) or "region"
-    taken = county in {slug.split("-")[0] for slug in _county_slugs().values()}
-    if not taken:
+    if county not in _county_readings():
         return county
     # a place the table does not know whose name reads like one it does
     tail = place.code or place.city or place.province
