@@ -30,7 +30,8 @@ REVIEW_HEADING = re.compile(_PART_NUMBER +
                             r"(?P<y>\d{4})\s*年(?!\s*以?来)(?(lead)(?![^。，,；;]{0,10}(?:安排|目标|任务|计划))[^。，,；;]{0,10}"
                             r"|[^。，,；;]{0,16}?(?:回顾|成果|总结|成就|成绩|工作情况|完成情况)[^。，,；;]{0,4})$")
 # "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year
-PLAN_HEADING = re.compile(_PART_NUMBER + r"(?:展望)?\s*"
+# (or "“十四五”时期和2021年形势任务": a plan for the term, then the year's)
+PLAN_HEADING = re.compile(_PART_NUMBER + r"(?:展望)?\s*(?:[^。，,；;：:\d]{0,12}[和与及])?\s*"
                           r"(?P<y>\d{4})\s*年[^。，,；;]{0,12}(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}$")
 
 

@@ -334,6 +334,15 @@ def node_texts(node):
     return node.title, -1
 
 
+def completes(level: Figure, rate: Figure) -> bool:
+    """`rate` is the growth of `level`, the figure just before it in the same paragraph: the same
+    indicator, kind and period, one with only a value and the other with only a growth."""
+    return (bool(level.indicator) and level.indicator == rate.indicator and level.anchor == rate.anchor
+            and (level.kind, level.period) == (rate.kind, rate.period)
+            and bool(level.value) and not level.growth_pct and not level.average_growth_pct and not level.flags
+            and bool(rate.growth_pct) and not rate.value and not rate.flags)
+
+
 def extract_report(report: Report) -> list[Figure]:
     """Every figure of `report`, in reading order."""
     figures: list[Figure] = []
@@ -484,8 +493,13 @@ def extract_report(report: Report) -> list[Figure]:
                         continue
                     figure = to_figure(raw, report, kind, period, basis, node, page,
                                        text[start:end], offset + start if offset >= 0 else -1, len(figures) + 1)
-                    if (previous := figures[-1] if figures and figures[-1].anchor == node.anchor else None) \
-                            and restates_target(clause, raw):
+                    previous = figures[-1] if figures and figures[-1].anchor == node.anchor else None
+                    if previous and completes(previous, figure):
+                        # 本地生产总值 3206.57 亿元，在全市各区中排名第一；GDP 增速 12%: one figure, said in two
+                        figures[-1] = replace(previous, growth_pct=figure.growth_pct, growth_unit=figure.growth_unit,
+                                              end=max(previous.end, figure.end))
+                        continue
+                    if previous and restates_target(clause, raw):
                         # 增长 6.5%(年度目标 6%以上): the target of the figure before, for its year
                         figure = replace(figure, indicator=previous.indicator, label=previous.label, kind="target",
                                          period=previous.period, basis="words")

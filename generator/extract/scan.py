@@ -240,6 +240,7 @@ class Scanner:
         self.values_filled = 0  # values given so far to a 分别 list read first as rates
         self.averages_filled = 0  # average growths given so far to a 分别 list that has its rates
         self.last_growth = None  # (verbs, unit, average) of the rate just read, for 6.4%、6.7%
+        self.rate_from = False  # 增速从 3.3% was just read: the next rate is where it went (…增长到 32.4%)
 
     def cut(self, start: int, end: int) -> str:
         """A label as printed, from analysis offsets."""
@@ -366,6 +367,9 @@ class Scanner:
         if unit == "%" and not growth_verbs and rate_word:  # 地区生产总值增速为 5%
             growth_verbs = ["降幅" if rate_word.group() == "降幅" else "增速"]
             reading.label = reading.label[:rate_word.start()]
+        if self.rate_from and unit == "%":  # (增速从 3.3%) 大幅增长到 32.4%: the figure's growth
+            growth_verbs, reading.label = ["增速"], ""
+        self.rate_from = False
         is_growth = unit in ("%", "个百分点") and bool(growth_verbs or average)
         if not is_growth and growth_verbs:  # 人口自然增长率控制在 3‰: 增长率 is part of the label
             before, _ = strip_verbs(reading.context, _IN_FRONT_OF_VALUE)
@@ -384,6 +388,9 @@ class Scanner:
             self.on_value(match, reading, number, unit)
 
     def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
+        if _FROM.search(reading.context):
+            self.rate_from = True  # 增速从2011年的3.3%增长到32.4%: where the rate started, not its growth
+            return
         if self.pending_threshold:  # 500万元以上固定资产投资增长 10%: the threshold scopes the rate's label
             reading.scope, self.pending_threshold = self.pending_threshold, ""
         if _CONDITION.match(to_plain(reading.label)):
