@@ -122,6 +122,12 @@ def test_a_scraped_title_block_still_gives_title_and_meeting(tmp_path, title):
     "2023年是全面贯彻党的二十大精神的开局之年，也是撤县设市30周年。全县地区生产总值增长5%。\n",
     # two years mentioned as often: a five-year look back names its first year and its last
     "全县生产总值从2015年的56.1亿元增长到2020年的77.2亿元。\n",
+    # a new term's plan: its goals' horizon (到2025年) is no year under review
+    "未来五年，全区经济总量迈上新台阶。到2025年，数字经济规模翻番。到2025年，新建学校12所。"
+    "到2025年，人均公园面积增加一成。\n",
+    # years spread over a plan's milestones: the most mentioned has no majority
+    "新建学位3万座，其中2022年5000座、2023年6000座、2024年7000座、2024年底前再建3所。"
+    "2025年建成医院，2024年建成图书馆，2023年完成管网改造，2022年启动新城建设。\n",
 ])
 def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     """Where the text's only year evidence could be either year, the file is refused (one
@@ -132,6 +138,16 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     with pytest.raises(InputError, match="year") as err:
         ingest_text(read_source(path, "r.txt"), lenient=True)
     assert "year: YYYY" in str(err.value)
+
+
+def test_an_estimate_to_the_years_end_is_the_year_reviewed(tmp_path):
+    """预计到2016年底 in a look back is the year under review, though 到2021年 would be a horizon."""
+    path = tmp_path / "r.txt"
+    path.write_text("各位代表：\n五年来，全区经济稳步发展。预计到2016年底，全区生产总值超过180亿元；"
+                    "社会消费品零售总额由2011年的60亿元增加到2016年的110亿元。\n", encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某区\n", encoding="utf-8")
+    metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
+    assert metadata.review_year == 2016
 
 
 def test_a_plan_said_with_words_both_kinds_of_text_use_is_no_year(tmp_path):

@@ -546,7 +546,7 @@ def extract_report(report: Report) -> list[Figure]:
     if note:
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]
                    else f for f in figures]
-    figures = conflicting(out_of_proportion(figures))
+    figures = conflicting(apart(out_of_proportion(figures)))
     return figures  # (each numbered as it was appended: later steps keep the order)
 
 
@@ -592,11 +592,58 @@ def same_level(a: Decimal, b: Decimal) -> bool:
     return abs(a - b) <= max(half_unit(a), half_unit(b))
 
 
+# …，全年完成固定资产投资, 力争全年…, 2016年，全县农村居民…: said of the whole year or region, the
+# words right in front of the label (not 光明凤凰城全年完成…, an area's year; nor 全年城市更新完成…,
+# a programme's; nor 居全市首位, a rank)
+_WHOLE_YEAR_OR_REGION = re.compile(r"(?:^|[，,；;：:。]|力争|确保|争取|预计)\s*"
+                                   r"(?:全年|全县|全区|全市|全旗|我县|我区|我市|我旗|全域)\s*(?:共|累计)?"
+                                   r"(?:实现|完成|达到)?\s*$")
+
+
+def said_of_the_whole(figure: Figure) -> bool:
+    """Whether the words in front of a figure's label say it of the whole year or region."""
+    text, label = to_analysis(figure.text), to_analysis(figure.label)
+    at = text.find(label) if label else -1
+    return at >= 0 and bool(_WHOLE_YEAR_OR_REGION.search(text, 0, at))
+
+
+def _beside(figures: list[Figure]) -> dict[tuple, set[str]]:
+    """The headline indicators said in each paragraph, by kind and year."""
+    beside: dict[tuple, set[str]] = {}
+    for f in figures:
+        if f.indicator:
+            beside.setdefault((f.anchor, f.kind, f.period), set()).add(f.indicator)
+    return beside
+
+
+def apart(figures: list[Figure]) -> list[Figure]:
+    """A level said alone, in a paragraph about something else (完成城市更新计划立项6个，…完成固定
+    资产投资49亿元), where the year's list of main indicators gives the same indicator only as a
+    growth (…；固定资产投资增长28.8%；…), is a programme's share rather than the region's:
+    flagged, unless its growth is the list's or its sentence speaks of the whole year or region
+    (2016年，全县农村居民人均可支配收入完成6542元; 力争全年固定资产投资突破97亿元)."""
+    beside = _beside(figures)
+    listed: dict[tuple, set[str]] = {}  # growths of the main list's figures that have no level
+    for f in figures:
+        if f.indicator and not f.value and f.growth_pct and not f.flags \
+                and len(beside[(f.anchor, f.kind, f.period)]) >= 3:
+            listed.setdefault((f.indicator, f.kind, f.period), set()).add(f.growth_pct)
+    flagged = {}
+    for f in figures:
+        growths = listed.get((f.indicator, f.kind, f.period))
+        if growths and f.value and not f.flags and len(beside[(f.anchor, f.kind, f.period)]) == 1 \
+                and f.growth_pct not in growths and not said_of_the_whole(f):
+            flagged[id(f)] = (f"said apart from the year's main indicators, which give it as a growth of "
+                              f"{'、'.join(sorted(growths))}%: a part's level?")
+    return [replace(f, flags=flagged[id(f)]) if id(f) in flagged else f for f in figures]
+
+
 def conflicting(figures: list[Figure]) -> list[Figure]:
     found: dict[tuple, list[Figure]] = {}
     for f in figures:
         if f.indicator and f.value and f.kind != "target" and not f.flags:
             found.setdefault((f.indicator, f.kind, f.period, f.unit), []).append(f)
+    beside = _beside(figures)  # the other headline indicators said beside a figure
     flagged: dict[int, str] = {}
     for same in found.values():
         values = {Decimal(f.value) for f in same}
@@ -605,6 +652,17 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
         local = [f for f in same if to_analysis(f.label).startswith("地方")]
         local_values = {Decimal(f.value) for f in local}
         keep = {id(f) for f in local} if len(local_values) == 1 and len(local) < len(same) else set()
+        if not keep:
+            # 地区生产总值…；固定资产投资 634 亿元…；社会消费品零售总额… beside 六大片区…完成固定资产投资
+            # 500 亿元: the value said among the year's main indicators is the region's; one part's stands apart
+            company = {id(f): len(beside[(f.anchor, f.kind, f.period)]) - 1 for f in same}
+            most = max(company.values())
+            listed = {Decimal(f.value) for f in same if company[id(f)] == most}
+            apart_ = [f for f in same if company[id(f)] < most]
+            if most >= 2 and len(listed) == 1 and not any(said_of_the_whole(f) for f in apart_):
+                # (not when the other says it of the whole year or region too: 全年一般公共预算收入
+                # 完成 7.14 亿元 against the list's 7.19 is evidence in conflict)
+                keep = {id(f) for f in same if company[id(f)] == most}
         for f in same:
             if id(f) not in keep:
                 others = "、".join(number(str(v)) for v in sorted(values) if v != Decimal(f.value))

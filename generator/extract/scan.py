@@ -111,6 +111,7 @@ _OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$
 # 在…情况下, 在…基础上: a condition between a figure and its rate
 _CONDITION = re.compile(r"^在.{1,20}(?:情[况況]下|背景下|基[础礎]上|前提下|形[势勢]下)$")  # either script
 # 地区生产总值增速为 5%: a label that ends in a word for a rate (in either script: the label is printed)
+_GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
 _ADJUSTED = re.compile(r"(?:剔除|扣除|还原)[^0-9。；;]{0,20}$")
@@ -367,6 +368,8 @@ class Scanner:
         if unit == "%" and not growth_verbs and rate_word:  # 地区生产总值增速为 5%
             growth_verbs = ["降幅" if rate_word.group() == "降幅" else "增速"]
             reading.label = reading.label[:rate_word.start()]
+        if unit == "%" and not growth_verbs and _GROWTH_AFTER.match(self.analysis, match.end()):
+            growth_verbs = ["增长"]  # 地区生产总值确保 6%以上的增长: a growth named after its rate
         if self.rate_from and unit == "%":  # (增速从 3.3%) 大幅增长到 32.4%: the figure's growth
             growth_verbs, reading.label = ["增速"], ""
         self.rate_from = False

@@ -104,7 +104,10 @@ def lift_title_block(lines: list[tuple[int, str]]):
     if unclear := found.pop("year_is_unclear", None):
         years[unclear[0]] -= 1
     ranked = [(year, count) for year, count in years.most_common(3) if count > 0][:2]
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):  # a tie tells nothing
+    # a tie tells nothing, nor does a text whose years are spread (a new term's plan names a
+    # year for every goal): the year must have at least half of all mentions
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
+            and 2 * ranked[0][1] >= sum(count for count in years.values() if count > 0):
         found["common_year"] = (ranked[0][0], 0)
     for number, text in kept:
         heading = to_analysis(text.strip())
@@ -116,8 +119,11 @@ def lift_title_block(lines: list[tuple[int, str]]):
 
 
 # A year the text mentions, for the most-mentioned-year fallback; not a comparison's base
-# (是2011年的1.6倍, 比2015年, 与2012年相比), which a five-year review repeats for every figure.
-COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d])(?<![比较是与同于]\s)(20\d\d)\s*年"
+# (是2011年的1.6倍, 比2015年, 与2012年相比), which a five-year review repeats for every figure; nor a
+# plan's horizon (…，到2025年 or 力争到2025年; not 增长到2020年, 预计到2016年底), which a new term's
+# report repeats for every goal.
+COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d])(?<![比较是与同于]\s)"
+                         r"(?<![，,；;：:。\s]到)(?<!力争到)(?<!争取到)(?<!确保到)(?<!计划到)(?<![^截]至)(20\d\d)\s*年"
                          r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
 
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
