@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import replace
@@ -196,16 +197,25 @@ _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
 LIST_SENTENCE_CHARS = 40
+_DIGIT = re.compile(r"\d")
 _FULL_STOP = re.compile(r"(?<=[。！？!?])")
 
 
-def listing(paragraph: str) -> bool:
-    """A paragraph of three or more one-figure sentences (预计地区生产总值同比增长5.2%。服务业增加值
-    增长7.5%。…): a list, for which the 预计 that opens it holds for every item."""
-    pieces = [piece.strip() for piece in _FULL_STOP.split(paragraph) if piece.strip()]
+def listing(paragraph: str) -> int:
+    """Where a list of one-figure sentences that a 预计 opens ends (预计地区生产总值同比增长5.2%。
+    服务业增加值增长7.5%。…), or 0: three or more short sentences with a number each, from the
+    one that estimates to the first that is not such (营商环境全面优化。); the 预计 holds for every item."""
+    stops = [m.start() for m in _FULL_STOP.finditer(paragraph)]
+    pieces = [(a, b) for a, b in zip([0, *stops], [*stops, len(paragraph)], strict=True) if paragraph[a:b].strip()]
+    first = next((i for i, (a, b) in enumerate(pieces) if ESTIMATE.search(paragraph, a, b)), None)
+    if first is None:
+        return 0
+    run = list(itertools.takewhile(lambda piece: len(paragraph[piece[0]:piece[1]].strip()) <= LIST_SENTENCE_CHARS
+                                   and _DIGIT.search(paragraph, *piece), pieces[first:]))
     # (not where 预计 stands again in a later sentence: then it marks its items one by one)
-    return len(pieces) >= 3 and all(len(piece) <= LIST_SENTENCE_CHARS for piece in pieces) \
-        and len(ESTIMATE.findall(paragraph)) == 1
+    if len(run) < 3 or len(ESTIMATE.findall(paragraph, run[0][0], run[-1][1])) != 1:
+        return 0
+    return run[-1][1]
 
 
 _ESTIMATE_INTRO = re.compile(rf"(?:{ESTIMATE_WORDS}|据初步统计|初步统计)\s*[：:]\s*$")
@@ -334,13 +344,23 @@ def node_texts(node):
     return node.title, -1
 
 
-def completes(level: Figure, rate: Figure) -> bool:
-    """`rate` is the growth of `level`, the figure just before it in the same paragraph: the same
-    indicator, kind and period, one with only a value and the other with only a growth."""
-    return (bool(level.indicator) and level.indicator == rate.indicator and level.anchor == rate.anchor
-            and (level.kind, level.period) == (rate.kind, rate.period)
-            and bool(level.value) and not level.growth_pct and not level.average_growth_pct and not level.flags
-            and bool(rate.growth_pct) and not rate.value and not rate.flags)
+def joined(before: Figure, after: Figure) -> Figure | None:
+    """One figure said in two, the second right after the first in the same paragraph: the same
+    indicator, kind, period and qualifier, one with only a value and the other with only a growth
+    (本地生产总值 3206.57 亿元，在全市各区中排名第一；GDP 增速 12%; 全年增长 9.3%，完成本地生产总值
+    3842 亿元). The whole figure, where the first said the level, or None."""
+    if not (before.indicator and before.indicator == after.indicator and before.anchor == after.anchor
+            and (before.kind, before.period, before.qualifier) == (after.kind, after.period, after.qualifier)
+            and not before.flags and not after.flags and not before.average_growth_pct
+            and not after.average_growth_pct):
+        return None
+    if before.value and not before.growth_pct and after.growth_pct and not after.value:
+        return replace(before, growth_pct=after.growth_pct, growth_unit=after.growth_unit,
+                       end=max(before.end, after.end))
+    if before.growth_pct and not before.value and after.value and not after.growth_pct:
+        return replace(after, growth_pct=before.growth_pct, growth_unit=before.growth_unit, id=before.id,
+                       start=min(before.start, after.start))
+    return None
 
 
 def extract_report(report: Report) -> list[Figure]:
@@ -386,7 +406,7 @@ def extract_report(report: Report) -> list[Figure]:
             area = ""  # 天易经开区实现…: the part of the region the figures are of, to the full stop
             term_base = None  # 五年来，…较2016年增长…: the base of the term's growths after it
             term_here = False  # …and it was said in the sentence being read
-            is_list = None  # a list of one-figure sentences, once asked
+            list_end = None  # where a list of one-figure sentences that 预计 opens ends, once asked
             framed = False  # the sentence before had no figure and opened with a part of the year
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
@@ -494,10 +514,8 @@ def extract_report(report: Report) -> list[Figure]:
                     figure = to_figure(raw, report, kind, period, basis, node, page,
                                        text[start:end], offset + start if offset >= 0 else -1, len(figures) + 1)
                     previous = figures[-1] if figures and figures[-1].anchor == node.anchor else None
-                    if previous and completes(previous, figure):
-                        # 本地生产总值 3206.57 亿元，在全市各区中排名第一；GDP 增速 12%: one figure, said in two
-                        figures[-1] = replace(previous, growth_pct=figure.growth_pct, growth_unit=figure.growth_unit,
-                                              end=max(previous.end, figure.end))
+                    if previous and (whole := joined(previous, figure)):
+                        figures[-1] = whole
                         continue
                     if previous and restates_target(clause, raw):
                         # 增长 6.5%(年度目标 6%以上): the target of the figure before, for its year
@@ -523,9 +541,9 @@ def extract_report(report: Report) -> list[Figure]:
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
                     carried, targeting, area, term_here = None, whole_paragraph, "", False
-                    if estimating and is_list is None:
-                        is_list = listing(analysis)  # (once a paragraph)
-                    estimating = december_run = estimating and role == "review" and (december or is_list)
+                    if estimating and list_end is None:
+                        list_end = listing(analysis)  # (once a paragraph)
+                    estimating = december_run = estimating and role == "review" and (december or end < (list_end or 0))
                     sentence_seen = True
                     if part_year and len(figures) == figures_before and _PART_OPENS.match(clause):
                         # 2022年一季度，某区…逆势上扬。初步预计，…: a sentence with no figure that opens

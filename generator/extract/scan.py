@@ -111,6 +111,7 @@ _OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$
 # 在…情况下, 在…基础上: a condition between a figure and its rate
 _CONDITION = re.compile(r"^在.{1,20}(?:情[况況]下|背景下|基[础礎]上|前提下|形[势勢]下)$")  # either script
 # 地区生产总值增速为 5%: a label that ends in a word for a rate (in either script: the label is printed)
+_RANGE_TAIL = re.compile(rf"\s*[—–\-~～至到]\s*(?P<high>{NUM})\s*%")
 _GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
@@ -383,10 +384,14 @@ class Scanner:
             falls = any(v.startswith(_NEGATIVE) for v in growth_verbs) and not number.startswith("-")
             self.on_rate(match, reading, {"average_growth" if average else "growth":
                                           ("-" if falls else "") + number}, unit)
-            if match["high"] and self.figures:  # 增长5.5-6%: a range, no one rate to show or compare
+            high = match["high"]
+            if not high and unit == "%" and (tail := _RANGE_TAIL.match(self.analysis, match.end())):
+                high = tail["high"]  # 增长6.5%-7.0%, 6.5％～7％: the range's other end, read with it
+                self.floor = tail.end()
+            if high and self.figures:  # 增长5.5-6%: a range, no one rate to show or compare
                 rate = self.figures[-1].average_growth if average else self.figures[-1].growth
                 if rate is not None and rate.lstrip("-") == number.lstrip("-"):
-                    self.figures[-1].flags.append(f"growth range {number}–{match['high']}{unit}")
+                    self.figures[-1].flags.append(f"growth range {number}–{high}{unit}")
         else:
             self.on_value(match, reading, number, unit)
 
@@ -563,6 +568,16 @@ class Scanner:
             # nor 年均增长15%，累计完成800亿元: the years' sum)
             target = group[-1]
             target.value, target.value_high, target.unit = number, high, unit
+            target.qualifier += reading.qualifiers
+        elif (reading.label and len(group) == 1 and self.figures == group and not group[-1].label
+              and group[-1].value is None
+              and group[-1].growth is not None and not group[-1].respectively and reading.separator in "，,"
+              and match_label(reading.label)):
+            # 全年增长 9.3%，完成本地生产总值 3842 亿元: a sentence's first rate, with no name, then the
+            # level it belongs to (not …，可比增长9.5%，完成…: a rate of the figure before)
+            target = group[-1]
+            target.label, target.scope, target.value, target.value_high, target.unit = (
+                reading.label, reading.scope, number, high, unit)
             target.qualifier += reading.qualifiers
         else:
             raw = Raw(label=reading.label, value=number, value_high=high, unit=unit, scope=reading.scope,
