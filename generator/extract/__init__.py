@@ -116,7 +116,7 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
-    crossed = APPROXIMATE | {"突破", "超过", *MILESTONE_WORDS}
+    crossed = (APPROXIMATE - {"约"}) | {"突破", "超过", *MILESTONE_WORDS}  # (约 5300 亿元: a level, about)
     value_words = list((Counter(raw.qualifier) - Counter(raw.growth_words)).elements())  # (增幅超过68%: the growth's)
     if kind != "target" and value and set(value_words) & crossed:
         # 一般公共预算收入超 6 亿元, 突破 400 亿元: a result given only as a bound has no exact level; the amount
@@ -344,11 +344,25 @@ def node_texts(node):
     return node.title, -1
 
 
+_TOTAL_OF_IT = re.compile(r"\s*总量\s*(?:达到|达|为|实现)")
+
+
+# 盐田综保区实现进出口额1121亿元，“保税+”业态迅猛发展，…，外贸进出口总额2765亿元: a clause with no
+# number between says something else, and the area's figures have ended
+_SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
+
+
 def joined(before: Figure, after: Figure) -> Figure | None:
     """One figure said in two, the second right after the first in the same paragraph: the same
     indicator, kind, period and qualifier, one with only a value and the other with only a growth
     (本地生产总值 3206.57 亿元，在全市各区中排名第一；GDP 增速 12%; 全年增长 9.3%，完成本地生产总值
     3842 亿元). The whole figure, where the first said the level, or None."""
+    if (not after.indicator and after.value and not after.growth_pct and _TOTAL_OF_IT.match(to_analysis(after.text))
+            and before.indicator and before.growth_pct and not before.value and before.anchor == after.anchor
+            and (before.kind, before.period) == (after.kind, after.period) and not before.flags
+            and after.unit == catalogue()[before.indicator].unit):
+        # …GDP同比增长3.5%，…排名第一；总量达到4702亿元: the level of what grew, after the ；
+        return replace(before, value=after.value, unit=after.unit, end=max(before.end, after.end))
     if not (before.indicator and before.indicator == after.indicator and before.anchor == after.anchor
             and (before.kind, before.period, before.qualifier) == (after.kind, after.period, after.qualifier)
             and not before.flags and not after.flags and not before.average_growth_pct
@@ -404,6 +418,7 @@ def extract_report(report: Report) -> list[Figure]:
             past_seen = False  # a past year stated earlier in the paragraph
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
             area = ""  # 天易经开区实现…: the part of the region the figures are of, to the full stop
+            area_at = 0  # (where its words end)
             term_base = None  # 五年来，…较2016年增长…: the base of the term's growths after it
             term_here = False  # …and it was said in the sentence being read
             list_end = None  # where a list of one-figure sentences that 预计 opens ends, once asked
@@ -423,6 +438,7 @@ def extract_report(report: Report) -> list[Figure]:
                 carried = stated_year(clause) or carried
                 if (said_area := opening_area(clause)) is not None:
                     area = text[start + said_area[0]:start + said_area[1]]  # as printed
+                    area_at = start + said_area[1]
                 ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
@@ -433,7 +449,8 @@ def extract_report(report: Report) -> list[Figure]:
                 by_item = bool(raws) and len(ESTIMATE.findall(clause)) >= 2
                 wider = wider_area(clause) if raws else None
                 for raw in raws:
-                    if area and not raw.scope:
+                    if area and not raw.scope and not raw.label.startswith(area) \
+                            and not _SUBJECT_CHANGED.search(analysis, area_at, start + raw.span[0]):
                         raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
                     if wider and wider[0] <= raw.span[0] < wider[2] and not raw.scope:
                         raw.scope = text[start + wider[0]:start + wider[1]]  # 今年广西经济增长…: the province's
@@ -514,8 +531,12 @@ def extract_report(report: Report) -> list[Figure]:
                     figure = to_figure(raw, report, kind, period, basis, node, page,
                                        text[start:end], offset + start if offset >= 0 else -1, len(figures) + 1)
                     previous = figures[-1] if figures and figures[-1].anchor == node.anchor else None
-                    if previous and (whole := joined(previous, figure)):
-                        figures[-1] = whole
+                    # (past a gap to a benchmark, 比全市高0.2个百分点, which is no figure of its own)
+                    at = next((i for i in range(len(figures) - 1, first - 1, -1)
+                               if figures[i].unit != "个百分点"), None)
+                    if at is not None and figures[at].anchor == node.anchor and (
+                            whole := joined(figures[at], figure)):
+                        figures[at] = whole
                         continue
                     if previous and restates_target(clause, raw):
                         # 增长 6.5%(年度目标 6%以上): the target of the figure before, for its year
@@ -597,6 +618,7 @@ def out_of_proportion(figures: list[Figure]) -> list[Figure]:
 # shown nor compared — unless one is the other with 地方 in front: then the wider total stood
 # beside the local-level figure, the catalogue's measure, which stays. Levels within the printed
 # precision of each other (3.6万元 beside 35620 元) agree; 4.1万元 beside 42000 元 do not.
+ROUNDED = "a rounded copy"  # of a figure the report gives exactly too
 CONFLICTING = "conflicting values"  # the flag's words, which the compare stage reads too
 
 
@@ -656,6 +678,11 @@ def apart(figures: list[Figure]) -> list[Figure]:
     return [replace(f, flags=flagged[id(f)]) if id(f) in flagged else f for f in figures]
 
 
+def approximate(figure: Figure) -> bool:
+    """约 1100 亿元, 1100 亿元左右: a level given as about so much."""
+    return figure.bound == "about" or "约" in figure.qualifier
+
+
 def conflicting(figures: list[Figure]) -> list[Figure]:
     found: dict[tuple, list[Figure]] = {}
     for f in figures:
@@ -666,6 +693,10 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
     for same in found.values():
         values = {Decimal(f.value) for f in same}
         if all(same_level(a, b) for a in values for b in values):
+            exact = [f for f in same if not approximate(f)]
+            for f in same:  # 2020年约1100亿元 beside 1100.7亿元: the rounded copy of the figure
+                if approximate(f) and exact:
+                    flagged[id(f)] = f"{ROUNDED}: {exact[0].value} {f.unit} given exactly too"
             continue
         local = [f for f in same if to_analysis(f.label).startswith("地方")]
         local_values = {Decimal(f.value) for f in local}

@@ -49,6 +49,10 @@ _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|�
 _SUBJECT_BEFORE = re.compile(r"^(?:规模以上|规上|限额以上|限上)?"
                              r"(?:工业(?:企业)?|服务业|第三产业|第二产业|第一产业|农业|建筑业)"
                              r"(?=(?:全年)?(?:实现|完成|达到|累计完成|全年完成))")
+# 某某综保区实现…, 某某片区完成…: a part of the region before the verb, the subject of what follows
+_AREA_BEFORE = re.compile(r"^(?P<area>[\u4e00-\u9fffA-Za-z]{1,12}?(?:经济技术开发区|经济开发区|经开区|开发区|高新区|"
+                          r"工业园区|产业园区|园区|工业园|产业园|集中区|综合保税区|综保区|保税区|片区))"
+                          r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|全年完成|达到)$")
 # 全县, 全区, 全市, 全旗 in front of a label: the report's region, or a wider one (foreign_scope)
 WHOLE = re.compile(r"全县|全区|全市|全旗")
 
@@ -115,6 +119,9 @@ def clean_label(text: str) -> str:
             # 规模以上工业实现总产值 1106 亿元: the measure's subject stands before the verb
             cut = start + subject.end()
             return text[start:cut] + text[start + verb.end():end].strip(_TRIM)
+        elif verb and verb.end() < len(rest.rstrip(_TRIM)) and (area := _AREA_BEFORE.search(rest[:verb.end()])):
+            # 盐田综保区实现进出口额 1121 亿元: a part of the region is the subject, and stays in the name
+            return text[start:start + area.end("area")] + text[start + verb.end():end].strip(_TRIM)
         elif verb and verb.end() < len(rest.rstrip(_TRIM)):
             start += verb.end()
         elif stripped:
@@ -252,7 +259,7 @@ def inherit_subjects(figures: list[Raw]) -> None:
 SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
                       r"(?P<area>[\u4e00-\u9fffA-Za-z]{2,12}?"
                       r"(?:经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
-                      r"新区|示范区|合作区|试验区|保税区|片区|街道|(?<![城村乡])[镇乡]))"
+                      r"新区|示范区|合作区|试验区|综合保税区|综保区|保税区|片区|街道|(?<![城村乡])[镇乡]))"
                       r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again
 _WHOLE_SUBJECT = re.compile(r"\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|县域)")

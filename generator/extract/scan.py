@@ -111,6 +111,8 @@ _OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$
 # 在…情况下, 在…基础上: a condition between a figure and its rate
 _CONDITION = re.compile(r"^在.{1,20}(?:情[况況]下|背景下|基[础礎]上|前提下|形[势勢]下)$")  # either script
 # 地区生产总值增速为 5%: a label that ends in a word for a rate (in either script: the label is printed)
+# …GDP同比增长3.5%，…排名第一；总量达到4702亿元: the level of what grew, though a ； stands between
+_TOTAL_OF_IT = re.compile(r"\s*总量")
 _RANGE_TAIL = re.compile(rf"\s*[—–\-~～至到]\s*(?P<high>{NUM})\s*%")
 _GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
@@ -286,6 +288,15 @@ class Scanner:
         expand_respectively(self.figures)
         inherit_subjects(self.figures)
         return self.figures
+
+    def awaiting_level(self) -> Raw | None:
+        """The last figure read, past gaps to a benchmark (比全市高0.2个百分点), if it has a growth and
+        a name but no level yet."""
+        for raw in reversed(self.figures):
+            if raw.value is not None and raw.unit == "个百分点":
+                continue
+            return raw if raw.value is None and raw.growth is not None and raw.label else None
+        return None
 
     def on_split(self, match, reading: Reading) -> None:
         """1 7 亿公斤: flagged with no value; the unit and label still say what it was."""
@@ -567,6 +578,11 @@ class Scanner:
             # 14 个州级重点项目…: a count of something else; nor …高于平均增速 1.1 个百分点: a gap, no level;
             # nor 年均增长15%，累计完成800亿元: the years' sum)
             target = group[-1]
+            target.value, target.value_high, target.unit = number, high, unit
+            target.qualifier += reading.qualifiers
+        elif (not reading.label and _TOTAL_OF_IT.match(reading.context) and unit.endswith("元")
+              and (target := self.awaiting_level()) is not None):
+            # …GDP同比增长3.5%，比全市高0.2个百分点，…；总量达到4702亿元: the level of what grew
             target.value, target.value_high, target.unit = number, high, unit
             target.qualifier += reading.qualifiers
         elif (reading.label and len(group) == 1 and self.figures == group and not group[-1].label
