@@ -344,7 +344,7 @@ def node_texts(node):
     return node.title, -1
 
 
-_TOTAL_OF_IT = re.compile(r"\s*总量\s*(?:达到|达|为|实现)")
+_TOTAL_OF_IT = re.compile(r"\s*总量[^，,；;。\d]{0,8}\d")  # 总量达到…, 总量跃升到…
 
 
 # 盐田综保区实现进出口额1121亿元，“保税+”业态迅猛发展，…，外贸进出口总额2765亿元: a clause with no

@@ -119,6 +119,8 @@ def clean_label(text: str) -> str:
             # 规模以上工业实现总产值 1106 亿元: the measure's subject stands before the verb
             cut = start + subject.end()
             return text[start:cut] + text[start + verb.end():end].strip(_TRIM)
+        elif verb and rest[verb.end():].strip(_TRIM) == "额" and match_label(rest[:verb.end()] + "额"):
+            return text[start:end]  # 固定资产投资完成额: the name's own 完成, no verb before it
         elif verb and verb.end() < len(rest.rstrip(_TRIM)) and (area := _AREA_BEFORE.search(rest[:verb.end()])):
             # 盐田综保区实现进出口额 1121 亿元: a part of the region is the subject, and stays in the name
             return text[start:start + area.end("area")] + text[start + verb.end():end].strip(_TRIM)
