@@ -514,7 +514,7 @@ def extract_report(report: Report) -> list[Figure]:
                         # paragraph's average growth spans, which it does not name (全年累计…: the year's)
                         raw.flags.append("a sum (累计) over years beside 年均")
                     share = part_of_year(marks, raw.span[0], part_year)
-                    if share and period.isdigit() and kind == "target" and basis == "year" \
+                    if share and period.isdigit() and kind == "target" and basis in ("year", "words", "part") \
                             and not TARGET.search(own_clause(before)):
                         # 2012年一季度，全区公共财政收入完成 10.2 亿元 in a story of 2012: a part of the
                         # plan year already past, a result

@@ -31,7 +31,7 @@ _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|" 
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、(?![一二三]、|[二三]产)"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])(?![月年日万亿千百元个家项])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总?规模|同口径"
-                    r"|自然|实际|名义|首次|已经|已|将|有望|(?<!许)可|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比)口径"
+                    r"|自然|实际|名义|首次|已经|已|将|有望|(?<!许)可|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
                     r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
                     r"|[由从]\s*(?:\d{4}\s*年(?:底|末)?)?\s*的?|(?<=[\u4e00-\u9fff])\d{4}\s*年(?:度|底|末)?)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:
@@ -261,7 +261,8 @@ def inherit_subjects(figures: list[Raw]) -> None:
 SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
                       r"(?P<area>[\u4e00-\u9fffA-Za-z]{2,12}?"
                       r"(?:经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
-                      r"新区|示范区|合作区|试验区|综合保税区|综保区|保税区|片区|街道|(?<![城村乡])[镇乡]))"
+                      r"新区|示范区|合作区|试验区|综合保税区|综保区|保税区|片区|街道|(?<![城村乡])[镇乡])"
+                      r"|高新区|经开区|开发区|综保区|工业园区|产业园区)"  # (高新区全年实现…: the district's one zone)
                       r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again
 _WHOLE_SUBJECT = re.compile(r"\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|县域)")
@@ -332,7 +333,7 @@ def foreign_scope(scope: str, region: str, region_known: bool = True) -> bool:
         area, own = to_analysis(scope), to_analysis(region)
         if region_known:
             return not (own and (area.endswith(own) or own.endswith(area)))
-        return not area.endswith("新区")
+        return not area.endswith("新区") or area.endswith("高新区")  # (a 高新区 is always a zone)
     return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1])
 
 
