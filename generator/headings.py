@@ -32,7 +32,7 @@ REVIEW_HEADING = re.compile(_PART_NUMBER +
 # "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year
 # (or "“十四五”时期和2021年形势任务": a plan for the term, then the year's)
 PLAN_HEADING = re.compile(_PART_NUMBER + r"(?:展望)?\s*(?:[^。，,；;：:\d]{0,12}[和与及])?\s*"
-                          r"(?P<y>\d{4})\s*年[^。，,；;]{0,12}(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}$")
+                          r"(?P<y>\d{4})\s*年[^。，,；;]{0,12}(?:(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}|预期)$")
 
 
 # "今年政府工作重点", "新的一年工作安排": a plan heading that names no year
@@ -63,6 +63,10 @@ def is_terminated(text: str) -> bool:
 BULLET = "●■◆▲★•◎▶☆◇▪"
 
 
+def _year_heading(text: str) -> bool:
+    return bool(REVIEW_HEADING.match(text) or PLAN_HEADING.match(text))
+
+
 def opens_unit(text: str) -> bool:
     """Does the block start a part, section or topic (so it cannot continue a cut sentence)?"""
     stripped = text.lstrip("#").strip()
@@ -74,6 +78,8 @@ def opens_unit(text: str) -> bool:
         or SECTION.match(bare)
         or BOLD_LEAD.match(stripped)
         or PLAIN_TOPIC.match(bare)
+        # a whole line that heads a year's review or plan (2016年主要经济指标完成情况 above an annex's table)
+        or len(bare) <= MAX_HEADING_CHARS and _year_heading(to_analysis(bare))
     )
 
 

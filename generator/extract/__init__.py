@@ -17,6 +17,7 @@ from generator.extract.context import (
     ESTIMATE,
     ESTIMATE_OPENS,
     ESTIMATE_WORDS,
+    HEADING_CHARS,
     MULTI_YEAR,
     RESTATED,
     TARGET,
@@ -402,7 +403,9 @@ def extract_report(report: Report) -> list[Figure]:
             plain = to_analysis(text)  # asides as printed, for the rules that read them
             note = note or ("预计" in plain and _ALL_ESTIMATES.search(plain))
             analysis = _ASCII_STOP.sub("。", blank_asides(plain))
-            if part.anchor == "part-0":  # text outside any part: its own headings set the role
+            # text outside any part: its own headings set the role; so do, in any part, short heading
+            # lines (an annex's tables: 2016年主要经济指标完成情况 … 2017年主要指标预期)
+            if part.anchor == "part-0" or len(analysis.strip()) <= HEADING_CHARS:
                 if said := heading_role(analysis):
                     role, role_known, looking_back = said, True, said == "review"
             # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph

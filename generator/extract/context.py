@@ -13,8 +13,8 @@ from generator.headings import PLAN_HEADING, PLAN_HEADING_NO_YEAR, REVIEW_HEADIN
 from generator.model import Metadata, Node
 from generator.script import to_analysis
 
-REVIEW_TITLE = re.compile(r"回顾|总结|过去|成绩|成就|工作情况")
-PLAN_TITLE = re.compile(r"安排|目标|任务|计划|打算|思路|要求|重点|部署|展望|建议|举措")
+REVIEW_TITLE = re.compile(r"回顾|总结|过去|成绩|成就|工作情况|完成情况")
+PLAN_TITLE = re.compile(r"安排|目标|任务|计划|打算|思路|要求|重点|部署|展望|建议|举措|预期")
 # The words of estimating, one list for every rule that looks for them
 ESTIMATE_WORDS = r"(?:初步)?(?:预计|预测|预估)|据统计预测"
 ESTIMATE = re.compile(ESTIMATE_WORDS)

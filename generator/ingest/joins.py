@@ -62,8 +62,10 @@ def is_subhead(last: str, text: str, adjacent: bool) -> bool:
 
 def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     """A line that ends without ending its sentence but is no cut sentence: a caption (adjacent
-    or not), a news subheading, or a theme line above a figure."""
-    return bool(CAPTION.match(to_analysis(last))) or is_subhead(last, text, adjacent) or is_theme_line(last, text)
+    or not), a news subheading, a theme line above a figure, or a row of a table (its cells
+    apart by tabs: 地区生产总值3003亿元⇥8.8⇥8.5-9.0)."""
+    return bool(CAPTION.match(to_analysis(last))) or is_subhead(last, text, adjacent) or is_theme_line(last, text) \
+        or "\t" in last or "\t" in text
 
 
 # "（一）整体经济运行情况稳中向好。预计全" then "年地区生产总值…": a numbered lead sentence and the
