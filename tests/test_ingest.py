@@ -140,6 +140,16 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     assert "year: YYYY" in str(err.value)
 
 
+def test_the_year_just_past_names_the_year_reviewed(tmp_path):
+    """刚刚过去的2014年，是…: the opening of a look back names the year under review."""
+    path = tmp_path / "r.txt"
+    path.write_text("刚刚过去的2014年，是推进“十二五”规划的关键之年。\n"
+                    "——经济持续发展。预计全年实现地区生产总值1113亿元，增长8.5%。\n", encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某市\n", encoding="utf-8")
+    metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
+    assert (metadata.year, metadata.review_year) == (2015, 2014)
+
+
 def test_an_estimate_to_the_years_end_is_the_year_reviewed(tmp_path):
     """预计到2016年底 in a look back is the year under review, though 到2021年 would be a horizon."""
     path = tmp_path / "r.txt"

@@ -60,12 +60,16 @@ def is_subhead(last: str, text: str, adjacent: bool) -> bool:
     return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(to_analysis(text)))
 
 
+# "1" on a line of its own: the number of a table's row, the table copied one cell a line
+_ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
+
+
 def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     """A line that ends without ending its sentence but is no cut sentence: a caption (adjacent
     or not), a news subheading, a theme line above a figure, or a row of a table (its cells
-    apart by tabs: 地区生产总值3003亿元⇥8.8⇥8.5-9.0)."""
+    apart by tabs: 地区生产总值3003亿元⇥8.8⇥8.5-9.0; or one cell a line, after its row's number)."""
     return bool(CAPTION.match(to_analysis(last))) or is_subhead(last, text, adjacent) or is_theme_line(last, text) \
-        or "\t" in last or "\t" in text
+        or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text))
 
 
 # "（一）整体经济运行情况稳中向好。预计全" then "年地区生产总值…": a numbered lead sentence and the

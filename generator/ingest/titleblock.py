@@ -153,7 +153,7 @@ REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年"
                          r"|(?<!\d)(\d{4})\s*年(?:政府)?工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗]|[\u4e00-\u9fff]{1,6}?[县区市旗])?\s*(?:初步)?预计"
-                         r"|(?:回顾了?|回首|回望|回眸)\s*(\d{4})\s*年"
+                         r"|(?:回顾了?|回首|回望|回眸|刚刚过去的|刚过去的|过去的)\s*(\d{4})\s*年(?!\s*(?:以来|中|里|间))"
                          r"|(?:初步)?预计\s*[，,：:]?\s*(\d{4})\s*年(?!\s*(?:底|末)?\s*前)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
