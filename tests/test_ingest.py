@@ -140,24 +140,20 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     assert "year: YYYY" in str(err.value)
 
 
-def test_the_year_just_past_names_the_year_reviewed(tmp_path):
-    """刚刚过去的2014年，是…: the opening of a look back names the year under review."""
+@pytest.mark.parametrize("text, review_year", [
+    # 刚刚过去的2014年，是…: the opening of a look back
+    ("刚刚过去的2014年，是推进“十二五”规划的关键之年。\n——经济持续发展。预计全年实现地区生产总值1113亿元，"
+     "增长8.5%。\n", 2014),
+    # 预计到2016年底 in a look back, though 到2021年 would be a plan's horizon
+    ("各位代表：\n五年来，全区经济稳步发展。预计到2016年底，全区生产总值超过180亿元；"
+     "社会消费品零售总额由2011年的60亿元增加到2016年的110亿元。\n", 2016),
+])
+def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     path = tmp_path / "r.txt"
-    path.write_text("刚刚过去的2014年，是推进“十二五”规划的关键之年。\n"
-                    "——经济持续发展。预计全年实现地区生产总值1113亿元，增长8.5%。\n", encoding="utf-8")
-    (tmp_path / "r.meta.yml").write_text("region: 某市\n", encoding="utf-8")
-    metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
-    assert (metadata.year, metadata.review_year) == (2015, 2014)
-
-
-def test_an_estimate_to_the_years_end_is_the_year_reviewed(tmp_path):
-    """预计到2016年底 in a look back is the year under review, though 到2021年 would be a horizon."""
-    path = tmp_path / "r.txt"
-    path.write_text("各位代表：\n五年来，全区经济稳步发展。预计到2016年底，全区生产总值超过180亿元；"
-                    "社会消费品零售总额由2011年的60亿元增加到2016年的110亿元。\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     (tmp_path / "r.meta.yml").write_text("region: 某区\n", encoding="utf-8")
     metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
-    assert metadata.review_year == 2016
+    assert (metadata.year, metadata.review_year) == (review_year + 1, review_year)
 
 
 def test_a_plan_said_with_words_both_kinds_of_text_use_is_no_year(tmp_path):
