@@ -35,6 +35,15 @@ TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目�
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
                           r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
+# 到“十三五”期末, 至“十四五”末: the last year of a five-year plan, as a horizon
+BY_PLAN_END = re.compile(r"(?:到|至)\s*[“\"]?十(?P<plan>[一二三四五六七八九])五[”\"]?(?:规划)?(?:时期|期)?末")
+
+
+def plan_end_year(numeral: str) -> int:
+    """十一五 ends in 2010, 十四五 in 2025 (the Nth plan ends in 1955 + 5N)."""
+    return 1955 + 5 * (10 + "一二三四五六七八九".index(numeral) + 1)
+
+
 # A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%, 比 2019 年…)
 STATED_YEAR = re.compile(r"(?=\d{4}\s*年)(?<![比较与\d])(?<![比较与]\s)(?<!相比)(?<!同比)"
                          r"(\d{4})\s*年(?!代)(?!\s*(?:相比|比较|同期))"
@@ -116,6 +125,8 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         year = int(match.group(1) or match.group(2))
         if year >= plan:
             return "target", str(year), "year"
+    if (match := BY_PLAN_END.search(sentence)) and (year := plan_end_year(match["plan"])) >= plan:
+        return "target", str(year), "year"  # 力争到“十三五”期末，GDP达到4830亿元: the plan's last year
     year, basis = carried_year, "year"
     if year is None and (match := STATED_YEAR.search(sentence)):
         year = int(match.group(1))
