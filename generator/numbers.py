@@ -8,6 +8,7 @@ digits; see generator.script).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 # 33,524 (thousands separated) or 86.34; the commas are dropped before the value is read
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
@@ -21,3 +22,11 @@ UNIT = rf"(?:%|‰|个百分点|{_MAGNITUDE}(?:{_MEASURES})|亿|万)"
 # "总产量 1 7 亿公斤": a space inside a number before a unit. Is it 1.7 or 17? Only a person
 # can tell, so it is flagged, never guessed; an errata entry resolves it.
 NUMBER_SPLIT = re.compile(rf"(?<![\d.])\d{{1,4}} \d{{1,3}}(?![\d.])(?=\s*{UNIT})")
+
+
+def number(text: str | None) -> str:
+    """A decimal string without float noise or exponent: 4.0962, 86.34, 13622."""
+    if text is None:
+        return ""
+    value = Decimal(text).normalize()
+    return format(value, "f")

@@ -13,7 +13,7 @@ import pandas as pd
 
 from generator.compare.rules import Rules
 from generator.compare.scorecard import UNSURE, agree, groups, present
-from generator.extract import CONFLICTING
+from generator.extract.checks import CONFLICTING
 from generator.indicators import catalogue
 
 KEYS = ["region_key", "indicator", "year"]

@@ -35,8 +35,9 @@ TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目�
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
                           r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
-# 到“十三五”期末, 至“十四五”末: the last year of a five-year plan, as a horizon
-BY_PLAN_END = re.compile(r"(?:到|至)\s*[“\"]?十(?P<plan>[一二三四五六七八九])五[”\"]?(?:规划)?(?:时期|期)?末")
+# 较“十二五”末, 到“十三五”期末: the end of a five-year plan
+PLAN_END = r"[“\"]?十(?P<plan>[一二三四五六七八九])五[”\"]?(?:规划)?(?:时期|期)?末"
+BY_PLAN_END = re.compile(rf"(?:到|至)\s*{PLAN_END}")  # (as a horizon)
 
 
 def plan_end_year(numeral: str) -> int:

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from generator.extract.context import PLAN_END
 from generator.indicators import match_label
 from generator.script import to_analysis
 
@@ -40,8 +41,6 @@ _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:�
 _GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
 _MEASURE_WORDS = re.compile(r"(?:播种面积|面积|播种|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
 _TRIM = "　 ，,、：:"
-# 较“十二五”末: the end of a five-year plan, as a base
-PLAN_END = r"[“\"]?十(?P<plan>[一二三四])五[”\"]?(?:时期|期)?末"
 _COMPARED = re.compile(rf"(?:比|较|相比)\s*(?:\d{{4}}\s*年|上年|去年|上一年|{PLAN_END})")
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
 # the sentence's subject, not part of what is measured.
