@@ -348,6 +348,10 @@ _TOTAL_OF_IT = re.compile(r"\s*总量[^，,；;。\d]{0,8}\d")  # 总量达到�
 _SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
 
 
+# 农民, 农村居民, 城镇, 贫困户…: a part of the people, whose income a bare 人均可支配收入 after it is
+_SOME_PEOPLE = re.compile(r"农村牧区|农牧区|城镇|城市|农村|牧区|农牧民|农民|贫困|脱贫|低收入")
+
+
 def joined(before: Figure, after: Figure) -> Figure | None:
     """One figure said in two, the second right after the first in the same paragraph: the same
     indicator, kind, period and qualifier, one with only a value and the other with only a growth
@@ -528,6 +532,11 @@ def extract_report(report: Report) -> list[Figure]:
                         continue
                     figure = to_figure(raw, report, kind, period, basis, node, page,
                                        text[start:end], offset + start if offset >= 0 else -1, len(figures) + 1)
+                    if figure.indicator == "resident_income" and to_analysis(figure.label) == "人均可支配收入" \
+                            and _SOME_PEOPLE.search(analysis, analysis.rfind("。", 0, start + raw.span[0]) + 1,
+                                                    start + raw.span[0]):
+                        # 农民收入持续增加，人均可支配收入达到21000元: the people just named, not all residents
+                        figure = replace(figure, indicator="")
                     previous = figures[-1] if figures and figures[-1].anchor == node.anchor else None
                     # (past a gap to a benchmark, 比全市高0.2个百分点, which is no figure of its own)
                     at = next((i for i in range(len(figures) - 1, first - 1, -1)
