@@ -94,5 +94,5 @@ def is_heading(text: str) -> bool:
     whole_bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
     simplified = to_analysis(bare)
     return bool(PART.match(bare) or SECTION.match(bare) or whole_bold
-                or REVIEW_HEADING.match(simplified) or PLAN_HEADING.match(simplified)
+                or _year_heading(simplified)
                 or PLAN_HEADING_NO_YEAR.match(simplified))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+DIGIT = re.compile(r"\d")  # (a text without one holds no figure)
 # 33,524 (thousands separated) or 86.34; the commas are dropped before the value is read
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # "705亿 元": a layout space (a PDF copy's line end) may fall between magnitude and measure

@@ -33,13 +33,21 @@ from generator.extract.context import (
     stated_year,
     title_role,
 )
-from generator.extract.labels import clean_label, foreign_scope, opening_area, own_name_stripped, wider_area
+from generator.extract.labels import (
+    SOME_PEOPLE,
+    clean_label,
+    foreign_scope,
+    opening_area,
+    own_name_stripped,
+    wider_area,
+)
 from generator.extract.scan import (
     APPROXIMATE,
     MAX_WORDS,
     MILESTONE_WORDS,
     MIN_WORDS,
     QUALIFIERS_BEFORE,
+    TOTAL_OF_IT,
     Raw,
     scan_sentence,
 )
@@ -47,7 +55,7 @@ from generator.extract.text import sentences, to_analysis
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
-from generator.numbers import number
+from generator.numbers import DIGIT, number
 
 # 力争, 确保 say a figure is a target; they do not bound it.
 _KIND_WORDS = {"力争", "确保"}
@@ -196,7 +204,6 @@ _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
 
 LIST_SENTENCE_CHARS = 40
-_DIGIT = re.compile(r"\d")
 _FULL_STOP = re.compile(r"(?<=[。！？!?])")
 
 
@@ -210,7 +217,7 @@ def listing(paragraph: str) -> int:
     if first is None:
         return 0
     run = list(itertools.takewhile(lambda piece: len(paragraph[piece[0]:piece[1]].strip()) <= LIST_SENTENCE_CHARS
-                                   and _DIGIT.search(paragraph, *piece), pieces[first:]))
+                                   and DIGIT.search(paragraph, *piece), pieces[first:]))
     # (not where 预计 stands again in a later sentence: then it marks its items one by one)
     if len(run) < 3 or len(ESTIMATE.findall(paragraph, run[0][0], run[-1][1])) != 1:
         return 0
@@ -340,16 +347,9 @@ def node_texts(node):
     return node.title, -1
 
 
-_TOTAL_OF_IT = re.compile(r"\s*总量[^，,；;。\d]{0,8}\d")  # 总量达到…, 总量跃升到…
-
-
 # 盐田综保区实现进出口额1121亿元，“保税+”业态迅猛发展，…，外贸进出口总额2765亿元: a clause with no
 # number between says something else, and the area's figures have ended
 _SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
-
-
-# 农民, 农村居民, 城镇, 贫困户…: a part of the people, whose income a bare 人均可支配收入 after it is
-_SOME_PEOPLE = re.compile(r"农村牧区|农牧区|城镇|城市|农村|牧区|农牧民|农民|贫困|脱贫|低收入")
 
 
 def joined(before: Figure, after: Figure) -> Figure | None:
@@ -357,7 +357,7 @@ def joined(before: Figure, after: Figure) -> Figure | None:
     indicator, kind, period and qualifier, one with only a value and the other with only a growth
     (本地生产总值 3206.57 亿元，在全市各区中排名第一；GDP 增速 12%; 全年增长 9.3%，完成本地生产总值
     3842 亿元). The whole figure, where the first said the level, or None."""
-    if (not after.indicator and after.value and not after.growth_pct and _TOTAL_OF_IT.match(to_analysis(after.text))
+    if (not after.indicator and after.value and not after.growth_pct and TOTAL_OF_IT.match(to_analysis(after.text))
             and before.indicator and before.growth_pct and not before.value and before.anchor == after.anchor
             and (before.kind, before.period) == (after.kind, after.period) and not before.flags
             and after.unit == catalogue()[before.indicator].unit):
@@ -533,7 +533,7 @@ def extract_report(report: Report) -> list[Figure]:
                     figure = to_figure(raw, report, kind, period, basis, node, page,
                                        text[start:end], offset + start if offset >= 0 else -1, len(figures) + 1)
                     if figure.indicator == "resident_income" and to_analysis(figure.label) == "人均可支配收入" \
-                            and _SOME_PEOPLE.search(analysis, analysis.rfind("。", 0, start + raw.span[0]) + 1,
+                            and SOME_PEOPLE.search(analysis, analysis.rfind("。", 0, start + raw.span[0]) + 1,
                                                     start + raw.span[0]):
                         # 农民收入持续增加，人均可支配收入达到21000元: the people just named, not all residents
                         figure = replace(figure, indicator="")

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from generator.extract.labels import OWN_REGION
 from generator.extract.text import to_analysis
 from generator.model import Figure
 from generator.numbers import number
@@ -66,7 +67,7 @@ def same_level(a: Decimal, b: Decimal) -> bool:
 # words right in front of the label (not 光明凤凰城全年完成…, an area's year; nor 全年城市更新完成…,
 # a programme's; nor 居全市首位, a rank)
 _WHOLE_YEAR_OR_REGION = re.compile(r"(?:^|[，,；;：:。]|力争|确保|争取|预计)\s*"
-                                   r"(?:全年|全县|全区|全市|全旗|我县|我区|我市|我旗|全域)\s*(?:共|累计)?"
+                                   rf"(?:全年|全域|{OWN_REGION})\s*(?:共|累计)?"
                                    r"(?:实现|完成|达到)?\s*$")
 
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from generator.extract.context import PLAN_END
 from generator.indicators import match_label
+from generator.numbers import DIGIT
 from generator.script import to_analysis
 
 if TYPE_CHECKING:
@@ -49,12 +50,16 @@ _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|�
 _SUBJECT_BEFORE = re.compile(r"^(?:规模以上|规上|限额以上|限上)?"
                              r"(?:工业(?:企业)?|服务业|第三产业|第二产业|第一产业|农业|建筑业)"
                              r"(?=(?:全年)?(?:实现|完成|达到|累计完成|全年完成))")
+# The parts of a region that report their own figures: 经开区, 高新区, 综保区, 片区…
+_ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
+          r"综合保税区|综保区|保税区|片区")
 # 某某综保区实现…, 某某片区完成…: a part of the region before the verb, the subject of what follows
-_AREA_BEFORE = re.compile(r"^(?P<area>[\u4e00-\u9fffA-Za-z]{1,12}?(?:经济技术开发区|经济开发区|经开区|开发区|高新区|"
-                          r"工业园区|产业园区|园区|工业园|产业园|集中区|综合保税区|综保区|保税区|片区))"
+_AREA_BEFORE = re.compile(rf"^(?P<area>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{_ZONES}))"
                           r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|全年完成|达到)$")
 # 全县, 全区, 全市, 全旗 in front of a label: the report's region, or a wider one (foreign_scope)
 WHOLE = re.compile(r"全县|全区|全市|全旗")
+# …；我区实现…, 本县…, 县域经济…: the report's own region as the subject (of the figures after it)
+OWN_REGION = r"全县|全区|全市|全旗|我县|我区|我市|我旗|本县|本区|县域"
 
 
 def longest_first(*groups) -> tuple[str, ...]:
@@ -140,6 +145,8 @@ def clean_label(text: str) -> str:
 
 _POPULATION = re.compile(r"农村牧区|农牧区|城镇|城市|农村|牧区")
 _PEOPLE = re.compile(r"(?:农村牧区|农牧区|城镇|城市|农村|牧区)(?:常住)?居民|农牧民|农民")
+# 农民, 农村居民, 城镇, 贫困户…: a part of the people, whose income a bare 人均可支配收入 after it is
+SOME_PEOPLE = re.compile(rf"{_PEOPLE.pattern}|{_POPULATION.pattern}|贫困|脱贫|低收入")
 
 
 _INDUSTRY_NUMBER = re.compile(r"第?[一二三]")
@@ -259,13 +266,11 @@ def inherit_subjects(figures: list[Raw]) -> None:
 # opening a clause as its subject; the figures after it, to the full stop, are the area's (not
 # 省级以上工业园区达到 5 个: parks counted)
 SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
-                      r"(?P<area>[\u4e00-\u9fffA-Za-z]{2,12}?"
-                      r"(?:经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
-                      r"新区|示范区|合作区|试验区|综合保税区|综保区|保税区|片区|街道|(?<![城村乡])[镇乡])"
+                      rf"(?P<area>[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{_ZONES}|新区|示范区|合作区|试验区|街道|(?<![城村乡])[镇乡])"
                       r"|高新区|经开区|开发区|综保区|工业园区|产业园区)"  # (高新区全年实现…: the district's one zone)
                       r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again
-_WHOLE_SUBJECT = re.compile(r"\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|县域)")
+_WHOLE_SUBJECT = re.compile(rf"\s*(?:{OWN_REGION})")
 
 
 @cache
@@ -301,7 +306,7 @@ def wider_area(clause: str) -> tuple[int, int, int] | None:
         for size in sizes:
             if size <= at and clause[at - size:at] in names and _CLAUSE_OPENS.search(clause, 0, at - size):
                 own = _CLAUSE_END.search(clause, at)
-                if not _DIGIT.search(clause, at, own.start() if own else len(clause)):
+                if not DIGIT.search(clause, at, own.start() if own else len(clause)):
                     return None
                 back = _OWN_AGAIN.search(clause, at)
                 return at - size, at, back.start() if back else len(clause)
@@ -309,9 +314,8 @@ def wider_area(clause: str) -> tuple[int, int, int] | None:
 
 
 _CLAUSE_END = re.compile(r"[，,；;]")
-_DIGIT = re.compile(r"\d")
 # …；全县完成…, …，我县地区生产总值…, …，县域经济…: the report's own region speaking again
-_OWN_AGAIN = re.compile(r"[，,；;：:]\s*(?:全县|全区|全市|全旗|我县|我区|我市|我旗|本县|本区|县域)")
+_OWN_AGAIN = re.compile(rf"[，,；;：:]\s*(?:{OWN_REGION})")
 
 
 def opening_area(clause: str) -> tuple[int, int] | None:

@@ -34,7 +34,7 @@ from generator.extract.labels import (
 )
 from generator.headings import BULLET
 from generator.indicators import match_label
-from generator.numbers import NUM, NUMBER_SPLIT, UNIT
+from generator.numbers import DIGIT, NUM, NUMBER_SPLIT, UNIT
 from generator.script import to_analysis
 
 _QUALIFIER_AFTER = r"(?:左右|以上|以内|以下|上下|多|余)"
@@ -112,7 +112,7 @@ _OVERRUN = re.compile(r"^\s*(?:超额完成|超出|超额)[\u4e00-\u9fff]{0,10}$
 _CONDITION = re.compile(r"^在.{1,20}(?:情[况況]下|背景下|基[础礎]上|前提下|形[势勢]下)$")  # either script
 # 地区生产总值增速为 5%: a label that ends in a word for a rate (in either script: the label is printed)
 # …GDP同比增长3.5%，…排名第一；总量达到4702亿元: the level of what grew, though a ； stands between
-_TOTAL_OF_IT = re.compile(r"\s*总量")
+TOTAL_OF_IT = re.compile(r"\s*总量")
 _RANGE_TAIL = re.compile(rf"\s*[—–\-~～至到]\s*(?P<high>{NUM})\s*%")
 _GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
@@ -173,7 +173,6 @@ class Raw:
 
 
 _ITEMS = re.compile(r"[、和与及]")
-_DIGIT = re.compile(r"\d")
 
 
 def names_a_list(label: str) -> bool:
@@ -580,7 +579,7 @@ class Scanner:
             target = group[-1]
             target.value, target.value_high, target.unit = number, high, unit
             target.qualifier += reading.qualifiers
-        elif (not reading.label and _TOTAL_OF_IT.match(reading.context) and unit.endswith("元")
+        elif (not reading.label and TOTAL_OF_IT.match(reading.context) and unit.endswith("元")
               and (target := self.awaiting_level()) is not None):
             # …GDP同比增长3.5%，比全市高0.2个百分点，…；总量达到4702亿元: the level of what grew
             target.value, target.value_high, target.unit = number, high, unit
@@ -617,6 +616,6 @@ class Scanner:
 
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
-    if "第" not in analysis and not _DIGIT.search(analysis):
+    if "第" not in analysis and not DIGIT.search(analysis):
         return []  # no number and no rank: nothing to read (most sentences of a report)
     return Scanner(analysis, original).run()
