@@ -28,7 +28,6 @@ from generator.extract.context import (
     kind_and_period,
     own_clause,
     part_roles,
-    plan_end_year,
     span_back,
     stated_year,
     title_role,
@@ -52,6 +51,7 @@ from generator.extract.scan import (
     scan_sentence,
 )
 from generator.extract.text import sentences, to_analysis
+from generator.headings import is_terminated, plan_end_year
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
@@ -64,6 +64,10 @@ _MAGNITUDES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(
 
 
 _MONEY = re.compile(r"^(?P<magnitude>亿|万|千)?(?P<base>美元|元)$")
+
+
+CUT_OFF = "the text stops mid-sentence here"
+_ENDS_ON_NUMBER = re.compile(r"(?<![第\d.])\d+(?:\.\d*)?\s*$")  # (not a rank, 居全市第3)
 
 
 def canonical(value: str | None, unit: str, indicator: Indicator | None,
@@ -385,6 +389,7 @@ def extract_report(report: Report) -> list[Figure]:
     same_below = ""  # 预计数，下同: the year whose results are estimates from there on
     note = None  # 注：文中2019年数据均为预计数, wherever it stands
     december = report.metadata.session_year == report.metadata.review_year  # the year not yet over
+    last_sentence = None  # (figures before it, its text): the text's last sentence, read last
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
@@ -430,6 +435,7 @@ def extract_report(report: Report) -> list[Figure]:
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 figures_before = len(figures)
+                last_sentence = (figures_before, clause, offset + start if offset >= 0 else -1)
                 if framed and not _ESTIMATE_FIRST.match(clause):
                     part_year, carried = "", None  # (上半年，受疫情冲击…。全县地区生产总值增长6%: the year's)
                 framed = False
@@ -589,6 +595,15 @@ def extract_report(report: Report) -> list[Figure]:
             held = (estimating, targeting) if offset >= 0 and \
                 analysis.rstrip().endswith(("；", ";")) else None
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
+    if last_sentence and not is_terminated(last_sentence[1]):
+        # a text cut off mid-sentence (a page's excerpt): the clause it stops in may have lost
+        # what its figure needed (地方财政收入1.37亿); a number it stops on, the rest of a 分别 list
+        # the whole sentence shares (…为66081元和33393元，分别增长8.7%和9.)
+        first, clause, at = last_sentence
+        if not _ENDS_ON_NUMBER.search(clause):
+            at += max(clause.rfind(c) for c in "，,；;、") + 1
+        figures[first:] = [replace(f, flags="; ".join(x for x in (f.flags, CUT_OFF) if x))
+                           if f.start < 0 or f.start >= at else f for f in figures[first:]]
     if note:
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]
                    else f for f in figures]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.headings import PLAN_HEADING, PLAN_HEADING_NO_YEAR, REVIEW_HEADING
+from generator.headings import PLAN_HEADING, PLAN_HEADING_NO_YEAR, REVIEW_HEADING, plan_end_year
 from generator.model import Metadata, Node
 from generator.script import to_analysis
 
@@ -38,11 +38,6 @@ BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)�
 # 较“十二五”末, 到“十三五”期末: the end of a five-year plan
 PLAN_END = r"[“\"]?十(?P<plan>[一二三四五六七八九])五[”\"]?(?:规划)?(?:时期|期)?末"
 BY_PLAN_END = re.compile(rf"(?:到|至)\s*{PLAN_END}")  # (as a horizon)
-
-
-def plan_end_year(numeral: str) -> int:
-    """十一五 ends in 2010, 十四五 in 2025 (the Nth plan ends in 1955 + 5N)."""
-    return 1955 + 5 * (10 + "一二三四五六七八九".index(numeral) + 1)
 
 
 # A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%, 比 2019 年…)

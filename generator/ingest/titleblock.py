@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from generator.diagnostics import InputError
-from generator.headings import PLAN_HEADING, REVIEW_HEADING, is_terminated
+from generator.headings import PERIOD_REVIEW_HEADING, PLAN_HEADING, REVIEW_HEADING, is_terminated, plan_end_year
 from generator.ingest.joins import glue
 from generator.model import Metadata, Repair
 from generator.regions import Place, resolve, split_city
@@ -22,7 +22,7 @@ from generator.script import to_analysis
 
 # "# 政府工作报告", "2022年高唐县政府工作报告" (a web copy's headline)
 # also "(江苏省)泰州市姜堰区2026年政府工作报告(2026年1月13日)" and "…政府工作报告(摘要版)"
-TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)])?\s*"
+TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)]|[\u4e00-\u9fff]{0,6}【[^】]{1,8}】)?\s*"
                    r"(?:(?P<place>[\u4e00-\u9fff]{2,16}?)?\s*(?P<year>\d{4})\s*年\s*)?"
                    r"(?P<title>[\u4e00-\u9fff]{0,16}政府工作报告)\s*"
                    r"(?:[（(](?:全文|摘要版?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)])?\s*\**\s*$")
@@ -115,6 +115,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
             found.setdefault("review_year", (int(match["y"]), number))
         elif match := PLAN_HEADING.match(heading):
             found.setdefault("plan_year", (int(match["y"]), number))
+        elif match := PERIOD_REVIEW_HEADING.match(heading):
+            found.setdefault("review_year", (plan_end_year(match["plan"]), number))
     return kept, found, repairs
 
 
@@ -151,9 +153,9 @@ YEAR_IS_READS = 60
 PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|主要预期目标|我们要")
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年"
-                         r"|(?<!\d)(\d{4})\s*年(?:政府)?工作回顾"
+                         r"|(?<!\d)(\d{4})\s*年(?:[和及暨]\s*[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?)?(?:政府)?工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗]|[\u4e00-\u9fff]{1,6}?[县区市旗])?\s*(?:初步)?预计"
-                         r"|(?:回顾了?|回首|回望|回眸|刚刚过去的|刚过去的|过去的)\s*(\d{4})\s*年(?!\s*(?:以来|中|里|间))"
+                         r"|(?:回顾了?|回首|回望|回眸|刚刚过去的|刚过去的|过去的)\s*(\d{4})\s*(?:年(?!\s*(?:以来|中|里|间))|(?=[，,]))"
                          r"|(?:初步)?预计\s*[，,：:]?\s*(\d{4})\s*年(?!\s*(?:底|末)?\s*前)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
@@ -187,6 +189,8 @@ DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?
 # date on a line of its own
 DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布于|时间|日期)\s*[:：][^\d]{0,20})?"
                             r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
+# "| 招商动态 |2018-04-24": a short line that ends in the page's date
+DATE_AT_END = re.compile(r"^[^。！？，,；;\d]{0,30}?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\s*$")
 DATELINE_LINES = 6
 GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence (the joins' glue)
 
@@ -210,7 +214,7 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
             return match if match and match.start() < len(plain) else None
 
         if index < DATELINE_LINES and "published" not in found and (
-                match := DATELINE.search(plain) or DATE_LINE_ONLY.match(plain)):
+                match := DATELINE.search(plain) or DATE_LINE_ONLY.match(plain) or DATE_AT_END.match(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
         if "plan_year_said" not in found and (match := said(PLAN_SAID) or said(PLAN_WILL)) \
