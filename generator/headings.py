@@ -41,9 +41,10 @@ def plan_end_year(numeral: str) -> int:
 
 
 # "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year
-# (or "“十四五”时期和2021年形势任务": a plan for the term, then the year's)
+# (or "“十四五”时期和2021年形势任务": a plan for the term, then the year's; not "…和二〇三五年远景
+# 目标", a vision fifteen years out)
 PLAN_HEADING = re.compile(_PART_NUMBER + r"(?:展望)?\s*(?:[^。，,；;：:\d]{0,12}[和与及])?\s*"
-                          r"(?P<y>\d{4})\s*年[^。，,；;]{0,12}(?:(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}|预期)$")
+                          r"(?P<y>\d{4})\s*年(?![^。，,；;]{0,4}远景)[^。，,；;]{0,12}(?:(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}|预期)$")
 
 
 # "今年政府工作重点", "新的一年工作安排": a plan heading that names no year

@@ -174,9 +174,26 @@ def blank(match) -> str:
 _QUOTED_NUMBER = re.compile(r"[“‘「\"](?P<inner>\s*\d[\d.,]*\s*[\u4e00-\u9fff%]{0,3})[”’」\"]")
 
 
+# 一般公共预算收入137亿元，剔除不可比因素增长9.4%: the level's growth, on an adjusted basis, where
+# it is the only one given (not …增长0.3%，剔除减税降费因素增长14.7%, a second reading)
+_CLAUSE_ENDS = "，,、；;。！？"
+_ADJUSTED = re.compile(r"(?:剔除|剔出|扣除)[\u4e00-\u9fff]{1,10}?因素(?:影响)?后?(?=\s*(?:同比)?(?:增长|下降))")
+
+
+def blank_adjusted(analysis: str) -> str:
+    def blanked(match) -> str:
+        # the clause of the level before it, and its own up to it (…107.29亿元、剔除…)
+        since = last = max(analysis.rfind(c, 0, match.start()) for c in _CLAUSE_ENDS)
+        if last >= 0 and analysis[last] in "，,、":
+            since = max(analysis.rfind(c, 0, last) for c in _CLAUSE_ENDS)
+        said = re.search(r"增长|下降|增速|增幅", analysis[since + 1:match.start()])
+        return match.group() if said else " " * len(match.group())
+    return _ADJUSTED.sub(blanked, analysis)
+
+
 def blank_asides(analysis: str) -> str:
     analysis = _QUOTED_NUMBER.sub(lambda m: f" {m['inner']} ", analysis)
-    return _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
+    return blank_adjusted(_ASIDE.sub(lambda m: " " * len(m.group()), analysis))
 
 
 LOOK_BACK = 500
