@@ -127,7 +127,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
     crossed = (APPROXIMATE - {"约"}) | {"突破", "超过", *MILESTONE_WORDS}  # (约 5300 亿元: a level, about)
-    value_words = list((Counter(raw.qualifier) - Counter(raw.growth_words)).elements())  # (增幅超过68%: the growth's)
+    value_words = raw.qualifier
+    if raw.growth_words:  # (增幅超过68%: the growth's)
+        value_words = list((Counter(raw.qualifier) - Counter(raw.growth_words)).elements())
     if kind != "target" and value and set(value_words) & crossed:
         # 一般公共预算收入超 6 亿元, 突破 400 亿元: a result given only as a bound has no exact level; the amount
         # stays in the qualifier as printed
@@ -378,10 +380,10 @@ def joined(before: Figure, after: Figure) -> Figure | None:
     indicator, kind, period and qualifier, one with only a value and the other with only a growth
     (本地生产总值 3206.57 亿元，在全市各区中排名第一；GDP 增速 12%; 全年增长 9.3%，完成本地生产总值
     3842 亿元). The whole figure, where the first said the level, or None."""
-    if (not after.indicator and after.value and not after.growth_pct and TOTAL_OF_IT.match(to_analysis(after.text))
+    if (not after.indicator and after.value and not after.growth_pct
             and before.indicator and before.growth_pct and not before.value and before.anchor == after.anchor
             and (before.kind, before.period) == (after.kind, after.period) and not before.flags
-            and after.unit == catalogue()[before.indicator].unit):
+            and after.unit == catalogue()[before.indicator].unit and TOTAL_OF_IT.match(to_analysis(after.text))):
         # …GDP同比增长3.5%，…排名第一；总量达到4702亿元: the level of what grew, after the ；
         return replace(before, value=after.value, unit=after.unit, end=max(before.end, after.end))
     if not (before.indicator and before.indicator == after.indicator and before.anchor == after.anchor
