@@ -208,7 +208,7 @@ _ESTIMATE_ASIDE = re.compile(rf"[（(]\s*{_ESTIMATE_NOTE}\s*(?P<on>[，,、]?\s*
 
 
 # 未来五年，…: the goals that follow are the five years', not the coming year's
-_AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个时期|“?十[一二三四五六七八九]五”?时期)")
+_AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个时期|“?十(?P<plan>[一二三四五六七八九])五”?时期)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,24}$")
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
@@ -437,7 +437,7 @@ def extract_report(report: Report) -> list[Figure]:
             inherits = introduced == "fresh" or introduced == "list" and short
             carried, estimating, targeting = None, estimate_next, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
-            ahead_five = False  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals
+            ahead_five = ""  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals (their span)
             back_five = five_years  # 五年来，… or a five-year part: a sum (累计) is the five years'
             part_year = ""  # 前三季度，…: the figures up to the full stop are of part of the year
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
@@ -466,7 +466,10 @@ def extract_report(report: Report) -> list[Figure]:
                 if (said_area := opening_area(clause)) is not None:
                     area = text[start + said_area[0]:start + said_area[1]]  # as printed
                     area_at = start + said_area[1]
-                ahead_five = ahead_five or bool(_AHEAD_FIVE.match(clause))
+                if not ahead_five and (ahead := _AHEAD_FIVE.match(clause)):
+                    # (the years the goals span: the plan's, or the five from the report's)
+                    first = plan_end_year(ahead["plan"]) - 4 if ahead["plan"] else report.metadata.year
+                    ahead_five = f"{first}–{first + 4}" + ("!" if ahead["plan"] else "")
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 marks = parts_of_year(clause)
@@ -522,8 +525,11 @@ def extract_report(report: Report) -> list[Figure]:
                         # 地区生产总值增长 5.6%以上 where nothing says when: a bound is a target's
                         kind, period, basis = "target", str(report.metadata.year), "words"
                     if ahead_five and kind == "target" and basis != "year" and period == str(report.metadata.year):
-                        plan = report.metadata.year
-                        period, basis = f"{plan}–{plan + 4}", "words"
+                        # a level the five years' goals name is the one to stand at their end (地区生产总值
+                        # 突破90亿元: 2025's); a growth stays the span's (年均增长7%)
+                        named = ahead_five.endswith("!")  # (a plan the text names: 十四五 ends in 2025)
+                        span = ahead_five.rstrip("!")
+                        period, basis = span.split("–")[1] if named and raw.value is not None else span, "words"
                     elif (kind == "target" and period.isdigit() and int(period) > report.metadata.year
                           and raw.value is not None and _CUMULATIVE_VALUE.search(before[-40:])):
                         # 到2016年，…固定资产投资累计达到600亿元以上: a sum over the plan's years
