@@ -335,7 +335,9 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
 
 # 比2012年（下同）增长 47.7%, 较2016年增长 30.7%: growth over several years, not over the year before
 _YEAR_BEFORE = re.compile(r"比上年|较上年|比去年|较去年|同比|比上一年")
-_BASE = re.compile(rf"[比较]\s*(?:(?P<y>\d{{4}})\s*年(?:底|末)?|{PLAN_END})\s*(?P<on>[（(]\s*下同\s*[）)])?")
+# (与2009年新区成立时相比，…增长108.3%: the same base, said around the year)
+_BASE = re.compile(r"(?:[比较]|[与同](?=\s*\d{4}\s*年[^，,；;。]{0,12}?相比))\s*"
+                   rf"(?:(?P<y>\d{{4}})\s*年(?:底|末)?|{PLAN_END})\s*(?P<on>[（(]\s*下同\s*[）)])?")
 def base_year(match: re.Match) -> int:
     return int(match["y"]) if match["y"] else plan_end_year(match["plan"])  # 较“十二五”末: 2015
 
@@ -343,6 +345,7 @@ def base_year(match: re.Match) -> int:
 # 较2016年增长 67.4%: a growth over the term, whose base the paragraph's later growths share;
 # not one said with a single year's words (全年…增长 7%)
 _TERM_GROWTH = re.compile(r"\s*[，,]?\s*(?:分别)?增长")
+_FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
 _DOUBLED = re.compile(r"\s*(?:翻了?[一两三二]番|增长了?\s*[\d.一两三四五六七八九十]+\s*倍)")
 
@@ -437,6 +440,7 @@ def extract_report(report: Report) -> list[Figure]:
             inherits = introduced == "fresh" or introduced == "list" and short
             carried, estimating, targeting = None, estimate_next, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
+            five_frame = ""  # a sentence with no figure that opened 这五年，…: the sentences after it are the term's
             ahead_five = ""  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals (their span)
             back_five = five_years  # 五年来，… or a five-year part: a sum (累计) is the five years'
             part_year = ""  # 前三季度，…: the figures up to the full stop are of part of the year
@@ -471,6 +475,12 @@ def extract_report(report: Report) -> list[Figure]:
                     first = plan_end_year(ahead["plan"]) - 4 if ahead["plan"] else report.metadata.year
                     ahead_five = f"{first}–{first + 4}" + ("!" if ahead["plan"] else "")
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
+                if stated_year(clause) or _ONE_YEAR.search(clause):
+                    five_frame = ""  # (2020年，…; 全年…: one year's figures again)
+                elif (frame := _FIVE_FRAME.match(clause)) and not DIGIT.search(clause):
+                    # 这五年，新区坚持…。地区生产总值…分别增长27.8%: the five years' growths (a level
+                    # said there is still the one the term ends at, the review year's)
+                    five_frame = frame.group()
                 past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 marks = parts_of_year(clause)
                 raws = scan_sentence(clause, text[start:end])
@@ -500,8 +510,10 @@ def extract_report(report: Report) -> list[Figure]:
                         # that opens the sentence is (not 增速低于2022年…, nor 其中2023年… in a target list);
                         # so is one opening a ；-clause (…增长18.1%；而2007年…预期目标为：…)
                         carried = int(own[1])
-                    kind, period, basis = kind_and_period(before, role, report.metadata, carried, estimating,
-                                                          role_known, targeting, looking_back)
+                    # (a base said for the term's growths, 较2017年, drops them instead)
+                    framed_five = five_frame if raw.value is None and not (term_base or since) else ""
+                    kind, period, basis = kind_and_period(framed_five + before, role, report.metadata, carried,
+                                                          estimating, role_known, targeting, looking_back)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         # 从 7.5 亿元…: no year said, so no year is given (it is not the sentence's)
                         kind, period, basis = "actual", raw.period or "", "year" if raw.period else "default"

@@ -47,7 +47,7 @@ STATED_YEAR = re.compile(r"(?=\d{4}\s*年)(?<![比较与\d])(?<![比较与]\s)(?
 # 过去五年, 四年来 (a term cut short), 近五年, 五年累计: a look back over several years; 本届政府,
 # 十五届人民政府工作回顾: over a government's term, of a length the words do not give
 MULTI_YEAR = re.compile(r"过去的?(?P<a>[三四五十])年|(?P<b>[三四五十])年来|近(?P<c>五)年|(?P<d>[三四五十])年间"
-                        r"|(?P<e>[三四五十])年(?:累计|共计|合计)"
+                        r"|(?P<e>[三四五十])年(?:累计|共计|合计)|这(?P<f>[三四五十])年"
                         r"|本届政府|届(?:人民)?政府(?:工作)?回顾")
 _NUMERALS = {"三": 3, "四": 4, "五": 5, "十": 10}
 

@@ -52,7 +52,7 @@ _SUBJECT_BEFORE = re.compile(r"^(?:规模以上|规上|限额以上|限上)?"
                              r"(?=(?:全年)?(?:实现|完成|达到|累计完成|全年完成))")
 # The parts of a region that report their own figures: 经开区, 高新区, 综保区, 片区…
 _ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
-          r"综合保税区|综保区|保税区|片区")
+          r"综合保税区|综保区|保税区|加工区|片区|基地|示范区|试验区|合作区")
 # 某某综保区实现…, 某某片区完成…: a part of the region before the verb, the subject of what follows
 _AREA_BEFORE = re.compile(rf"^(?P<area>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{_ZONES}))"
                           r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|全年完成|达到)$")
