@@ -42,6 +42,7 @@ from generator.extract.labels import (
 )
 from generator.extract.scan import (
     APPROXIMATE,
+    COUNTS,
     MAX_WORDS,
     MILESTONE_WORDS,
     MIN_WORDS,
@@ -85,7 +86,7 @@ def canonical(value: str | None, unit: str, indicator: Indicator | None,
 
 
 def qualifier_text(words: list[str]) -> tuple[str, str]:
-    shown = [w for w in words if w not in _KIND_WORDS]
+    shown = list(dict.fromkeys(w for w in words if w not in _KIND_WORDS))  # (左右 of value and growth: once)
     before = [w for w in shown if w in QUALIFIERS_BEFORE]
     after = [w for w in shown if w not in QUALIFIERS_BEFORE]
     text = "…".join(filter(None, ["".join(before), "".join(after)]))
@@ -122,6 +123,8 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         raw.flags.append("a rate where a level belongs")
     if indicator is not None and value is not None and unit == "倍":
         raw.flags.append("a multiple where a level belongs")  # 进出口总额…分别增长 1.2 倍
+    if indicator is not None and value is not None and unit in COUNTS:
+        raw.flags.append("a count where a level belongs")  # 农村居民人均可支配收入4项主要指标…
     high, _ = canonical(raw.value_high, raw.unit, indicator, per_capita)
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind, basis = "target", "words"

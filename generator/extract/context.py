@@ -102,6 +102,9 @@ def heading_role(text: str) -> str | None:
     return "plan" if PLAN_HEADING_NO_YEAR.match(text) else None
 
 
+_PART_OF_A_YEAR = re.compile(r"季度|上半年|前\s*\d{1,2}\s*个?月|\d\s*[-—–~至]\s*\d{1,2}\s*月")
+
+
 def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None,
                     carried_estimate: bool = False, role_known: bool = True,
                     carried_target: bool = False, looking_back: bool = False) -> tuple[str, str, str]:
@@ -140,6 +143,10 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     if year is None and THIS_YEAR.search(sentence):
         year, basis = meeting, "words"
     if carried_estimate or ESTIMATE.search(sentence):
+        said = STATED_YEAR.search(sentence)  # (in the sentence itself, not carried from the one before)
+        if said and int(said.group(1)) == year >= plan and basis == "year" \
+                and meta.session_year != meta.review_year and not _PART_OF_A_YEAR.search(sentence):
+            return "target", str(year), basis  # 预计2015年固定资产投资可完成100亿元 in 2015's plan: a forecast
         return "estimate", str(year or review), basis if year else "words"
     if looking_back and RESTATED.search(sentence) and (year is None or year < plan):
         # 年初确定的主要预期目标是… in the look back: last year's targets restated, or words
