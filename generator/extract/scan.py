@@ -20,6 +20,7 @@ import itertools
 import re
 from dataclasses import dataclass, field, replace
 
+from generator.extract.context import PLAN_END
 from generator.extract.labels import (
     ACTION,
     WHOLE,
@@ -32,7 +33,7 @@ from generator.extract.labels import (
     strip_verbs,
     to_plain,
 )
-from generator.headings import BULLET
+from generator.headings import BULLET, plan_end_year
 from generator.indicators import match_label
 from generator.numbers import DIGIT, NUM, NUMBER_SPLIT, UNIT
 from generator.script import to_analysis
@@ -87,7 +88,7 @@ MAX_WORDS = {"以内", "以下", "不超过", "不高于", "控制在", "低于"
 APPROXIMATE = {"超", "逾", "近", "约"}
 MIN_WORDS = {"以上", "不低于", "不少于", "超过", "突破", "多", "余", *MILESTONE_WORDS}
 # 由 2020 年的 4500 万美元增加到 2.3 亿美元: the first value is the earlier state
-_FROM = re.compile(r"[由从]\s*(?:(?P<year>\d{4})\s*年(?:底|末)?)?\s*的?\s*$")
+_FROM = re.compile(rf"[由从]\s*(?:(?P<year>\d{{4}})\s*年(?:底|末)?|{PLAN_END})?\s*的?\s*$")  # (由“十二五”末的…)
 _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "上升到", "上升至", "下降到", "下降至", "降至",
              "降到", "增至", "增长到", "增长至", "增加至", "减少到", "减少至", "扩大到", "扩大至", "达到", "跃升至",
              "跃升到", "攀升至", "攀升到"}
@@ -330,7 +331,10 @@ class Scanner:
             reading.verbs += more
             reading.to_year = to_year.group(1)
         if (word := next((w for w in ("同步", "均") if before.endswith(w)), None)) and not before.endswith("人均") \
-                and not _IN_STEP_WITH.search(before, 0, len(before) - len(word)):
+                and (not (step := _IN_STEP_WITH.search(before, 0, len(before) - len(word)))
+                     or (rest := before[step.start() + 1:len(before) - len(word)])[:2] != "经济" and match_label(rest)):
+            # (not 居民收入与经济同步增长: in step with what is named; but 全部财政收入和一般预算收入均
+            # 增长17%, where what follows 和 is an indicator other than the economy: a list)
             # 城镇、农村常住居民人均可支配收入均增长 8% (…分别达到 10558 元、6238 元，同步增长 9%): the
             # number holds for each item
             before, more = strip_verbs(before[:-len(word)], _IN_FRONT)
@@ -601,8 +605,9 @@ class Scanner:
                       respectively=reading.respectively)
             if start := _FROM.search(reading.context):
                 raw.baseline = True
-                raw.period = start["year"]  # None: an earlier period the sentence does not name
-                if not start["year"]:
+                # (None: an earlier period the sentence does not name; 由“十二五”末的: the plan's last year)
+                raw.period = start["year"] or (str(plan_end_year(start["plan"])) if start["plan"] else None)
+                if not raw.period:
                     raw.flags.append("earlier value (由…): period not stated")
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):
                 raw.label = reading.label + following_noun(self.original, self.analysis, match.end())
