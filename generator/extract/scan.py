@@ -175,6 +175,7 @@ class Raw:
 
 
 _ITEMS = re.compile(r"[、和与及]")
+_LIST_LEAD = re.compile(r"\s*(?:\d{4}\s*年)?\s*[，,]?\s*(?:全县|全区|全市|全旗|我县|我区|今年|去年|全年)?")
 
 
 def names_a_list(label: str) -> bool:
@@ -513,6 +514,19 @@ class Scanner:
         label = self.cut(begin, end)
         return label if match_label(label) or names_a_list(label) else ""
 
+    def list_before(self, reading: Reading) -> str:
+        """城镇和农村居民人均可支配收入稳步增长，分别达到 35000 元、16000 元: the list of catalogue
+        indicators that opens the clause before a nameless 分别 list, or ""."""
+        end = reading.begin - 1
+        if end <= self.floor or reading.separator not in "，,":
+            return ""
+        begin, clause = left_context(self.analysis, end, self.floor)
+        lead = _LIST_LEAD.match(clause).end()  # (2015年, 全县: not part of the names)
+        for cut in range(len(clause), lead + 3, -1):
+            if _ITEMS.search(clause, lead, cut) and names_a_list(self.cut(begin + lead, begin + cut)):
+                return self.cut(begin + lead, begin + cut)
+        return ""
+
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
         group = self.group
         high = match["high"].replace(",", "") if match["high"] else None
@@ -600,6 +614,8 @@ class Scanner:
                 reading.label, reading.scope, number, high, unit)
             target.qualifier += reading.qualifiers
         else:
+            if reading.respectively and not reading.label:
+                reading.label = self.list_before(reading)
             raw = Raw(label=reading.label, value=number, value_high=high, unit=unit, scope=reading.scope,
                       qualifier=reading.qualifiers, span=(match.start(), match.end()),
                       respectively=reading.respectively)
