@@ -101,6 +101,10 @@ def qualifier_text(words: list[str]) -> tuple[str, str]:
     return text, bound
 
 
+# 经济实力稳步增强全年…: a lead that says something (not 保税物流全年…, a part of the region)
+_LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|明显|稳定|增长|发展|跃升|攀升|突破|优化|改善|成效)$")
+
+
 def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node, page: str,
               sentence: str, offset: int, number_in_report: int) -> Figure:
     region_known = report.metadata.origin.get("region") != "file name"
@@ -109,6 +113,10 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     if indicator is None and not foreign and (
             rest := own_name_stripped(raw.label, report.metadata.region, region_known)):
         indicator = match_label(rest)
+    if indicator is None and not foreign and (at := to_analysis(raw.label).rfind("全年")) > 0 \
+            and _LEAD_SAID.search(to_analysis(raw.label), 0, at) and (indicator := match_label(raw.label[at + 2:])):
+        # 经济实力稳步增强全年地区生产总值完成…: a section's lead run into its paragraph, then the figure
+        raw.label = clean_label(raw.label[at + 2:])
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
     if indicator is not None and indicator.value_is_rate and value is None and growth is not None:
