@@ -121,20 +121,23 @@ def lift_title_block(lines: list[tuple[int, str]]):
 
 
 # A year the text mentions, for the most-mentioned-year fallback; not a comparison's base
-# (是2011年的1.6倍, 比2015年, 与2012年相比), which a five-year review repeats for every figure; nor a
+# (是2011年的1.6倍, 比2015年, 与2012年相比), which a five-year review repeats for every figure; nor the
+# end of a span (规划（2022—2035年）); nor a
 # plan's horizon (…，到2025年 or 力争到2025年; not 增长到2020年, 预计到2016年底), which a new term's
 # report repeats for every goal.
-COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d])(?<![比较是与同于]\s)"
+COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－])(?<![比较是与同于]\s)"
                          r"(?<![，,；;：:。\s]到)(?<!力争到)(?<!争取到)(?<!确保到)(?<!计划到)(?<![^截]至)(20\d\d)\s*年"
                          r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
 
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
-# excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标" name the plan
-# year; "2020年，是极不平凡的一年", "回首2024年", "初步预计，2017年全年" the year under review;
+# excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标", "做好2023年政府工作"
+# name the plan year; "2020年，是极不平凡的一年", "回首2024年", "初步预计，2017年全年" the year under review;
 # a news page's dateline ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time. Not
 # "2020年主要工作": a look back says it as often as a plan ("回顾一下“十三五”发展成就和2020年主要工作"), nor
 # what was reviewed or done (回顾了2017年…, 完成2020年工作任务).
-PLAN_SAID = re.compile(r"(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
+PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|全市)?(?:各项)?工作"
+                       r"(?![^。，,；;]{0,6}(?:回顾|总结))"
+                       r"|(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|总体安排|"
                        r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:])"
