@@ -131,8 +131,8 @@ COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－
 
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标", "做好2023年政府工作"
-# name the plan year; "2020年，是极不平凡的一年", "2019年，在市委…的坚强领导下" (how a look back
-# opens), "回首2024年", "初步预计，2017年全年" the year under review;
+# name the plan year; "2020年，是极不平凡的一年", "2019年，在市委…的坚强领导下", "2019年，我们坚持…"
+# (how a look back opens), "回首2024年", "初步预计，2017年全年" the year under review;
 # a news page's dateline ("发布时间:2021-10-27 16:51", "2021年03月18日 10:55") the session's time. Not
 # "2020年主要工作": a look back says it as often as a plan ("回顾一下“十三五”发展成就和2020年主要工作"), nor
 # what was reviewed or done (回顾了2017年…, 完成2020年工作任务).
@@ -158,6 +158,7 @@ PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新�
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*(?:我们)?在[^。！？；]{0,40}?(?:坚强|正确)领导下"
+                         r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*我们(?:始终|全面|深入|认真)?(?:坚持|紧紧围绕|克服|顶住)"
                          r"|(?<!\d)(\d{4})\s*年(?:[和及暨]\s*[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?)?(?:政府)?工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗]|[\u4e00-\u9fff]{1,6}?[县区市旗])?\s*(?:初步)?预计"
                          r"|(?:回顾了?|回首|回望|回眸|刚刚过去的|刚过去的|过去的)\s*(\d{4})\s*(?:年(?!\s*(?:以来|中|里|间))|(?=[，,]))"
