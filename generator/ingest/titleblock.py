@@ -108,7 +108,12 @@ def lift_title_block(lines: list[tuple[int, str]]):
     # year for every goal): the year must have at least half of all mentions
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
             and 2 * ranked[0][1] >= sum(count for count in years.values() if count > 0):
-        found["common_year"] = (ranked[0][0], 0)
+        # said mostly in sentences of goals (2023年…力争…; 2023年主要预期目标), it is the year planned
+        year = ranked[0][0]
+        said_in = [body[body.rfind("。", 0, m.start()) + 1:body.find("。", m.end()) % (len(body) + 1)]
+                   for m in COMMON_YEAR.finditer(body) if int(m.group(1)) == year]
+        planned = sum(1 for sentence in said_in if _GOAL_WORDS.search(sentence))
+        found["common_year"] = (year, "plan" if 2 * planned > len(said_in) else "review")
     for number, text in kept:
         heading = to_analysis(text.strip())
         if match := REVIEW_HEADING.match(heading):
@@ -125,6 +130,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
 # end of a span (规划（2022—2035年）); nor a
 # plan's horizon (…，到2025年 or 力争到2025年; not 增长到2020年, 预计到2016年底), which a new term's
 # report repeats for every goal.
+_GOAL_WORDS = re.compile(r"预期目标|主要目标|力争|确保|工作安排|重点工作|将")
 COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－])(?<![比较是与同于]\s)"
                          r"(?<![，,；;：:。\s]到)(?<!力争到)(?<!争取到)(?<!确保到)(?<!计划到)(?<![^截]至)(20\d\d)\s*年"
                          r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
@@ -269,7 +275,7 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     `lenient` (for extracting from any file): the file's name stands in for the region, and
     the year the text mentions most for the review year.
     """
-    common_year = found.pop("common_year", (None, 0))[0]
+    common_year, common_role = found.pop("common_year", (None, ""))
     said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
                                             "session_said", "event_said", "title_year", "report_named")
             if key in found}
@@ -279,7 +285,9 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         values["region"], origin["region"] = Path(shown).stem, "file name"
     if lenient and common_year and not said and not any(values.get(k) or sidecar.get(k) for k in
                                                         ("year", "meeting_date", "plan_year", "review_year")):
-        values["review_year"], origin["review_year"] = common_year, "most mentioned year"
+        # (the year its goals name, or the one looked back on)
+        role = "plan_year" if common_role == "plan" else "review_year"
+        values[role], origin[role] = common_year, "most mentioned year"
     for key, value in sidecar.items():
         if key == "slug":
             continue
