@@ -356,6 +356,16 @@ def base_year(match: re.Match) -> int:
 # 较2016年增长 67.4%: a growth over the term, whose base the paragraph's later growths share;
 # not one said with a single year's words (全年…增长 7%)
 _TERM_GROWTH = re.compile(r"\s*[，,]?\s*(?:分别)?增长")
+def five_years_ahead(match: re.Match | None, year: int) -> str:
+    """The years a plan's goals span, "2021–2025", with "!" when the text names the plan (十四五:
+    a level among its goals is its last year's), or "" for no match."""
+    if not match:
+        return ""
+    first = plan_end_year(match["plan"]) - 4 if match["plan"] else year
+    return f"{first}–{first + 4}" + ("!" if match["plan"] else "")
+
+
+_AHEAD_PART = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?(?:时期|规划|发展)|今后五年|未来五年")
 _FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
 _DOUBLED = re.compile(r"\s*(?:翻了?[一两三二]番|增长了?\s*[\d.一两三四五六七八九十]+\s*倍)")
@@ -428,6 +438,12 @@ def extract_report(report: Report) -> list[Figure]:
         role, role_known = roles[part.anchor]
         looking_back = title_role(to_analysis(part.title)) == "review"  # headed so itself
         five_years = MULTI_YEAR.search(to_analysis(part.title))  # 一、过去五年工作回顾
+        # 二、“十四五”时期主要任务: a part of the five years' goals, whose figures are no one year's
+        # (not "“十四五”时期和2021年形势任务", which plans the year too; "…和二〇三五年远景目标" looks further)
+        heading = to_analysis(part.title)
+        ahead_part = five_years_ahead(_AHEAD_PART.search(heading), report.metadata.year) \
+            if title_role(heading) != "review" and not any(
+                int(y) <= report.metadata.year for y in _YEARS.findall(heading)) else ""
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         estimate_next = False  # right after a paragraph that ends 预计：
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
@@ -452,7 +468,8 @@ def extract_report(report: Report) -> list[Figure]:
             carried, estimating, targeting = None, estimate_next, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
             five_frame = ""  # a sentence with no figure that opened 这五年，…: the sentences after it are the term's
-            ahead_five = ""  # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals (their span)
+            # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals (their span)
+            ahead_five = ahead_part
             back_five = five_years  # 五年来，… or a five-year part: a sum (累计) is the five years'
             part_year = ""  # 前三季度，…: the figures up to the full stop are of part of the year
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
@@ -481,10 +498,8 @@ def extract_report(report: Report) -> list[Figure]:
                 if (said_area := opening_area(clause)) is not None:
                     area = text[start + said_area[0]:start + said_area[1]]  # as printed
                     area_at = start + said_area[1]
-                if not ahead_five and (ahead := _AHEAD_FIVE.match(clause)):
-                    # (the years the goals span: the plan's, or the five from the report's)
-                    first = plan_end_year(ahead["plan"]) - 4 if ahead["plan"] else report.metadata.year
-                    ahead_five = f"{first}–{first + 4}" + ("!" if ahead["plan"] else "")
+                if not ahead_five:
+                    ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause), report.metadata.year)
                 back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
                 if stated_year(clause) or _ONE_YEAR.search(clause):
                     five_frame = ""  # (2020年，…; 全年…: one year's figures again)
