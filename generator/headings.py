@@ -29,15 +29,20 @@ REVIEW_HEADING = re.compile(_PART_NUMBER +
                             r"(?:回顾|(?P<lead>[^。，,；;\d]{0,14}(?:成就|成绩|回顾)\s*[和与及]))?\s*"
                             r"(?P<y>\d{4})\s*年(?!\s*以?来)(?(lead)(?![^。，,；;]{0,10}(?:安排|目标|任务|计划))[^。，,；;]{0,10}"
                             r"|[^。，,；;]{0,16}?(?:回顾|成果|总结|成就|成绩|工作情况|完成情况)[^。，,；;]{0,4})$")
+# "“十四五”", 十三五: a five-year plan by name; in PLAN_NAME its numeral is the group `plan`
+# (for plan_end_year), in ANY_PLAN_NAME, for patterns whose groups are years, it is not caught
+_PLAN_NUMERALS = "一二三四五六七八九"
+_PLAN = "[“\"]?十{}五[”\"]?"
+PLAN_NAME = _PLAN.format(f"(?P<plan>[{_PLAN_NUMERALS}])")
+ANY_PLAN_NAME = _PLAN.format(f"[{_PLAN_NUMERALS}]")
 # "一、“十三五”时期工作回顾": a look back on a five-year plan that has ended (a report of the
 # plan's first year; a new term's autumn report looks back on 本届, not on a plan)
-PERIOD_REVIEW_HEADING = re.compile(_PART_NUMBER + r"[“\"]?十(?P<plan>[一二三四五六七八九])五[”\"]?"
-                                   r"(?:时期|期间)?(?:政府)?(?:工作)?(?:回顾|总结)$")
+PERIOD_REVIEW_HEADING = re.compile(_PART_NUMBER + PLAN_NAME + r"(?:时期|期间)?(?:政府)?(?:工作)?(?:回顾|总结)$")
 
 
 def plan_end_year(numeral: str) -> int:
     """十一五 ends in 2010, 十四五 in 2025 (the Nth plan ends in 1955 + 5N)."""
-    return 1955 + 5 * (10 + "一二三四五六七八九".index(numeral) + 1)
+    return 1955 + 5 * (10 + _PLAN_NUMERALS.index(numeral) + 1)
 
 
 # "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year

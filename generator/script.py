@@ -44,19 +44,19 @@ def _converts() -> frozenset[str]:
     of them is already simplified, and OpenCC need not read it (the only change it could still
     make is a phrase's, 反覆 → 反复, which no rule reads)."""
     han = "".join(map(chr, [*range(0x3400, 0xA000), *range(0xF900, 0xFB00)]))
-    converted = _t2s().convert(han)
-    if len(converted) != len(han):  # (a newer dictionary's phrase rule: ask character by character)
-        converted = "".join(_t2s().convert(char) for char in han)
-    return frozenset(a for a, b in zip(han, converted, strict=True) if a != b)
+    return frozenset(a for a, b in zip(han, _simplified(han), strict=True) if a != b)
+
+
+def _simplified(text: str) -> str:
+    """t2s, character for character in length."""
+    converted = _t2s().convert(text)
+    if len(converted) != len(text):  # a phrase rule changed the length: convert per character
+        converted = "".join(_t2s().convert(char) for char in text)
+    return converted
 
 
 def _convert(text: str) -> str:
-    if _converts().isdisjoint(text):
-        converted = text
-    else:
-        converted = _t2s().convert(text)
-        if len(converted) != len(text):  # a phrase rule changed the length: convert per character
-            converted = "".join(_t2s().convert(char) for char in text)
+    converted = text if _converts().isdisjoint(text) else _simplified(text)
     converted = converted.translate(_FULL_WIDTH)
     if "年" in converted and _HAN_YEAR.search(converted):
         converted = _HAN_YEAR.sub(lambda m: m.group().translate(_HAN_DIGITS), converted)

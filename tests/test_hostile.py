@@ -101,6 +101,13 @@ CASES = [
          r":5: error: a line of 360,020 characters"),
     Case("long-paragraph", utf8(f"{MEETING}\n\n一、2023年工作回顾\n\n" + "全县地区生产总值完成 86.5 亿元，增长 5.2%，"
                                 + "各项工作稳步推进，" * 2000 + "。\n"), "builds", shows=["86.5 亿元"]),
+    # a long line with no stop, where a rule reads back from each match to a stop: once per line,
+    # not once per match (a 分别 list's names, an adjusted growth, a year's sentence)
+    Case("no-stop-before-a-list", utf8(TEXT + "城镇和农村居民人均可支配收入稳步增长" * 4000
+                                       + "，分别达到35000元、16000元。\n"), "builds", shows=["35000"]),
+    Case("no-stop-adjusted-growths", utf8(TEXT + "剔除某某因素增长" * 8000 + "5%。\n"), "builds",
+         shows=["剔除某某因素"]),
+    Case("no-stop-years", utf8(TEXT + "2020年" * 15000 + "\n"), "builds", shows=["2020年"]),
     # pathological Markdown and numbers
     Case("many-quote-marks", utf8(TEXT + ">" * 5000 + "全年完成目标。\n"), "builds", shows=["全年完成目标"]),
     Case("many-stars", utf8(TEXT + "*" * 5001 + "全年完成目标。\n"), "builds", shows=["全年完成目标"]),

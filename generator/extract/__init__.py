@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 
-from generator.extract.checks import checked
+from generator.extract.checks import checked, with_flag
 from generator.extract.context import (
     ESTIMATE,
     ESTIMATE_OPENS,
@@ -51,8 +51,8 @@ from generator.extract.scan import (
     Raw,
     scan_sentence,
 )
-from generator.extract.text import sentences, to_analysis
-from generator.headings import is_terminated, plan_end_year
+from generator.extract.text import last_stop, sentences, to_analysis
+from generator.headings import PLAN_NAME, is_terminated, plan_end_year
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
@@ -113,8 +113,8 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     if indicator is None and not foreign and (
             rest := own_name_stripped(raw.label, report.metadata.region, region_known)):
         indicator = match_label(rest)
-    if indicator is None and not foreign and (at := to_analysis(raw.label).rfind("全年")) > 0 \
-            and _LEAD_SAID.search(to_analysis(raw.label), 0, at) and (indicator := match_label(raw.label[at + 2:])):
+    if indicator is None and not foreign and (at := (plain := to_analysis(raw.label)).rfind("全年")) > 0 \
+            and _LEAD_SAID.search(plain, 0, at) and (indicator := match_label(raw.label[at + 2:])):
         # 经济实力稳步增强全年地区生产总值完成…: a section's lead run into its paragraph, then the figure
         raw.label = clean_label(raw.label[at + 2:])
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
@@ -187,26 +187,9 @@ def blank(match) -> str:
 _QUOTED_NUMBER = re.compile(r"[“‘「\"](?P<inner>\s*\d[\d.,]*\s*[\u4e00-\u9fff%]{0,3})[”’」\"]")
 
 
-# 一般公共预算收入137亿元，剔除不可比因素增长9.4%: the level's growth, on an adjusted basis, where
-# it is the only one given (not …增长0.3%，剔除减税降费因素增长14.7%, a second reading)
-_CLAUSE_ENDS = "，,、；;。！？"
-_ADJUSTED = re.compile(r"(?:剔除|剔出|扣除)[\u4e00-\u9fff]{1,10}?因素(?:影响)?后?(?=\s*(?:同比)?(?:增长|下降))")
-
-
-def blank_adjusted(analysis: str) -> str:
-    def blanked(match) -> str:
-        # the clause of the level before it, and its own up to it (…107.29亿元、剔除…)
-        since = last = max(analysis.rfind(c, 0, match.start()) for c in _CLAUSE_ENDS)
-        if last >= 0 and analysis[last] in "，,、":
-            since = max(analysis.rfind(c, 0, last) for c in _CLAUSE_ENDS)
-        said = re.search(r"增长|下降|增速|增幅", analysis[since + 1:match.start()])
-        return match.group() if said else " " * len(match.group())
-    return _ADJUSTED.sub(blanked, analysis)
-
-
 def blank_asides(analysis: str) -> str:
     analysis = _QUOTED_NUMBER.sub(lambda m: f" {m['inner']} ", analysis)
-    return blank_adjusted(_ASIDE.sub(lambda m: " " * len(m.group()), analysis))
+    return _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
 
 
 LOOK_BACK = 500
@@ -219,7 +202,7 @@ _ESTIMATE_ASIDE = re.compile(rf"[（(]\s*{_ESTIMATE_NOTE}\s*(?P<on>[，,、]?\s*
 
 
 # 未来五年，…: the goals that follow are the five years', not the coming year's
-_AHEAD_FIVE = re.compile(r"^[\s，,]*(?:未来五年|今后五年|今后一个时期|“?十(?P<plan>[一二三四五六七八九])五”?时期)")
+_AHEAD_FIVE = re.compile(rf"^[\s，,]*(?:未来五年|今后五年|今后一个时期|{PLAN_NAME}时期)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,24}$")
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
@@ -349,6 +332,8 @@ _YEAR_BEFORE = re.compile(r"比上年|较上年|比去年|较去年|同比|比�
 # (与2009年新区成立时相比，…增长108.3%: the same base, said around the year)
 _BASE = re.compile(r"(?:[比较]|[与同](?=\s*\d{4}\s*年[^，,；;。]{0,12}?相比))\s*"
                    rf"(?:(?P<y>\d{{4}})\s*年(?:底|末)?|{PLAN_END})\s*(?P<on>[（(]\s*下同\s*[）)])?")
+
+
 def base_year(match: re.Match) -> int:
     return int(match["y"]) if match["y"] else plan_end_year(match["plan"])  # 较“十二五”末: 2015
 
@@ -356,16 +341,18 @@ def base_year(match: re.Match) -> int:
 # 较2016年增长 67.4%: a growth over the term, whose base the paragraph's later growths share;
 # not one said with a single year's words (全年…增长 7%)
 _TERM_GROWTH = re.compile(r"\s*[，,]?\s*(?:分别)?增长")
-def five_years_ahead(match: re.Match | None, year: int) -> str:
-    """The years a plan's goals span, "2021–2025", with "!" when the text names the plan (十四五:
-    a level among its goals is its last year's), or "" for no match."""
+
+
+def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | None:
+    """The years a plan's goals span ("2021–2025") and, when the text names the plan (十四五), its
+    last year ("2025": a level among its goals is that year's; "" when unnamed); None for no match."""
     if not match:
-        return ""
+        return None
     first = plan_end_year(match["plan"]) - 4 if match["plan"] else year
-    return f"{first}–{first + 4}" + ("!" if match["plan"] else "")
+    return f"{first}–{first + 4}", str(first + 4) if match["plan"] else ""
 
 
-_AHEAD_PART = re.compile(r"“?十(?P<plan>[一二三四五六七八九])五”?(?:时期|规划|发展)|今后五年|未来五年")
+_AHEAD_PART = re.compile(rf"{PLAN_NAME}(?:时期|规划|发展)|今后五年|未来五年")
 _FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
 _DOUBLED = re.compile(r"\s*(?:翻了?[一两三二]番|增长了?\s*[\d.一两三四五六七八九十]+\s*倍)")
@@ -436,14 +423,13 @@ def extract_report(report: Report) -> list[Figure]:
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
-        looking_back = title_role(to_analysis(part.title)) == "review"  # headed so itself
-        five_years = MULTI_YEAR.search(to_analysis(part.title))  # 一、过去五年工作回顾
+        heading = to_analysis(part.title)
+        looking_back = title_role(heading) == "review"  # headed so itself
+        five_years = MULTI_YEAR.search(heading)  # 一、过去五年工作回顾
         # 二、“十四五”时期主要任务: a part of the five years' goals, whose figures are no one year's
         # (not "“十四五”时期和2021年形势任务", which plans the year too; "…和二〇三五年远景目标" looks further)
-        heading = to_analysis(part.title)
-        ahead_part = five_years_ahead(_AHEAD_PART.search(heading), report.metadata.year) \
-            if title_role(heading) != "review" and not any(
-                int(y) <= report.metadata.year for y in _YEARS.findall(heading)) else ""
+        ahead_part = None if looking_back or any(int(y) <= report.metadata.year for y in _YEARS.findall(heading)) \
+            else five_years_ahead(_AHEAD_PART.search(heading), report.metadata.year)
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         estimate_next = False  # right after a paragraph that ends 预计：
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
@@ -565,9 +551,8 @@ def extract_report(report: Report) -> list[Figure]:
                     if ahead_five and kind == "target" and basis != "year" and period == str(report.metadata.year):
                         # a level the five years' goals name is the one to stand at their end (地区生产总值
                         # 突破90亿元: 2025's); a growth stays the span's (年均增长7%)
-                        named = ahead_five.endswith("!")  # (a plan the text names: 十四五 ends in 2025)
-                        span = ahead_five.rstrip("!")
-                        period, basis = span.split("–")[1] if named and raw.value is not None else span, "words"
+                        span, last = ahead_five
+                        period, basis = last if last and raw.value is not None else span, "words"
                     elif (kind == "target" and period.isdigit() and int(period) > report.metadata.year
                           and raw.value is not None and _CUMULATIVE_VALUE.search(before[-40:])):
                         # 到2016年，…固定资产投资累计达到600亿元以上: a sum over the plan's years
@@ -664,9 +649,8 @@ def extract_report(report: Report) -> list[Figure]:
         # the whole sentence shares (…为66081元和33393元，分别增长8.7%和9.)
         first, clause, at = last_sentence
         if not _ENDS_ON_NUMBER.search(clause):
-            at += max(clause.rfind(c) for c in "，,；;、") + 1
-        figures[first:] = [replace(f, flags="; ".join(x for x in (f.flags, CUT_OFF) if x))
-                           if f.start < 0 or f.start >= at else f for f in figures[first:]]
+            at += last_stop(clause, "，,；;、") + 1
+        figures[first:] = [with_flag(f, CUT_OFF) if f.start < 0 or f.start >= at else f for f in figures[first:]]
     if note:
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]
                    else f for f in figures]

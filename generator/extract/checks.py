@@ -15,6 +15,11 @@ from generator.model import Figure
 from generator.numbers import number
 
 
+def with_flag(figure: Figure, note: str) -> Figure:
+    """The figure with one more reason a person should look at it."""
+    return replace(figure, flags="; ".join(x for x in (figure.flags, note) if x))
+
+
 def checked(figures: list[Figure]) -> list[Figure]:
     """`figures` with the flags of every check."""
     return conflicting(apart(out_of_proportion(figures)))
@@ -39,7 +44,7 @@ def out_of_proportion(figures: list[Figure]) -> list[Figure]:
         bound = _BOUNDED_BY_GDP.get(f.indicator)
         if bound and f.value and f.unit == "亿元" and f.period in gdp and float(f.value) > bound * gdp[f.period]:
             note = f"out of proportion to GDP ({gdp[f.period]:g} 亿元)"
-            f = replace(f, flags="; ".join(x for x in (f.flags, note) if x))
+            f = with_flag(f, note)
         out.append(f)
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from generator.headings import PLAN_HEADING, PLAN_HEADING_NO_YEAR, REVIEW_HEADING, plan_end_year
+from generator.headings import PLAN_HEADING, PLAN_HEADING_NO_YEAR, PLAN_NAME, REVIEW_HEADING, plan_end_year
 from generator.model import Metadata, Node
 from generator.script import to_analysis
 
@@ -36,7 +36,7 @@ TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目�
                           r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # 较“十二五”末, 到“十三五”期末: the end of a five-year plan
-PLAN_END = r"[“\"]?十(?P<plan>[一二三四五六七八九])五[”\"]?(?:规划)?(?:时期|期)?末"
+PLAN_END = rf"{PLAN_NAME}(?:规划)?(?:时期|期)?末"
 BY_PLAN_END = re.compile(rf"(?:到|至)\s*{PLAN_END}")  # (as a horizon)
 
 

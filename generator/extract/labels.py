@@ -266,7 +266,7 @@ def inherit_subjects(figures: list[Raw]) -> None:
 # opening a clause as its subject; the figures after it, to the full stop, are the area's (not
 # 省级以上工业园区达到 5 个: parks counted)
 SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
-                      rf"(?P<area>[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{_ZONES}|新区|示范区|合作区|试验区|街道|(?<![城村乡])[镇乡])"
+                      rf"(?P<area>[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{_ZONES}|新区|街道|(?<![城村乡])[镇乡])"
                       r"|高新区|经开区|开发区|综保区|工业园区|产业园区)"  # (高新区全年实现…: the district's one zone)
                       r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again

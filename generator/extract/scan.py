@@ -33,6 +33,7 @@ from generator.extract.labels import (
     strip_verbs,
     to_plain,
 )
+from generator.extract.text import last_stop
 from generator.headings import BULLET, plan_end_year
 from generator.indicators import match_label
 from generator.numbers import DIGIT, NUM, NUMBER_SPLIT, UNIT
@@ -77,6 +78,18 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     比增 同比增 比降 同比降 递增 递减""".split()
 # 居民人均可支配收入与经济同步增长7%: in step with something named, not a rate for a list
 _IN_STEP_WITH = re.compile(r"[与和同][^，,；;、]{1,6}$")
+
+
+LIST_NAMES_CHARS = 48  # 2015年地方生产总值和全部财政收入…: a list of names is short
+
+
+def in_step_with(label: str) -> bool:
+    """居民收入与经济(同步增长): a label that ends naming what its number keeps in step with; not
+    全部财政收入和一般预算收入(均增长17%), where what follows 和 is an indicator, the economy aside: a list."""
+    if not (step := _IN_STEP_WITH.search(label)):
+        return False
+    named = label[step.start() + 1:]
+    return named.startswith("经济") or not match_label(named)
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减")
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
 MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")
@@ -119,8 +132,17 @@ _RANGE_TAIL = re.compile(rf"\s*[—–\-~～至到]\s*(?P<high>{NUM})\s*%")
 _GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
+# Figures on an adjusted basis (剔除不可比因素, 扣除…, 还原留抵退税后), three ways:
+# 2.55 亿元，剔除减税降费因素，下降 8.1%: a rate set apart by its own clause is another reading, left out
 _ADJUSTED = re.compile(r"(?:剔除|扣除|还原)[^0-9。；;]{0,20}$")
-# 还原留抵退税后，完成一般公共预算收入 28.8 亿元: a level on another basis than the one reported
+# 一般公共预算收入137亿元，剔除不可比因素增长9.4%: said straight before the rate, and the level's only
+# growth, it is that growth (the words are blanked); after a plain growth (…增长0.3%，剔除减税降费因素
+# 增长14.7%) it is a second reading and stays apart
+_ADJUSTED_GROWTH = re.compile(r"(?:剔除|剔出|扣除)[\u4e00-\u9fff]{1,10}?因素(?:影响)?后?(?=\s*(?:同比)?(?:增长|下降))")
+_GROWTH_SAID = re.compile(r"增长|下降|增速|增幅")
+_CLAUSE_ENDS = "，,、；;。！？"
+LOOK_BACK_CHARS = 120
+# 还原留抵退税后，完成一般公共预算收入 28.8 亿元: a level on another basis than the one reported, flagged
 _ADJUSTED_LEVEL = re.compile(r"(?:剔除|扣除|还原)[^，,；;。\d]{0,16}(?:后|因素|影响)[，,]?[^，,；;。\d]*$")
 _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
@@ -175,7 +197,6 @@ class Raw:
 
 
 _ITEMS = re.compile(r"[、和与及]")
-_LIST_LEAD = re.compile(r"\s*(?:\d{4}\s*年)?\s*[，,]?\s*(?:全县|全区|全市|全旗|我县|我区|今年|去年|全年)?")
 
 
 def names_a_list(label: str) -> bool:
@@ -332,10 +353,7 @@ class Scanner:
             reading.verbs += more
             reading.to_year = to_year.group(1)
         if (word := next((w for w in ("同步", "均") if before.endswith(w)), None)) and not before.endswith("人均") \
-                and (not (step := _IN_STEP_WITH.search(before, 0, len(before) - len(word)))
-                     or (rest := before[step.start() + 1:len(before) - len(word)])[:2] != "经济" and match_label(rest)):
-            # (not 居民收入与经济同步增长: in step with what is named; but 全部财政收入和一般预算收入均
-            # 增长17%, where what follows 和 is an indicator other than the economy: a list)
+                and not in_step_with(before[:-len(word)]):
             # 城镇、农村常住居民人均可支配收入均增长 8% (…分别达到 10558 元、6238 元，同步增长 9%): the
             # number holds for each item
             before, more = strip_verbs(before[:-len(word)], _IN_FRONT)
@@ -521,10 +539,11 @@ class Scanner:
         if end <= self.floor or reading.separator not in "，,":
             return ""
         begin, clause = left_context(self.analysis, end, self.floor)
-        lead = _LIST_LEAD.match(clause).end()  # (2015年, 全县: not part of the names)
-        for cut in range(len(clause), lead + 3, -1):
-            if _ITEMS.search(clause, lead, cut) and names_a_list(self.cut(begin + lead, begin + cut)):
-                return self.cut(begin + lead, begin + cut)
+        # (the names open the clause, within its first LIST_NAMES_CHARS; the cut label loses a
+        # lead: 2015年, 全县)
+        for cut in range(min(len(clause), LIST_NAMES_CHARS), 3, -1):
+            if _ITEMS.search(clause, 0, cut) and names_a_list(label := self.cut(begin, begin + cut)):
+                return label
         return ""
 
     def on_value(self, match, reading: Reading, number: str, unit: str) -> None:
@@ -636,8 +655,23 @@ class Scanner:
                 self.share(raw)
 
 
+def blank_adjusted_growth(analysis: str) -> str:
+    """The sentence with the words of an adjusted basis blanked where they stand before a level's
+    only growth (_ADJUSTED_GROWTH); the same length."""
+    def blanked(match) -> str:
+        # the clause of the level before it, and its own up to it (…107.29亿元、剔除…), within
+        # LOOK_BACK_CHARS (a clause with no stop does not make each match read the whole sentence)
+        window = max(0, match.start() - LOOK_BACK_CHARS)
+        since = last = last_stop(analysis, _CLAUSE_ENDS, match.start(), window)
+        if last >= 0 and analysis[last] in "，,、":
+            since = last_stop(analysis, _CLAUSE_ENDS, last, window)
+        said = _GROWTH_SAID.search(analysis, max(since + 1, window), match.start())
+        return match.group() if said else " " * len(match.group())
+    return _ADJUSTED_GROWTH.sub(blanked, analysis)
+
+
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     if "第" not in analysis and not DIGIT.search(analysis):
         return []  # no number and no rank: nothing to read (most sentences of a report)
-    return Scanner(analysis, original).run()
+    return Scanner(blank_adjusted_growth(analysis), original).run()

@@ -14,7 +14,14 @@ from datetime import date
 from pathlib import Path
 
 from generator.diagnostics import InputError
-from generator.headings import PERIOD_REVIEW_HEADING, PLAN_HEADING, REVIEW_HEADING, is_terminated, plan_end_year
+from generator.headings import (
+    ANY_PLAN_NAME,
+    PERIOD_REVIEW_HEADING,
+    PLAN_HEADING,
+    REVIEW_HEADING,
+    is_terminated,
+    plan_end_year,
+)
 from generator.ingest.joins import glue
 from generator.model import Metadata, Repair
 from generator.regions import Place, resolve, split_city
@@ -110,8 +117,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
             and 2 * ranked[0][1] >= sum(count for count in years.values() if count > 0):
         # said mostly in sentences of goals (2023年…力争…; 2023年主要预期目标), it is the year planned
         year = ranked[0][0]
-        said_in = [body[body.rfind("。", 0, m.start()) + 1:body.find("。", m.end()) % (len(body) + 1)]
-                   for m in COMMON_YEAR.finditer(body) if int(m.group(1)) == year]
+        said_in = [sentence_around(body, m.start(), m.end()) for m in COMMON_YEAR.finditer(body)
+                   if int(m.group(1)) == year]
         planned = sum(1 for sentence in said_in if _GOAL_WORDS.search(sentence))
         found["common_year"] = (year, "plan" if 2 * planned > len(said_in) else "review")
     for number, text in kept:
@@ -130,6 +137,17 @@ def lift_title_block(lines: list[tuple[int, str]]):
 # end of a span (规划（2022—2035年）); nor a
 # plan's horizon (…，到2025年 or 力争到2025年; not 增长到2020年, 预计到2016年底), which a new term's
 # report repeats for every goal.
+SENTENCE_REACH = 200  # characters read each side of a year for its sentence (a text may have no 。)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence `text[start:end]` stands in, up to SENTENCE_REACH characters each side."""
+    low, high = max(0, start - SENTENCE_REACH), min(len(text), end + SENTENCE_REACH)
+    begin = text.rfind("。", low, start) + 1 or low
+    stop = text.find("。", end, high)
+    return text[begin:stop if stop >= 0 else high]
+
+
 _GOAL_WORDS = re.compile(r"预期目标|主要目标|力争|确保|工作安排|重点工作|将")
 COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－])(?<![比较是与同于]\s)"
                          r"(?<![，,；;：:。\s]到)(?<!力争到)(?<!争取到)(?<!确保到)(?<!计划到)(?<![^截]至)(20\d\d)\s*年"
@@ -165,7 +183,7 @@ REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*(?:我们)?在[^。！？；]{0,40}?(?:坚强|正确)领导下"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*我们(?:始终|全面|深入|认真)?(?:坚持|紧紧围绕|克服|顶住)"
-                         r"|(?<!\d)(\d{4})\s*年(?:[和及暨]\s*[“\"]?十[一二三四五六七八九]五[”\"]?(?:时期)?)?(?:政府)?工作回顾"
+                         rf"|(?<!\d)(\d{{4}})\s*年(?:[和及暨]\s*{ANY_PLAN_NAME}(?:时期)?)?(?:政府)?工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗]|[\u4e00-\u9fff]{1,6}?[县区市旗])?\s*(?:初步)?预计"
                          r"|(?:回顾了?|回首|回望|回眸|刚刚过去的|刚过去的|过去的)\s*(\d{4})\s*(?:年(?!\s*(?:以来|中|里|间))|(?=[，,]))"
                          r"|(?:初步)?预计\s*[，,：:]?\s*(\d{4})\s*年(?!\s*(?:底|末)?\s*前)")
