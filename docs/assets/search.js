@@ -236,6 +236,7 @@
     }
 
     async function run() {
+      clearTimeout(timer);  // (a run from typing still waiting would only list the same again)
       var mine = ++asked, q = box.value.trim();
       remember();
       if (!q) { list.textContent = ""; status.textContent = "输入词语即可检索全部页面（区分字序，不分词）。"; more.hidden = true; return; }
