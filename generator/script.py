@@ -13,7 +13,9 @@ from functools import cache, lru_cache
 # Full-width digits and the signs that travel with numbers; nothing else, so Chinese
 # punctuation (which delimits clauses) is left alone. ﹪ (small) and ℅ (care of, which input
 # methods offer beside ％ and county sites print as one: 增长15℅) read as %.
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．％﹪℅＋－～", "0123456789.%%%+-~")
+_WIDE = "０１２３４５６７８９．％﹪℅＋－～"
+_FULL_WIDTH = str.maketrans(_WIDE, "0123456789.%%%+-~")
+_ANY_WIDE = re.compile(f"[{_WIDE}]")  # (a search is ten times faster than a translate that changes nothing)
 
 
 @cache
@@ -39,12 +41,13 @@ def _short(text: str) -> str:
 
 
 @cache
-def _converts() -> frozenset[str]:
-    """The characters t2s changes on their own (about 4,200 of the CJK blocks); a text with none
-    of them is already simplified, and OpenCC need not read it (the only change it could still
-    make is a phrase's, 反覆 → 反复, which no rule reads)."""
+def _converts() -> re.Pattern:
+    """Any of the characters t2s changes on their own (about 4,200 of the CJK blocks); a text with
+    none of them is already simplified, and OpenCC need not read it (the only change it could
+    still make is a phrase's, 反覆 → 反复, which no rule reads)."""
     han = "".join(map(chr, [*range(0x3400, 0xA000), *range(0xF900, 0xFB00)]))
-    return frozenset(a for a, b in zip(han, _simplified(han), strict=True) if a != b)
+    changed = "".join(a for a, b in zip(han, _simplified(han), strict=True) if a != b)
+    return re.compile(f"[{re.escape(changed)}]")
 
 
 def _simplified(text: str) -> str:
@@ -56,8 +59,9 @@ def _simplified(text: str) -> str:
 
 
 def _convert(text: str) -> str:
-    converted = text if _converts().isdisjoint(text) else _simplified(text)
-    converted = converted.translate(_FULL_WIDTH)
+    converted = _simplified(text) if _converts().search(text) else text
+    if _ANY_WIDE.search(converted):
+        converted = converted.translate(_FULL_WIDTH)
     if "年" in converted and _HAN_YEAR.search(converted):
         converted = _HAN_YEAR.sub(lambda m: m.group().translate(_HAN_DIGITS), converted)
     return converted

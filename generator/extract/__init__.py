@@ -23,11 +23,12 @@ from generator.extract.context import (
     PLAN_END,
     RESTATED,
     TARGET,
-    TARGET_INTRO,
     heading_role,
+    introduces_targets,
     kind_and_period,
     own_clause,
     part_roles,
+    several_years,
     span_back,
     stated_year,
     title_role,
@@ -188,8 +189,12 @@ _QUOTED_NUMBER = re.compile(r"[“‘「\"](?P<inner>\s*\d[\d.,]*\s*[\u4e00-\u9f
 
 
 def blank_asides(analysis: str) -> str:
-    analysis = _QUOTED_NUMBER.sub(lambda m: f" {m['inner']} ", analysis)
-    return _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
+    # (a test for the marks first: most paragraphs have neither quotes nor brackets)
+    if any(mark in analysis for mark in "“‘「\""):
+        analysis = _QUOTED_NUMBER.sub(lambda m: f" {m['inner']} ", analysis)
+    if any(mark in analysis for mark in "（([〔［"):
+        analysis = _ASIDE.sub(lambda m: " " * len(m.group()), analysis)
+    return analysis
 
 
 LOOK_BACK = 500
@@ -251,7 +256,7 @@ _LAST_BREAK = re.compile(r"[，,；;：:。][^，,；;：:。]*$")
 
 
 def opens_estimates(clause: str) -> bool:
-    if not ESTIMATE.search(clause):  # most clauses: no word of estimating at all
+    if "预" not in clause or not ESTIMATE.search(clause):  # most clauses: no word of estimating at all
         return False
     if ESTIMATE_OPENS.search(clause):
         return True
@@ -273,6 +278,8 @@ _OWN_YEAR = re.compile(r"\s*(?:而|同时|另外|此外)?\s*(?:在|截至|截止
 def parts_of_year(text: str) -> list[tuple[int, str]]:
     """(where, the part of a year in force from there: 前三季度, 1–11月, or '' for the whole
     year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
+    if "年" not in text and "季" not in text and "月" not in text:
+        return []
     events = [(m.start(), m["q"].replace(" ", "") if m["q"] else
                f"1–{int(m['to'])}月" if int(m["to"]) < 12 else "")  # 1-12月 is the whole year
               for m in _PART_OF_YEAR.finditer(text) if not _COMPARED_FROM.search(text, 0, m.start())
@@ -425,7 +432,7 @@ def extract_report(report: Report) -> list[Figure]:
         role, role_known = roles[part.anchor]
         heading = to_analysis(part.title)
         looking_back = title_role(heading) == "review"  # headed so itself
-        five_years = MULTI_YEAR.search(heading)  # 一、过去五年工作回顾
+        five_years = several_years(heading)  # 一、过去五年工作回顾
         # 二、“十四五”时期主要任务: a part of the five years' goals, whose figures are no one year's
         # (not "“十四五”时期和2021年形势任务", which plans the year too; "…和二〇三五年远景目标" looks further)
         ahead_part = None if looking_back or any(int(y) <= report.metadata.year for y in _YEARS.findall(heading)) \
@@ -477,23 +484,25 @@ def extract_report(report: Report) -> list[Figure]:
                     part_year, carried = "", None  # (上半年，受疫情冲击…。全县地区生产总值增长6%: the year's)
                 framed = False
                 summing = False  # a sum over the years looked back on was listed in this clause
-                if december_run and (RESTATED.search(clause) or TARGET_INTRO.search(clause) or (
-                        (said := stated_year(clause)) and said != report.metadata.review_year)):
+                year_said = stated_year(clause)
+                if december_run and (RESTATED.search(clause) or introduces_targets(clause) or (
+                        year_said and year_said != report.metadata.review_year)):
                     estimating = december_run = False  # 年初…预期目标是…, 2022年…: not the estimate's
-                carried = stated_year(clause) or carried
+                carried = year_said or carried
                 if (said_area := opening_area(clause)) is not None:
                     area = text[start + said_area[0]:start + said_area[1]]  # as printed
                     area_at = start + said_area[1]
                 if not ahead_five:
                     ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause), report.metadata.year)
-                back_five = back_five or MULTI_YEAR.search(clause)  # 五年来，…累计…
-                if stated_year(clause) or _ONE_YEAR.search(clause):
+                back_five = back_five or several_years(clause)  # 五年来，…累计…
+                if year_said or _ONE_YEAR.search(clause):
                     five_frame = ""  # (2020年，…; 全年…: one year's figures again)
                 elif (frame := _FIVE_FRAME.match(clause)) and not DIGIT.search(clause):
                     # 这五年，新区坚持…。地区生产总值…分别增长27.8%: the five years' growths (a level
                     # said there is still the one the term ends at, the review year's)
                     five_frame = frame.group()
-                past_seen = past_seen or any(int(y) < report.metadata.year for y in _YEARS.findall(clause))
+                past_seen = past_seen or "年" in clause and any(
+                    int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 marks = parts_of_year(clause)
                 raws = scan_sentence(clause, text[start:end])
                 # 地区生产总值预计增长6%，固定资产投资增长3%，社会消费品零售总额预计增长12%: where
@@ -609,14 +618,15 @@ def extract_report(report: Report) -> list[Figure]:
                     figures.append(figure)
                 part_year = part_of_year(marks, len(clause), part_year)
                 # asides like （下同） are blanked in the analysis text: read the printed one
-                since = next((base_year(m) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
+                if plain.find("下同", start, end) >= 0:
+                    since = next((base_year(m) for m in _BASE.finditer(plain, start, end) if m["on"]), since)
                 if back_five and span_back(back_five, report.metadata.review_year) and not term_base and \
                         (base := _BASE.search(plain, start, end)) and _TERM_GROWTH.match(plain, base.end()):
                     # 五年来，…较2016年增长 67.4%，…增长 63%: in a look back over the term, a base
                     # year once said holds for the paragraph's later growths that name none
                     term_base, term_here = base_year(base), True
                 estimating = estimating or opens_estimates(clause)
-                introduces = bool(TARGET_INTRO.search(clause)) and not RESTATED.search(clause)
+                introduces = introduces_targets(clause) and not RESTATED.search(clause)
                 targeting = targeting or introduces
                 whole_paragraph = whole_paragraph or introduces and not sentence_seen
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
@@ -630,16 +640,17 @@ def extract_report(report: Report) -> list[Figure]:
                     if part_year and len(figures) == figures_before and _PART_OPENS.match(clause):
                         # 2022年一季度，某区…逆势上扬。初步预计，…: a sentence with no figure that opens
                         # with a part of the year sets it for the next one, if that one estimates
-                        carried, framed = stated_year(clause), True
+                        carried, framed = year_said, True
                     else:
                         part_year = ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
-            if TARGET_INTRO.search(analysis) and analysis.rstrip().endswith(("：", ":")):
+            ends_on_colon = analysis.rstrip().endswith(("：", ":"))
+            if ends_on_colon and introduces_targets(analysis):
                 introduced = "fresh"
             else:
                 introduced = "list" if inherits and short else ""
             # …较好地完成了各项年度目标任务。预计：, then the figures in a paragraph of their own
-            estimate_next = bool(_ESTIMATE_INTRO.search(analysis))
+            estimate_next = ends_on_colon and bool(_ESTIMATE_INTRO.search(analysis))
             held = (estimating, targeting) if offset >= 0 and \
                 analysis.rstrip().endswith(("；", ";")) else None
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")

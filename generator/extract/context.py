@@ -34,6 +34,12 @@ PLAN_WORDS = re.compile(r"争取|计划|预期")
 TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)\s*(?:是|为|：|:)"
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
                           r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]")
+
+
+def introduces_targets(text: str) -> bool:
+    return ("目标" in text or "指标" in text or "安排" in text or "任务" in text) and bool(TARGET_INTRO.search(text))
+
+
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # 较“十二五”末, 到“十三五”期末: the end of a five-year plan
 PLAN_END = rf"{PLAN_NAME}(?:规划)?(?:时期|期)?末"
@@ -50,6 +56,13 @@ MULTI_YEAR = re.compile(r"过去的?(?P<a>[三四五十])年|(?P<b>[三四五十
                         r"|(?P<e>[三四五十])年(?:累计|共计|合计)|这(?P<f>[三四五十])年"
                         r"|本届政府|届(?:人民)?政府(?:工作)?回顾")
 _NUMERALS = {"三": 3, "四": 4, "五": 5, "十": 10}
+
+
+def several_years(text: str) -> re.Match | None:
+    """MULTI_YEAR in `text`. (Every rule here is read for each clause of a report: where a
+    pattern cannot match without a word, an `in` test for it goes first, as it costs far less
+    than the regex trying each character.)"""
+    return MULTI_YEAR.search(text) if "年" in text or "届" in text else None
 
 
 def span_back(match: re.Match, review: int) -> str:
@@ -118,7 +131,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     Returns kind, period and the evidence they rest on (`BASES`): comparisons use only
     figures whose period rests on more than a default."""
     review, plan = meta.review_year, meta.year
-    if multi := MULTI_YEAR.search(sentence):
+    if multi := several_years(sentence):
         return "actual", span_back(multi, review), "words"
     if match := BY_YEAR.search(sentence):
         year = int(match.group(1) or match.group(2))
@@ -142,7 +155,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         year, basis = (plan if planned else meeting + 1), "words"
     if year is None and THIS_YEAR.search(sentence):
         year, basis = meeting, "words"
-    if carried_estimate or ESTIMATE.search(sentence):
+    if carried_estimate or "预" in sentence and ESTIMATE.search(sentence):
         said = STATED_YEAR.search(sentence)  # (in the sentence itself, not carried from the one before)
         if said and int(said.group(1)) == year >= plan and basis == "year" \
                 and meta.session_year != meta.review_year and not _PART_OF_A_YEAR.search(sentence):
@@ -184,5 +197,5 @@ _OPENING_YEAR = re.compile(r"\s*(?:[^，,；;。：:\d]{1,20}[：:])?\s*(?:在|�
 
 def stated_year(sentence: str) -> int | None:
     """A year opening a sentence (2022年，…) holds for its later clauses."""
-    match = _OPENING_YEAR.match(sentence)
+    match = "年" in sentence and _OPENING_YEAR.match(sentence)
     return int(match.group(1)) if match else None

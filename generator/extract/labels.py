@@ -112,7 +112,6 @@ def clean_label(text: str) -> str:
     while True:
         rest = analysis[start:end]
         lead = _ORDINAL.match(rest) or _LEAD.match(rest)
-        trail = _TRAIL.search(rest)
         stripped = len(rest) - len(rest.lstrip(_TRIM))
         verb = _LAST_VERB.search(rest)
         if lead and lead.end():
@@ -135,7 +134,7 @@ def clean_label(text: str) -> str:
             start += stripped
         elif rest.startswith("的"):
             start += 1
-        elif trail and trail.start() < len(rest):
+        elif (trail := _TRAIL.search(rest)) and trail.start() < len(rest):
             end = start + trail.start()
         elif rest != rest.rstrip(_TRIM):
             end = start + len(rest.rstrip(_TRIM))
@@ -321,7 +320,7 @@ _OWN_AGAIN = re.compile(rf"[，,；;：:]\s*(?:{OWN_REGION})")
 def opening_area(clause: str) -> tuple[int, int] | None:
     """Where the sub-area a clause (analysis text) opens with as its subject stands; (0, 0) when
     the clause opens with the whole region again; None when it names no subject."""
-    if match := SUB_AREA.match(clause):
+    if ("实现" in clause or "完成" in clause or "引进" in clause) and (match := SUB_AREA.match(clause)):
         return match.span("area")
     return (0, 0) if _WHOLE_SUBJECT.match(clause) else None
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from generator.extract.context import PLAN_END
 from generator.extract.labels import (
@@ -60,6 +61,14 @@ RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)?
 
 _MULTIPLE_OF = re.compile(r"(?:是|为|相当于)[^，,；;]{0,12}的\s*$")  # 是2011年的 1.65 倍
 _LISTED_NEXT = re.compile(rf"\s*[和、及与]\s*{NUM}")  # …元和 20660 元: another value follows in a list
+
+
+@cache
+def _listed_next(unit: str) -> re.Pattern:
+    """…29462 元、16733 元: another value in the same unit follows."""
+    return re.compile(rf"\s*[和、及与]\s*{NUM}\s*{re.escape(unit)}")
+
+
 # Units that count things (14 个项目, 300 家企业): never the level of a growth read before them
 COUNTS = {"个", "家", "项", "所", "座", "条", "处", "人", "户", "名", "位", "次", "批", "件", "套", "场", "只"}
 
@@ -370,8 +379,8 @@ class Scanner:
             reading.scope = scope.group()  # (not 地区生产总值在全市率先突破…: a rank, after the label)
         reading.respectively = "分别" in reading.verbs or "分别" in reading.context
         # 城镇、农村居民人均可支配收入 29462 元、16733 元: values listed after the label, no 分别
-        reading.listed = bool(reading.label and match["unit"] and re.match(
-            rf"\s*[和、及与]\s*{NUM}\s*{re.escape(match['unit'])}", self.analysis[match.end():]))
+        reading.listed = bool(reading.label and match["unit"]
+                              and _listed_next(match["unit"]).match(self.analysis, match.end()))
         if (reading.respectively or reading.shared or reading.listed) and reading.label:
             # 城镇、农村居民人均可支配收入分别…: the label spans the 、 list
             while reading.begin > self.floor and self.analysis[reading.begin - 1] == "、":
