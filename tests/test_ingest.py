@@ -179,13 +179,19 @@ def test_a_report_named_in_a_look_back_names_the_year_reviewed(tmp_path):
     assert (metadata.year, metadata.review_year) == (2024, 2023)
 
 
-def test_the_most_mentioned_year_said_in_goals_is_the_year_planned(tmp_path):
+@pytest.mark.parametrize("text", [
+    "2024年，全区地区生产总值力争增长6%左右。\n2024年，确保一般公共预算收入增长5%。\n2024年，新建学校3所。\n",
+    # the same in traditional script, with full-width digits: the years and goal words are read
+    # in the analysis script (the traditional goal words had read as a look back, the full-width
+    # years as no year at all)
+    "２０２４年，全區地區生產總值力爭增長6%左右。\n２０２４年，確保一般公共預算收入增長5%。\n２０２４年，新建學校3所。\n",
+], ids=["simplified", "traditional-full-width"])
+def test_the_most_mentioned_year_said_in_goals_is_the_year_planned(tmp_path, text):
     """A text whose only evidence is the year it mentions most: said mostly in sentences of goals
     (力争, 确保), that year is the one planned, not the one looked back on (which shifted every
     target a year late)."""
     path = tmp_path / "r.txt"
-    path.write_text("2024年，全区地区生产总值力争增长6%左右。\n2024年，确保一般公共预算收入增长5%。\n"
-                    "2024年，新建学校3所。\n", encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     (tmp_path / "r.meta.yml").write_text("region: 某区\n", encoding="utf-8")
     metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
     assert (metadata.year, metadata.review_year) == (2024, 2023)

@@ -105,7 +105,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
     found.update(said_years(kept))
     # lines that stop mid-sentence read on into the next (a copy wrapped at a fixed width
     # leaves "2019" on one line and "年是…" on the next)
-    body = "".join(text.strip() + ("\n" if is_terminated(text) else "\0") for _, text in kept)
+    # (in the analysis script: ２０２３年 is a year, 力爭 a goal word)
+    body = "".join(to_analysis(text.strip()) + ("\n" if is_terminated(text) else "\0") for _, text in kept)
     body = re.sub(r"(?<=\d)\0(?=\d)", "", body).replace("\0", " ")
     years = Counter(int(y) for y in COMMON_YEAR.findall(body))
     if unclear := found.pop("year_is_unclear", None):
@@ -162,9 +163,11 @@ COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－
 # what was reviewed or done (回顾了2017年…, 完成2020年工作任务).
 PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|全市)?(?:各项)?工作"
                        r"(?![^。，,；;]{0,6}(?:回顾|总结))"
-                       r"|(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<!\d)(\d{4})\s*年\s*[，,]?\s*"
-                       r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?政府|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
+                       r"|(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<![\d到至])(\d{4})\s*年\s*[，,]?\s*"
+                       r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?(?:政府|管委会)"
+                       r"|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|总体安排|"
+                       r"主要指标(?=\s*(?:是|为|[：:]))|"
                        r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:])"
                        r"|重点工作(?=\s*(?:[；;。，,]|$)))")
 # "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
@@ -208,8 +211,13 @@ EVENT_SAID = re.compile(r"(?P<when>今年|去年|过去的?一年)(?:，|,)?是[
 # "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year at the start
 # of a line (a headline, a story's lead; not "…，2023年政府工作报告各项目标任务全面完成", which
 # looks back); below a date, as a page title is (a few sites name a report by the year it reviews)
-REPORT_NAMED = re.compile(r"^\W{0,4}(\d{4})\s*年\s*(?:[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗))?(?:人民)?政府工作报告"
+REPORT_NAMED = re.compile(r"^\W{0,4}(?:[（(][\u4e00-\u9fff]{2,8}[）)]\s*)?"  # (（福建省）2019年…: a library's lead)
+                          r"(\d{4})\s*年\s*(?:[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗))?(?:人民)?政府工作报告"
                           r"(?!\s*(?:确定|提出|部署|明确)的|\s*(?:各项|目标|任务)(?!分解|分工))")
+# "举行新闻发布会，解读2025年《政府工作报告》": a story on what the report is made of names the year it
+# plans, wherever it stands (not "2023年《政府工作报告》确定的目标", which is looked back on)
+REPORT_TOLD = re.compile(r"(?:解读|审议|审议通过|学习|听取|宣讲|讨论)了?\s*(\d{4})\s*年\s*[《〈]"
+                         r"[^《》〈〉]{0,12}?政府工作报告[》〉]")
 # "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
 SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
                           r"(?:政府工作报告|人民代表大会|人代会)")
@@ -267,7 +275,8 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (1 if match["when"] != "今年" else 0)
             found["event_said"] = (year, number)  # the plan year
-        if "report_named" not in found and (match := said(REPORT_NAMED)) and plausible(match.group(1)):
+        if "report_named" not in found and (match := said(REPORT_NAMED) or said(REPORT_TOLD)) \
+                and plausible(match.group(1)):
             found["report_named"] = (int(match.group(1)), number)
         if "session_said" not in found and (match := said(SESSION_SAID)) and (day := parse_date(match)):
             found["session_said"] = (day, number)
