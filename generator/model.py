@@ -160,3 +160,15 @@ class Figure:
     start: int = -1  # offsets of the figure in the paragraph text, for links; -1 if none
     end: int = -1
     id: str = ""  # <report>-<n>, in reading order
+
+    @property
+    def placed(self) -> bool:
+        """Whether its number can be trusted in a headline table: nothing flagged (an OCR split,
+        a conflict), and a number to show (a result given only as a bound, 突破 400 亿元, has none)."""
+        return not self.flags and bool(self.value or self.growth_pct)
+
+    @property
+    def headline(self) -> bool:
+        """A catalogue figure of one year whose number is sure: what headline tables may show,
+        `extract`'s `headline` column, and what accuracy is measured on (scripts/evaluate.py)."""
+        return bool(self.indicator) and self.placed and self.period.isdigit()

@@ -37,7 +37,6 @@ sys.path.insert(0, str(ROOT))
 
 from generator.diagnostics import GeneratorError  # noqa: E402
 from generator.pipeline import extract_file  # noqa: E402
-from generator.render.figures import placed  # noqa: E402
 
 KINDS = ("actual", "estimate", "target")
 
@@ -148,7 +147,7 @@ def main(argv=None) -> int:
         # number is in doubt is flagged on the data-quality page instead; a five-year sum or a
         # baseline of no stated year is no year's figure, and no comparison takes it)
         found |= {(name, f.indicator, f.kind, f.period, number(f.value), number(f.growth_pct))
-                  for f in figures if f.indicator and placed(f) and f.period.isdigit()}
+                  for f in figures if f.headline}
     found, expected = fuller_only(found), fuller_only(expected)
     hits = expected & found
     if args.show:

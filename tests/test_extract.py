@@ -94,7 +94,21 @@ def test_extract_command_prints_csv_and_json(tmp_path):
     assert list(rows[0]) == COLUMNS and len(rows) > 20
     as_json = run_extract(str(path), "--format", "json")
     assert json.loads(as_json.stdout) == [
-        {k: (int(v) if k == "line" else v) for k, v in row.items()} for row in rows]
+        {k: int(v) if k == "line" else v == "True" if k == "headline" else v for k, v in row.items()} for row in rows]
+
+
+def test_extract_says_which_figures_are_headline_figures(tmp_path):
+    """The `headline` column: a catalogue figure of one year whose number is sure. A number an
+    OCR space split, and a quantity of no catalogue indicator, are rows but no headline figures."""
+    path = tmp_path / "report.txt"
+    path.write_text("一、2023年工作回顾\n全县地区生产总值完成 52 亿元，增长 5%。粮食总产量 1 7 万吨。新建学校 3 所。\n",
+                    encoding="utf-8")
+    done = run_extract(str(path))
+    assert done.returncode == 0, done.stderr
+    rows = {row["label"]: row for row in csv.DictReader(io.StringIO(done.stdout))}
+    assert {label: row["headline"] for label, row in rows.items()} == {
+        "地区生产总值": "True", "粮食总产量": "False", "新建学校": "False"}
+    assert rows["粮食总产量"]["flags"]
 
 
 def test_extract_command_on_a_file_with_no_title_block(tmp_path):

@@ -673,7 +673,7 @@ def extract_report(report: Report) -> list[Figure]:
 # `extract` command's contract.
 COLUMNS = ["id", "indicator", "label", "kind", "period", "value", "unit", "growth_pct", "qualifier",
            "anchor", "line", "text", "bound", "value_high", "growth_unit", "average_growth_pct",
-           "rank", "flags", "basis", "report", "page"]
+           "rank", "flags", "basis", "headline", "report", "page"]
 
 
 def figure_row(figure: Figure) -> dict:

@@ -42,16 +42,10 @@ class HeadlineRow:
     target: Figure | None  # this year's target
 
 
-def placed(figure: Figure) -> bool:
-    """Whether a figure's number can be trusted in a headline table: an OCR split cannot,
-    and a result given only as a bound (突破 400 亿元) has no number to show."""
-    return not figure.flags and bool(figure.value or figure.growth_pct)
-
-
 def comparable(figure: Figure) -> bool:
     """Whether a figure may enter a comparison: its number sure, and its period resting on
     more than a default (the compare stage applies the same rule to its rows)."""
-    return placed(figure) and figure.basis not in ("default", "conflict")
+    return figure.placed and figure.basis not in ("default", "conflict")
 
 
 def headline(report: Report, figures: list[Figure]) -> list[HeadlineRow]:
@@ -63,7 +57,7 @@ def headline(report: Report, figures: list[Figure]) -> list[HeadlineRow]:
     meta = report.metadata
     rows = []
     for indicator in catalogue().values():
-        mine = [f for f in figures if f.indicator == indicator.id and placed(f)]
+        mine = [f for f in figures if f.indicator == indicator.id and f.placed]
         result = next((f for f in mine if f.kind == "actual" and f.period == str(meta.review_year)),
                       None) or next((f for f in mine if f.kind == "estimate"
                                      and f.period == str(meta.review_year)), None)
