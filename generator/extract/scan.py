@@ -158,8 +158,11 @@ _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
 # (比上年增长 1.45 亿元, 较2013年增加…: an amount the figure grew by, with the year it grew from)
-_CHANGE_WORDS = re.compile(r"^(?:(?:比|较)(?:上年|去年|上一年|上年同期|同期|\d{4}年)?)?"
+_CHANGE_WORDS = re.compile(r"^(?:同比|(?:比|较)(?:上年|去年|上一年|上年同期|同期|\d{4}年)?)?"
                            r"(?:净增加|净增|增加|增收|多增|增长)$")
+# 完成年度预算的 102.3%, 占一般公共预算收入的 78.8%: after a figure, its share of something; a
+# growth after the share is the figure's (a change of the share is said in 个百分点)
+_SHARE_OF = re.compile(r"(?:占|完成|为|是|相当于)[^，,；;。、由从\d]{0,20}的\s*$")
 # Words that separate what a label can be: a label never crosses them.
 _BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】" + BULLET + "]")  # (a bullet too)
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
@@ -193,6 +196,7 @@ class Raw:
     growth_end: int = 0  # where its growth was read, when after its first number (…亿元，较2016年增长 67.4%)
     respectively: bool = False  # opened a 分别 list
     scope: str = ""  # 全县/全区/全市/全旗 that stood in front of the label
+    share_of: Raw | None = None  # the figure before, when this is its share of something (_SHARE_OF)
 
     def take_rate(self, growth: str, unit: str, end: int, words: list[str]) -> None:
         """A growth read after the figure's value, with the qualifiers read in front of it."""
@@ -506,6 +510,8 @@ class Scanner:
         elif not reading.label and group and self.filled < len(group):
             target = group[self.filled]
             self.filled += 1
+            if (share := target.share_of) and "growth" in rate and unit == "%" and share.growth is None:
+                target = share  # 完成 5.2 亿元，完成年度预算的 102.3%，增长 3.6%: the level grew, not the share
             if "growth" in rate and target.growth is None:
                 target.take_rate(rate["growth"], unit, match.end(), reading.qualifiers)
             else:
@@ -659,6 +665,9 @@ class Scanner:
                 raw.respectively = False  # 分别是2011年的 1.65 倍、1.86 倍: multiples of a base, no items of the list
             if reading.listed and not raw.respectively and split_labels(reading.label, 2):
                 raw.respectively = True  # 城乡居民人均可支配收入 28100 元和 16042 元: a list, no 分别
+            if unit == "%" and group and group[-1].value is not None and reading.separator in "，," \
+                    and _SHARE_OF.search(reading.context):
+                raw.share_of = group[-1]
             self.start_group(raw)
             if reading.shared:
                 self.share(raw)
