@@ -34,12 +34,6 @@ PLAN_WORDS = re.compile(r"争取|计划|预期")
 TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)\s*(?:是|为|：|:)"
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
                           r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]")
-
-
-def introduces_targets(text: str) -> bool:
-    return ("目标" in text or "指标" in text or "安排" in text or "任务" in text) and bool(TARGET_INTRO.search(text))
-
-
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # 较“十二五”末, 到“十三五”期末: the end of a five-year plan
 PLAN_END = rf"{PLAN_NAME}(?:规划)?(?:时期|期)?末"
@@ -63,6 +57,11 @@ def several_years(text: str) -> re.Match | None:
     pattern cannot match without a word, an `in` test for it goes first, as it costs far less
     than the regex trying each character.)"""
     return MULTI_YEAR.search(text) if "年" in text or "届" in text else None
+
+
+def introduces_targets(text: str) -> bool:
+    """TARGET_INTRO in `text` (whose every branch needs one of these words)."""
+    return ("目标" in text or "指标" in text or "安排" in text or "任务" in text) and bool(TARGET_INTRO.search(text))
 
 
 def span_back(match: re.Match, review: int) -> str:
