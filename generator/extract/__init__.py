@@ -271,7 +271,8 @@ def opens_estimates(clause: str) -> bool:
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # (扣除2022年…外): an aside's year is no figure's
 # a year that opens a figure's own comma-clause as its time (2021年全市实现…), not the start or
 # end of a change (2015年的…), a day, a base (在2023年基础上) or a 年度 title
-_OWN_YEAR = re.compile(r"\s*(?:而|同时|另外|此外)?\s*(?:在|截至|截止)?\s*(\d{4})\s*年(?![度代底末])"
+_OWN_YEAR = re.compile(r"\s*(?:而|同时|另外|此外)?\s*(?P<plans>计划|力争|争取|确保)?\s*(?:在|截至|截止)?\s*"
+                       r"(?P<y>\d{4})\s*年(?![度代底末])"
                        r"(?!\s*(?:的|以来|相比|比较|同期|基础上|水平|\d{1,2}\s*月))")
 
 
@@ -484,6 +485,7 @@ def extract_report(report: Report) -> list[Figure]:
                     part_year, carried = "", None  # (上半年，受疫情冲击…。全县地区生产总值增长6%: the year's)
                 framed = False
                 summing = False  # a sum over the years looked back on was listed in this clause
+                plans_from = 0  # 预计…，计划2023年…: where the plan year's clauses begin (what is read from there)
                 year_said = stated_year(clause)
                 if december_run and (RESTATED.search(clause) or introduces_targets(clause) or (
                         year_said and year_said != report.metadata.review_year)):
@@ -518,19 +520,24 @@ def extract_report(report: Report) -> list[Figure]:
                         raw.label = raw.label.removeprefix(raw.scope)
                     # what a figure's kind and period read: its sentence up to it, the last
                     # LOOK_BACK characters of it (a 200 KB line must not be read once per figure)
-                    before = clause[max(0, raw.span[1] - LOOK_BACK):raw.span[1]]
+                    before = clause[max(0, raw.span[1] - LOOK_BACK, plans_from):raw.span[1]]
                     if by_item:
                         cut = max(before.rfind("，"), before.rfind(","), before.rfind("；"), before.rfind(";")) + 1
                         before = ESTIMATE.sub(lambda m: " " * len(m.group()), before[:cut]) + before[cut:]
                     tail = own_clause(before)
                     tail = tail[max(tail.rfind("；"), tail.rfind(";")) + 1:]
                     if "年" in tail and not raw.baseline and (own := _OWN_YEAR.match(_BRACKETED.sub("", tail))) \
-                            and not (targeting and int(own[1]) < report.metadata.year):
+                            and not (targeting and int(own["y"]) < report.metadata.year):
                         # 2020年…首个突破2000亿元，2021年全市实现地区生产总值2379.2亿元: a year that opens
                         # the figure's own clause is the one in force, for it and what follows, as one
                         # that opens the sentence is (not 增速低于2022年…, nor 其中2023年… in a target list);
                         # so is one opening a ；-clause (…增长18.1%；而2007年…预期目标为：…)
-                        carried = int(own[1])
+                        carried = int(own["y"])
+                        if own["plans"] and carried >= report.metadata.year:
+                            # 预计到2022年底…，计划2023年…: the plan year's targets from here on, whatever
+                            # the sentence estimated before
+                            estimating, plans_from = False, raw.span[1] - len(tail)
+                            before = clause[plans_from:raw.span[1]]
                     # (a base said for the term's growths, 较2017年, drops them instead)
                     framed_five = five_frame if raw.value is None and not (term_base or since) else ""
                     kind, period, basis = kind_and_period(framed_five + before, role, report.metadata, carried,

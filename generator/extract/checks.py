@@ -130,8 +130,10 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
         values = {Decimal(f.value) for f in same}
         if all(same_level(a, b) for a in values for b in values):
             exact = [f for f in same if not approximate(f)]
+            exact_values = {Decimal(f.value) for f in exact}
             for f in same:  # 2020年约1100亿元 beside 1100.7亿元: the rounded copy of the figure
-                if approximate(f) and exact:
+                # (not the same level said again, 243亿元，增长7%左右, where 左右 may be the growth's)
+                if approximate(f) and exact and Decimal(f.value) not in exact_values:
                     flagged[id(f)] = f"{ROUNDED}: {exact[0].value} {f.unit} given exactly too"
             continue
         local = [f for f in same if to_analysis(f.label).startswith("地方")]

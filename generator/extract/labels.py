@@ -26,7 +26,8 @@ _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|" 
                    r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|去年|上年|当年|年度|(?:按)?(?:同|可比)口径|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
-                   r"其中|特别是|尤其是|实现|完成|达到|力争|确保|(?:初步)?预计|(?:初步)?核算|争取|推动|促进|全口径|累计|共|\d{4}\s*年(?:度|底|末)?|"
+                   r"其中|特别是|尤其是|实现|完成|达到|力争|确保|(?:初步)?预计|(?:初步)?核算|争取|推动|促进|全口径|累计|共|"
+                   r"(?:计划\s*)?\d{4}\s*年(?:度|底|末)?|"  # (计划2023年…; not 计划投资, a name of its own)
                    r"[（(]\s*下同\s*[）)])\s*)")
 # 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
 # (not 一、二、三产增加值: a list of the three sectors)
@@ -153,13 +154,16 @@ _INDUSTRY = re.compile(r"第?(?P<n>[一二三])(?=产业)")
 
 
 def split_labels(label: str, count: int) -> list[str] | None:
-    """城乡居民收入 → 城镇居民收入, 农村居民收入; 城镇、农村居民收入 → the same; else None."""
+    """城乡居民收入 → 城镇居民收入, 农村居民收入; 城镇、农村居民收入 → the same; 三次产业增加值 →
+    第一、第二、第三产业增加值; else None."""
     plain = to_analysis(label)
     town, village = ("城镇", "农村") if plain == label else ("城鎮", "農村")  # in the label's script
     if count == 2 and plain.startswith("城乡"):
         return [town + label[2:], village + label[2:]]
     if count == 2 and re.match(r"城[、和]乡", plain):  # 城、乡居民…
         return [town + label[3:], village + label[3:]]
+    if count == 3 and plain.startswith("三次产业"):  # 三次产业增加值分别…: the three sectors in order
+        return [f"第{n}{label[2:]}" for n in "一二三"]  # (产业 or 產業, as printed)
     parts = [p for p in re.split(r"[、和与及]", label) if p]
     if len(parts) != count:
         return None
