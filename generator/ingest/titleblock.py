@@ -227,9 +227,15 @@ DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?
 # date on a line of its own
 DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布于|时间|日期)\s*[:：][^\d]{0,20})?"
                             r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
+# "发布时间:2018年03月02日   【字体: 】": a page's date by its label, whatever follows it
+LABELLED_DATE = re.compile(r"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*"
+                           r"[-月/.]\s*(?P<d>\d{1,2})(?!\d)")
 # "| 招商动态 |2018-04-24": a short line that ends in the page's date
 DATE_AT_END = re.compile(r"^[^。！？，,；;\d]{0,30}?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\s*$")
+# A page's dateline is read in its first lines, or further down while the text has not begun
+# (a site's menus and breadcrumb stand above it): until the first line of PARAGRAPH_CHARS or more
 DATELINE_LINES = 6
+PARAGRAPH_CHARS = 60
 GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence (the joins' glue)
 
 
@@ -240,6 +246,7 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
     fixed width cuts "2017年，预计" anywhere); what is found is the line's where it starts there."""
     found: dict = {}
     plains = [to_analysis(text) for _, text in kept]  # each line converted once
+    begun = False  # the text's first paragraph has been read
     for index, (number, text) in enumerate(kept):
         plain = glued = plains[index]
         if index + 1 < len(kept) and not is_terminated(text):
@@ -251,10 +258,12 @@ def said_years(kept: list[tuple[int, str]]) -> dict:
             match = pattern.search(glued)
             return match if match and match.start() < len(plain) else None
 
-        if index < DATELINE_LINES and "published" not in found and (
-                match := DATELINE.search(plain) or DATE_LINE_ONLY.match(plain) or DATE_AT_END.match(plain)):
+        if (index < DATELINE_LINES or not begun) and "published" not in found and (
+                match := DATELINE.search(plain) or LABELLED_DATE.search(plain) or DATE_LINE_ONLY.match(plain)
+                or DATE_AT_END.match(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
+        begun = begun or len(plain.strip()) >= PARAGRAPH_CHARS
         if "plan_year_said" not in found and (match := said(PLAN_SAID) or said(PLAN_WILL)) \
                 and plausible(year := next(g for g in match.groups() if g)):
             found["plan_year_said"] = (int(year), number)
