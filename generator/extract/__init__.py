@@ -363,6 +363,10 @@ def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | Non
 _AHEAD_PART = re.compile(rf"{PLAN_NAME}(?:时期|规划|发展)|今后五年|未来五年")
 _FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
+# 地区生产总值增长6%以上，…固定资产投资增长6.5%……这是集美区2024年的发展目标: a news lead that says after
+# its figures that they are the year's targets (not …，这是年初确定的目标, a result that met one)
+_TARGETS_SAID_AFTER = re.compile(r"[，,…]\s*这是[^。；;，,]{0,16}?(?:(?P<y>\d{4})\s*年)?的?"
+                                 r"(?:发展|主要|预期|奋斗)*目标")
 _DOUBLED = re.compile(r"\s*(?:翻了?[一两三二]番|增长了?\s*[\d.一两三四五六七八九十]+\s*倍)")
 
 
@@ -487,6 +491,9 @@ def extract_report(report: Report) -> list[Figure]:
                 summing = False  # a sum over the years looked back on was listed in this clause
                 plans_from = 0  # 预计…，计划2023年…: where the plan year's clauses begin (what is read from there)
                 year_said = stated_year(clause)
+                if (after := _TARGETS_SAID_AFTER.search(clause)) and not RESTATED.search(after.group()):
+                    targeting = True  # (to the full stop, as an introduced list is)
+                    year_said = year_said or (int(after["y"]) if after["y"] else None)
                 if december_run and (RESTATED.search(clause) or introduces_targets(clause) or (
                         year_said and year_said != report.metadata.review_year)):
                     estimating = december_run = False  # 年初…预期目标是…, 2022年…: not the estimate's

@@ -30,8 +30,8 @@ TARGET = re.compile(r"预期目标|主要目标|预期指标|目标是|目标为
 RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^。；;]{0,12}(?:预期目标|主要目标|预期指标|目标)")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
 # 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
-# 0.1 个百分点 introduces nothing); so are 主要经济指标的计划安排是：… and 制定了明确的任务：….
-TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)\s*(?:是|为|：|:)"
+# 0.1 个百分点 introduces nothing); so are 主要目标和任务是：…, 主要经济指标的计划安排是：… and 制定了明确的任务：….
+TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)(?:[和及]任务)?\s*(?:是|为|：|:)"
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
                           r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")

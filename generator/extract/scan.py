@@ -526,6 +526,9 @@ class Scanner:
                       span=(match.start(), match.end()), respectively=reading.respectively, **rate)
             self.start_group(raw, filled=1)
             alone = RATE_LIST.match(self.analysis, match.start())
+            if (not raw.respectively and alone and (count := alone.group().count("%")) > 1
+                    and reading.label and split_labels(reading.label, count)):
+                raw.respectively = True  # 城乡居民人均可支配收入增长6%和8%: a rate for each, no 分别
             # one rate for the list's items; not when another number follows with nothing
             # between (分别增长8.3%12%: a lost 、, two rates, not one shared)
             single = bool(alone) and alone.group().count("%") == 1 and not _NUMBER_NEXT.match(
