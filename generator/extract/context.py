@@ -43,7 +43,8 @@ BY_PLAN_END = re.compile(rf"(?:到|至)\s*{PLAN_END}")  # (as a horizon)
 # A year the sentence states; not one it compares with (比2019年调整预算收入增长 7%, 比 2019 年…)
 STATED_YEAR = re.compile(r"(?=\d{4}\s*年)(?<![比较与\d])(?<![比较与]\s)(?<!相比)(?<!同比)"
                          r"(\d{4})\s*年(?!代)(?!\s*(?:相比|比较|同期))"
-                         r"(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")  # nor a day (the meeting's date)
+                         r"(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)"  # nor a day (the meeting's date)
+                         r"(?![^，,。；;]{0,8}?(?:政府)?工作报告)")  # nor the report's name (2025年工作报告显示)
 # 过去五年, 四年来 (a term cut short), 近五年, 五年累计: a look back over several years; 本届政府,
 # 十五届人民政府工作回顾: over a government's term, of a length the words do not give
 MULTI_YEAR = re.compile(r"过去的?(?P<a>[三四五十])年|(?P<b>[三四五十])年来|近(?P<c>五)年|(?P<d>[三四五十])年间"
