@@ -35,6 +35,13 @@ _PLAN_NUMERALS = "一二三四五六七八九"
 _PLAN = "[“\"]?十{}五[”\"]?"
 PLAN_NAME = _PLAN.format(f"(?P<plan>[{_PLAN_NUMERALS}])")
 ANY_PLAN_NAME = _PLAN.format(f"[{_PLAN_NUMERALS}]")
+
+
+def plan_name(numeral: str) -> str:
+    """The pattern of one plan by name: “十四五”, 十四五."""
+    return _PLAN.format(numeral)
+
+
 # "一、“十三五”时期工作回顾": a look back on a five-year plan that has ended (a report of the
 # plan's first year; a new term's autumn report looks back on 本届, not on a plan)
 PERIOD_REVIEW_HEADING = re.compile(_PART_NUMBER + PLAN_NAME + r"(?:时期|期间)?(?:政府)?(?:工作)?(?:回顾|总结)$")

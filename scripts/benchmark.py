@@ -34,10 +34,9 @@ from generator.naming import report_slug  # noqa: E402
 from generator.parse import parse_report  # noqa: E402
 
 
-def timed(function, repeat: int, best: bool = False):
-    """Median time of `repeat` runs (with `best`, the median and the fastest), each cold: the
-    script conversion's cache of short texts is emptied first, so no run profits from the one
-    before."""
+def runs(function, repeat: int) -> tuple[list[float], object]:
+    """The times of `repeat` runs, each cold (the script conversion's cache of short texts is
+    emptied first, so no run profits from the one before), and the last run's result."""
     from generator.script import _short
 
     times, result = [], None
@@ -46,7 +45,13 @@ def timed(function, repeat: int, best: bool = False):
         started = time.perf_counter()
         result = function()
         times.append(time.perf_counter() - started)
-    return ((statistics.median(times), min(times)) if best else statistics.median(times)), result
+    return times, result
+
+
+def timed(function, repeat: int):
+    """Median time of `repeat` cold runs, and the result."""
+    times, result = runs(function, repeat)
+    return statistics.median(times), result
 
 
 def measure(path: Path, repeat: int) -> dict:
@@ -55,7 +60,7 @@ def measure(path: Path, repeat: int) -> dict:
     t_parse, tree = timed(lambda: parse_report(ingested, slug), repeat)
     report = Report(slug, ingested, tree)
     # (extraction takes tens of milliseconds: at least 21 runs, so the best and the median mean something)
-    (t_extract, t_best), figures = timed(lambda: extract_report(report), max(repeat, 21), best=True)
+    times, figures = runs(lambda: extract_report(report), max(repeat, 21))
     tracemalloc.start()
     extract_report(report)
     _, peak = tracemalloc.get_traced_memory()
@@ -63,7 +68,7 @@ def measure(path: Path, repeat: int) -> dict:
     chars = sum(len(line) for line in ingested.source.lines)
     return {"report": slug, "chars": chars, "figures": len(figures),
             "indicators": sum(1 for f in figures if f.indicator), "ingest": t_ingest,
-            "parse": t_parse, "extract": t_extract, "extract_best": t_best, "extract_peak": peak}
+            "parse": t_parse, "extract": statistics.median(times), "extract_best": min(times), "extract_peak": peak}
 
 
 def copies(reports, figures, count: int):

@@ -529,10 +529,10 @@ def extract_report(report: Report) -> list[Figure]:
                     # LOOK_BACK characters of it (a 200 KB line must not be read once per figure)
                     before = clause[max(0, raw.span[1] - LOOK_BACK, plans_from):raw.span[1]]
                     if by_item:
-                        cut = max(before.rfind("，"), before.rfind(","), before.rfind("；"), before.rfind(";")) + 1
+                        cut = last_stop(before, "，,；;") + 1
                         before = ESTIMATE.sub(lambda m: " " * len(m.group()), before[:cut]) + before[cut:]
                     tail = own_clause(before)
-                    tail = tail[max(tail.rfind("；"), tail.rfind(";")) + 1:]
+                    tail = tail[last_stop(tail, "；;") + 1:]
                     if "年" in tail and not raw.baseline and (own := _OWN_YEAR.match(_BRACKETED.sub("", tail))) \
                             and not (targeting and int(own["y"]) < report.metadata.year):
                         # 2020年…首个突破2000亿元，2021年全市实现地区生产总值2379.2亿元: a year that opens

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from generator.extract.text import last_stop
 from generator.headings import PLAN_HEADING, PLAN_HEADING_NO_YEAR, PLAN_NAME, REVIEW_HEADING, plan_end_year
 from generator.model import Metadata, Node
 from generator.script import to_analysis
@@ -188,7 +189,7 @@ BASES = ("year", "words", "part", "default", "conflict")
 def own_clause(sentence: str) -> str:
     """The comma-clause a figure ends: what its own words say (2023年，我们确保了稳定，地区生产
     总值增长 6.2%: 确保 speaks of something else)."""
-    return sentence[max(sentence.rfind("，"), sentence.rfind(",")) + 1:]
+    return sentence[last_stop(sentence, "，,") + 1:]
 
 
 # (到2016年，…；…；…, 奋斗目标是：到 2016年，…；…: a plan's horizon)

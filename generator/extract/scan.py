@@ -66,7 +66,7 @@ _LISTED_NEXT = re.compile(rf"\s*[和、及与]\s*{NUM}")  # …元和 20660 元:
 @cache
 def _listed_next(unit: str) -> re.Pattern:
     """…29462 元、16733 元: another value in the same unit follows."""
-    return re.compile(rf"\s*[和、及与]\s*{NUM}\s*{re.escape(unit)}")
+    return re.compile(rf"{_LISTED_NEXT.pattern}\s*{re.escape(unit)}")
 
 
 # Units that count things (14 个项目, 300 家企业): never the level of a growth read before them
@@ -87,8 +87,6 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     比增 同比增 比降 同比降 递增 递减""".split()
 # 居民人均可支配收入与经济同步增长7%: in step with something named, not a rate for a list
 _IN_STEP_WITH = re.compile(r"[与和同][^，,；;、]{1,6}$")
-
-
 LIST_NAMES_CHARS = 48  # 2015年地方生产总值和全部财政收入…: a list of names is short
 
 
@@ -99,6 +97,8 @@ def in_step_with(label: str) -> bool:
         return False
     named = label[step.start() + 1:]
     return named.startswith("经济") or not match_label(named)
+
+
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减")
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
 MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")

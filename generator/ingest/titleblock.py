@@ -21,6 +21,7 @@ from generator.headings import (
     REVIEW_HEADING,
     is_terminated,
     plan_end_year,
+    plan_name,
 )
 from generator.ingest.joins import glue
 from generator.model import Metadata, Repair
@@ -102,11 +103,13 @@ def lift_title_block(lines: list[tuple[int, str]]):
             kept.append((number, text))
             continue
         repairs.append(Repair("title", number, text, "", "报告标题信息，已移入报告元数据"))
-    found.update(said_years(kept))
+    plains = [to_analysis(text) for _, text in kept]  # each kept line converted once
+    found.update(said_years(kept, plains))
     # lines that stop mid-sentence read on into the next (a copy wrapped at a fixed width
-    # leaves "2019" on one line and "年是…" on the next)
-    # (in the analysis script: ２０２３年 is a year, 力爭 a goal word)
-    body = "".join(to_analysis(text.strip()) + ("\n" if is_terminated(text) else "\0") for _, text in kept)
+    # leaves "2019" on one line and "年是…" on the next); read in the analysis script
+    # (２０２３年 is a year, 力爭 a goal word)
+    body = "".join(plain.strip() + ("\n" if is_terminated(text) else "\0")
+                   for plain, (_, text) in zip(plains, kept, strict=True))
     body = re.sub(r"(?<=\d)\0(?=\d)", "", body).replace("\0", " ")
     years = Counter(int(y) for y in COMMON_YEAR.findall(body))
     if unclear := found.pop("year_is_unclear", None):
@@ -199,12 +202,9 @@ EVENT_YEARS = {
     r"新中国成立(?:70|七十)周年": 2019,
     r"新中国成立(?:75|七十五)周年": 2024,
     r"改革开放(?:40|四十)周年": 2018,
-    r"“?十二五”?(?:规划)?(?:实施)?收官之年": 2015,
-    r"“?十三五”?(?:规划)?(?:实施)?开局之年": 2016,
-    r"“?十三五”?(?:规划)?(?:实施)?收官之年": 2020,
-    r"“?十四五”?(?:规划)?(?:实施)?开局之年": 2021,
-    r"“?十四五”?(?:规划)?(?:实施)?收官之年": 2025,
-    r"“?十五五”?(?:规划)?(?:实施)?开局之年": 2026,
+    # a plan's first year (开局之年) and last (收官之年): “十四五”规划实施收官之年 is 2025
+    **{rf"{plan_name(numeral)}(?:规划)?(?:实施)?{which}之年": plan_end_year(numeral) - (4 if which == "开局" else 0)
+       for numeral in "二三四五" for which in ("开局", "收官")},
 }
 EVENT_SAID = re.compile(r"(?P<when>今年|去年|过去的?一年)(?:，|,)?是[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
@@ -221,15 +221,15 @@ REPORT_TOLD = re.compile(r"(?:解读|审议|审议通过|学习|听取|宣讲|�
 # "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
 SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
                           r"(?:政府工作报告|人民代表大会|人代会)")
-DATELINE = re.compile(r"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*"
-                      r"(?P<d>\d{1,2})\s*日?\s*(?:星期[一二三四五六日天]\s*)?(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]{0,40}(?:来源|作者))")
+_YMD = r"(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"  # 2021-10-27, 2021年03月18日
+DATELINE = re.compile(rf"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*{_YMD}\s*日?\s*(?:星期[一二三四五六日天]\s*)?"
+                      r"(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]{0,40}(?:来源|作者))")
 # "2020-04-22   V赤峰", "来源:陆丰市广播电视台 2021-02-05", "发布时间:2025-01-10": a news page's
 # date on a line of its own
 DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布于|时间|日期)\s*[:：][^\d]{0,20})?"
                             r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
 # "发布时间:2018年03月02日   【字体: 】": a page's date by its label, whatever follows it
-LABELLED_DATE = re.compile(r"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*"
-                           r"[-月/.]\s*(?P<d>\d{1,2})(?!\d)")
+LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*{_YMD}(?!\d)")
 # "| 招商动态 |2018-04-24": a short line that ends in the page's date
 DATE_AT_END = re.compile(r"^[^。！？，,；;\d]{0,30}?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\s*$")
 # A page's dateline is read in its first lines, or further down while the text has not begun
@@ -239,13 +239,13 @@ PARAGRAPH_CHARS = 60
 GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence (the joins' glue)
 
 
-def said_years(kept: list[tuple[int, str]]) -> dict:
-    """The year evidence the text states outside headings and meeting lines, with its line.
+def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
+    """The year evidence the text states outside headings and meeting lines (`plains`: the kept
+    lines in the analysis script), with its line.
 
     A line that stops mid-sentence is read with the start of the next (a copy wrapped at a
     fixed width cuts "2017年，预计" anywhere); what is found is the line's where it starts there."""
     found: dict = {}
-    plains = [to_analysis(text) for _, text in kept]  # each line converted once
     begun = False  # the text's first paragraph has been read
     for index, (number, text) in enumerate(kept):
         plain = glued = plains[index]
