@@ -48,8 +48,16 @@ def number(text: str) -> str:
         return text
 
 
+# A mass written down as printed (粮食产量 3 亿斤), in the catalogue's 万吨
+IN_WAN_TONNES = {"万吨": Decimal(1), "吨": Decimal("0.0001"), "亿斤": Decimal(5),
+                 "万斤": Decimal("0.0005"), "亿公斤": Decimal(10), "万公斤": Decimal("0.001")}
+
+
 def key(row) -> tuple:
-    return (row["file"], row["indicator"], row["kind"], row["period"], number(row["value"]),
+    value = row["value"]
+    if value and row.get("unit") in IN_WAN_TONNES:
+        value = str(Decimal(value) * IN_WAN_TONNES[row["unit"]])
+    return (row["file"], row["indicator"], row["kind"], row["period"], number(value),
             number(row["growth_pct"]))
 
 

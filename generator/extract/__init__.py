@@ -66,6 +66,9 @@ _MAGNITUDES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(
 
 
 _MONEY = re.compile(r"^(?P<magnitude>亿|万|千)?(?P<base>美元|元)$")
+# 粮食总产量 3 亿斤, 17.5 万吨, 1.7 亿公斤: one mass, in 万吨 (a 斤 is half a kilogram)
+_MASS = re.compile(r"^(?P<magnitude>亿|万)?(?P<base>斤|公斤|千克|吨)$")
+_IN_TONNES = {"斤": Decimal("0.0005"), "公斤": Decimal("0.001"), "千克": Decimal("0.001"), "吨": Decimal(1)}
 
 
 CUT_OFF = "the text stops mid-sentence here"
@@ -74,7 +77,12 @@ _ENDS_ON_NUMBER = re.compile(r"(?<![第\d.])\d+(?:\.\d*)?\s*$")  # (not a rank, 
 
 def canonical(value: str | None, unit: str, indicator: Indicator | None,
               per_capita: bool = False) -> tuple[str | None, str]:
-    """亿元 for money aggregates, 元 per capita, 亿美元 for dollars; other units as printed."""
+    """亿元 for money aggregates, 元 per capita, 亿美元 for dollars, 万吨 for a mass the catalogue
+    keeps in 万吨; other units as printed."""
+    if value is not None and indicator is not None and indicator.unit == "万吨" \
+            and (mass := _MASS.match(unit)):
+        tonnes = Decimal(value) * _MAGNITUDES[mass["magnitude"] or ""] * _IN_TONNES[mass["base"]]
+        return format((tonnes / _MAGNITUDES["万"]).normalize(), "f"), "万吨"
     money = _MONEY.match(unit)
     if value is None or not money:
         return value, unit
