@@ -373,7 +373,10 @@ _FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
 # 地区生产总值增长6%以上，…固定资产投资增长6.5%……这是集美区2024年的发展目标: a news lead that says after
 # its figures that they are the year's targets (not …，这是年初确定的目标, a result that met one)
+# ; so is 全市设定了地区生产总值增长5.5%左右等主要预期目标 (not 完成了…等目标任务: a result)
 _TARGETS_SAID_AFTER = re.compile(r"[，,…]\s*这是[^。；;，,]{0,16}?(?:(?P<y>\d{4})\s*年)?的?"
+                                 r"(?:发展|主要|预期|奋斗)*目标"
+                                 r"|(?:设定|提出|确定|明确|制定)了?[^。；;]{0,60}?[%％][^。；;，,]{0,6}等"
                                  r"(?:发展|主要|预期|奋斗)*目标")
 _DOUBLED = re.compile(r"\s*(?:翻了?[一两三二]番|增长了?\s*[\d.一两三四五六七八九十]+\s*倍)")
 

@@ -27,6 +27,7 @@ _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|" 
                    r"全年|今年|去年|上年|当年|年度|(?:按)?(?:同|可比)口径|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
                    r"其中|特别是|尤其是|实现|完成|达到|力争|确保|(?:初步)?预计|(?:初步)?核算|争取|推动|促进|全口径|累计|共|"
+                   r"(?:设定|提出|确定)了?|"  # (设定了地区生产总值增长5.5%左右等主要预期目标)
                    r"(?:计划\s*)?\d{4}\s*年(?:度|底|末)?|"  # (计划2023年…; not 计划投资, a name of its own)
                    r"[（(]\s*下同\s*[）)])\s*)")
 # 三是…, 一要…, 1.…, ①…: an enumerating lead of the sentence, not part of any label
@@ -144,7 +145,8 @@ def clean_label(text: str) -> str:
 
 
 _POPULATION = re.compile(r"农村牧区|农牧区|城镇|城市|农村|牧区")
-_PEOPLE = re.compile(r"(?:农村牧区|农牧区|城镇|城市|农村|牧区)(?:常住)?居民|农牧民|农民")
+# (农村家庭人均可支配收入: households, as 城镇居民家庭 are)
+_PEOPLE = re.compile(r"(?:农村牧区|农牧区|城镇|城市|农村|牧区)(?:(?:常住)?居民(?:家庭)?|家庭)|农牧民|农民")
 # 农民, 农村居民, 城镇, 贫困户…: a part of the people, whose income a bare 人均可支配收入 after it is
 SOME_PEOPLE = re.compile(rf"{_PEOPLE.pattern}|{_POPULATION.pattern}|贫困|脱贫|低收入")
 

@@ -78,7 +78,7 @@ _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增�
     攀升至 攀升到 稳定在 控制在 保持在 总计
     累计 共计 合计 共 总量 规模 达到了
     分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
-    预计 初步预计""".split()
+    预计 初步预计 上报""".split()  # 分别上报完成 47975 元: the figure as reported
 _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 下跌 增速 增幅 增长率 涨幅 降幅
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
@@ -155,6 +155,8 @@ LOOK_BACK_CHARS = 120
 _ADJUSTED_LEVEL = re.compile(r"(?:剔除|扣除|还原)[^，,；;。\d]{0,16}(?:后|因素|影响)[，,]?[^，,；;。\d]*$")
 _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
+# 进出口总额 1.67 亿元，同比持平; 与2021年持平: no change, a growth of 0 (not 基本持平: roughly)
+_FLAT = re.compile(r"\s*[，,]?\s*(?:同比|与上年|与去年|与上年度|较上年|比上年|与\d{4}年)持平")
 _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
 # (比上年增长 1.45 亿元, 较2013年增加…: an amount the figure grew by, with the year it grew from)
@@ -285,6 +287,10 @@ class Scanner:
     def cut(self, start: int, end: int) -> str:
         """A label as printed, from analysis offsets."""
         return clean_label(self.original[start:end])
+
+    def ungrown(self) -> list[Raw]:
+        """The figures read last, latest first, that have a level and no growth yet."""
+        return list(itertools.takewhile(lambda f: f.value is not None and f.growth is None, self.figures[::-1]))
 
     def start_group(self, raw: Raw, filled: int = 0) -> None:
         self.figures.append(raw)
@@ -470,19 +476,26 @@ class Scanner:
             waiting = [f for f in self.figures if f.value is not None and f.growth is None]
             if count > 1 and len(waiting) >= count:
                 self.group, self.filled, self.averages_filled = waiting[-count:], 0, 0
-            last = list(itertools.takewhile(lambda f: f.value is not None and f.growth is None, self.figures[::-1]))
+            last = self.ungrown()
             if count == 1 and len(last) >= 2 and "growth" in rate:
                 # 城镇居民…1.9万元，农民…1.2万元，同比分别增长11%: one rate for each of the values
                 # just before it, none of which has one
                 for target in last:
                     target.take_rate(rate["growth"], unit, match.end(), reading.qualifiers)
                 return
+        elif not reading.label and reading.shared and "growth" in rate and (
+                len(last := self.ungrown()) >= 2
+                and "其中" in self.analysis[last[1].span[1]:last[0].span[0]]):
+            # 财政总收入 52.01 亿元，其中公共财政预算收入 27.03 亿元，均增长 9.8%: the whole and its part
+            for target in last[:2]:
+                target.take_rate(rate["growth"], unit, match.end(), reading.qualifiers)
+            return
         elif not reading.label and reading.separator in "，," and "growth" in rate:
             # 城镇居民…22600 元，农村居民…8400 元，同比增长 8.5% 和 13%: a list of rates, no 分别,
             # for exactly as many values just before it, none of which has one
             rates = RATE_LIST.match(self.analysis, match.start())
             count = rates.group().count("%") if rates else 0
-            last = list(itertools.takewhile(lambda f: f.value is not None and f.growth is None, self.figures[::-1]))
+            last = self.ungrown()
             if count > 1 and len(last) == count:
                 self.group, self.filled, self.averages_filled = last[::-1], 0, 0
         group = self.group
@@ -671,6 +684,8 @@ class Scanner:
             if unit == "%" and group and group[-1].value is not None and reading.separator in "，," \
                     and _SHARE_OF.search(reading.context):
                 raw.share_of = group[-1]
+            if not raw.respectively and (flat := _FLAT.match(self.analysis, match.end())):
+                raw.take_rate("0", "%", flat.end(), [])
             self.start_group(raw)
             if reading.shared:
                 self.share(raw)

@@ -100,9 +100,14 @@ LAYOUT_LINE_CHARS = 40
 LAYOUT_SPACES_MIN = 5
 
 
+# "城鎮,、農村居民…分別增長10%,、12%", "隆重開幕,。": a mirror site's comma before another stop.
+# A comma that another stop follows at once is never text; dropping it keeps the list a list.
+DOUBLED_STOP = re.compile(r"[,，](?=[,，、。；])")
+
+
 def repair_ocr(lines: list[tuple[int, str]]):
-    """Drop control characters and mirror-site pinyin notes, and layout spaces where a copy is
-    full of them; Latin "and" amid Chinese → 和."""
+    """Drop control characters, mirror-site pinyin notes and commas doubling another stop, and
+    layout spaces where a copy is full of them; Latin "and" amid Chinese → 和."""
     lines, repairs = cut_notes(lines)
     out = []
     layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines
@@ -122,6 +127,12 @@ def repair_ocr(lines: list[tuple[int, str]]):
             repairs.append(Repair("ocr", number, "".join(notes), "",
                                   f"删除镜像站注音残留 {len(notes)} 处"))
             text = PINYIN_NOTE.sub("", text)
+        if doubled := DOUBLED_STOP.findall(text):
+            first = DOUBLED_STOP.search(text)
+            repairs.append(Repair("ocr", number, text[max(0, first.start() - 4):first.end() + 2],
+                                  DOUBLED_STOP.sub("", text[max(0, first.start() - 4):first.end() + 2]),
+                                  f"删除紧挨另一标点的多余逗号 {len(doubled)} 处"))
+            text = DOUBLED_STOP.sub("", text)
         text, years = join_split_years(text)
         for year in years:
             repairs.append(Repair("ocr", number, f"{year}年", "".join(year.split()) + "年",

@@ -359,6 +359,11 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     if "published" in said and "title_year" in said and \
             date.fromisoformat(said["published"][0]).year > said["title_year"][0] + 1:
         del said["published"]  # 2020年…政府工作报告 posted in 2022: a copy's date, not the session's
+    if not year and "published" in said and "report_named" in said and \
+            year_of_session(date.fromisoformat(said["published"][0])) != said["report_named"][0]:
+        # 2024年政府工作报告重点工作完成情况, posted in October 2024: the report it names is 2024's,
+        # whenever a page on it was posted
+        del said["published"]
     if not year and "published" in said:
         year = year_of_session(date.fromisoformat(said["published"][0]))
         origin["year"] = f"text:{said['published'][1]}"
