@@ -167,6 +167,24 @@ def test_a_plan_said_with_words_both_kinds_of_text_use_is_no_year(tmp_path):
         ingest_text(read_source(path, "r.txt"), lenient=True)
 
 
+@pytest.mark.parametrize("text, year", [
+    # a new term's story: 具体到2022年 and rates with a bound, no goal word: the year planned
+    ("11月20日，某区第六届人民代表大会第一次会议开幕。报告指出，今后五年，要推动经济实力大幅增强。"
+     "具体到2022年，在全区经济发展的总基调下，实现地区生产总值增长13%以上；固定资产投资增长20%。\n", 2022),
+    # the same bound under 预计 is an estimate of the year looked back on
+    ("各位代表：\n2021年，全区上下攻坚克难，预计实现地区生产总值增长8%左右；固定资产投资增长11%。\n", 2022),
+], ids=["bounded-rates-plan", "estimated-bound-looks-back"])
+def test_the_most_mentioned_year_with_bounded_rates(tmp_path, text, year):
+    """The only evidence is the year mentioned most: said with rates that carry a bound
+    (13%以上, 8%左右) and no 预计, it is the year planned (its targets had been read as results
+    of a year that had not begun)."""
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某区\n", encoding="utf-8")
+    metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
+    assert metadata.year == year
+
+
 def test_a_report_named_in_a_look_back_names_the_year_reviewed(tmp_path):
     """"2023年政府工作报告各项目标任务全面完成" and "2023年目标任务圆满完成" look back: not the plan
     year (they made every 2023 result a 2023 target); the year comes from the rest of the text."""

@@ -193,7 +193,8 @@ def own_clause(sentence: str) -> str:
 
 
 # (到2016年，…；…；…, 奋斗目标是：到 2016年，…；…: a plan's horizon)
-_OPENING_YEAR = re.compile(r"\s*(?:[^，,；;。：:\d]{1,20}[：:])?\s*(?:在|截至|截止|到|至)?\s*(\d{4})\s*年")
+_OPENING_YEAR = re.compile(r"\s*(?:[^，,；;。：:\d]{1,20}[：:])?\s*(?:具体到|具体在|在|截至|截止|到|至)?"
+                           r"\s*(\d{4})\s*年")  # (具体到2022年，…: the year a new term's plan turns to)
 
 
 def stated_year(sentence: str) -> int | None:

@@ -36,6 +36,7 @@ _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[�
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])(?![月年日万亿千百元个家项])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总?规模|同口径"
                     r"|自然|实际|名义|首次|已经|已|将|有望|(?<!许)可|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
+                    r"|按?[原新]?统计口径(?:计算)?"
                     r"|(?:按)?(?:可比价|现价)(?:计算)?"
                     r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
                     rf"|[由从]\s*(?:\d{{4}}\s*年(?:底|末)?|{PLAN_END})?\s*的?|(?<=[\u4e00-\u9fff])\d{{4}}\s*年(?:度|底|末)?)+$")
@@ -49,9 +50,10 @@ _COMPARED = re.compile(rf"(?:比|较|相比)\s*(?:\d{{4}}\s*年|上年|去年|�
 # the sentence's subject, not part of what is measured.
 _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|力争|确保|争取|目标(?:主要)?(?:是|为))")
 # …规模以上工业 before 实现总产值: a subject the bare measure after the verb belongs to
-_SUBJECT_BEFORE = re.compile(r"^(?:规模以上|规上|限额以上|限上)?"
-                             r"(?:工业(?:企业)?|服务业|第三产业|第二产业|第一产业|农业|建筑业)"
-                             r"(?=(?:全年)?(?:实现|完成|达到|累计完成|全年完成))")
+# (61户规模以上工业企业预计完成…: a count of the firms first, an estimate's 预计 before the verb)
+_SUBJECT_BEFORE = re.compile(r"^(?:\d+\s*[户家个])?(?P<scope>规模以上|规上|限额以上|限上)?"
+                             r"(?P<sector>工业|服务业|第三产业|第二产业|第一产业|农业|建筑业)(?:企业)?"
+                             r"(?=(?:全年)?(?:初步)?(?:预计)?(?:实现|完成|达到|累计完成|全年完成))")
 # The parts of a region that report their own figures: 经开区, 高新区, 综保区, 片区…
 _ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
           r"综合保税区|综保区|保税区|加工区|片区|基地|示范区|试验区|合作区")
@@ -117,14 +119,21 @@ def clean_label(text: str) -> str:
         stripped = len(rest) - len(rest.lstrip(_TRIM))
         verb = _LAST_VERB.search(rest)
         if lead and lead.end():
-            if lead.group().strip() in _name_leads() and match_label(rest):
-                return text[start:end]  # 全口径财政收入: a name that begins with a lead word
+            if lead.group().strip() in _name_leads() and (
+                    match_label(rest) or match_label(re.split(r"[、和与及]", rest, maxsplit=1)[0])):
+                # 全口径财政收入 (、本级财政收入…): a name that begins with a lead word, alone or first of a list
+                return text[start:end]
             start += lead.end()
         elif verb and verb.end() < len(rest.rstrip(_TRIM)) and rest[verb.end():].strip(_TRIM) in _GENERIC \
                 and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])):
             # 规模以上工业实现总产值 1106 亿元: the measure's subject stands before the verb
-            cut = start + subject.end()
-            return text[start:cut] + text[start + verb.end():end].strip(_TRIM)
+            begin = start + subject.start("scope" if subject["scope"] else "sector")  # (not the count)
+            return text[begin:start + subject.end()] + text[start + verb.end():end].strip(_TRIM)
+        elif verb and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])) and subject["scope"] \
+                and rest[verb.end():].strip(_TRIM).startswith(subject["sector"]):
+            # 61户规模以上工业企业预计完成工业增加值 102 亿元: the firms' scope, then the measure named in full
+            return text[start + subject.start("scope"):start + subject.end("scope")] \
+                + text[start + verb.end():end].strip(_TRIM)
         elif verb and rest[verb.end():].strip(_TRIM) == "额" and match_label(rest[:verb.end()] + "额"):
             return text[start:end]  # 固定资产投资完成额: the name's own 完成, no verb before it
         elif verb and verb.end() < len(rest.rstrip(_TRIM)) and (area := _AREA_BEFORE.search(rest[:verb.end()])):

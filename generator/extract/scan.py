@@ -115,6 +115,9 @@ _TO_VERBS = {"增加到", "提高到", "提高至", "提升到", "提升至", "�
              "降到", "增至", "增长到", "增长至", "增加至", "减少到", "减少至", "扩大到", "扩大至", "达到", "跃升至",
              "跃升到", "攀升至", "攀升到"}
 _TO_VERB_LIST = longest_first(_TO_VERBS)
+# 预计GDP47.36亿元增加到113.7亿元: a level followed at once by the level it grew to is where the
+# change started, as after 由/从 (not …达到 X 亿元: 达到 states the level itself)
+_CHANGED_TO = re.compile(r"\s*(?:" + "|".join(v for v in _TO_VERB_LIST if v != "达到") + r")\s*[\d.]")
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
 # (…突破700亿大关，预计达到705亿元: the figure is an estimate)
 _MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:预计|初步预计)?\s*"
@@ -669,10 +672,10 @@ class Scanner:
             raw = Raw(label=reading.label, value=number, value_high=high, unit=unit, scope=reading.scope,
                       qualifier=reading.qualifiers, span=(match.start(), match.end()),
                       respectively=reading.respectively)
-            if start := _FROM.search(reading.context):
+            if (start := _FROM.search(reading.context)) or _CHANGED_TO.match(self.analysis, match.end()):
                 raw.baseline = True
                 # (None: an earlier period the sentence does not name; 由“十二五”末的: the plan's last year)
-                raw.period = start["year"] or (str(plan_end_year(start["plan"])) if start["plan"] else None)
+                raw.period = start and (start["year"] or (str(plan_end_year(start["plan"])) if start["plan"] else None))
                 if not raw.period:
                     raw.flags.append("earlier value (由…): period not stated")
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):

@@ -60,15 +60,21 @@ def is_subhead(last: str, text: str, adjacent: bool) -> bool:
     return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(to_analysis(text)))
 
 
+# "交通新面貌。通讯员 供图", "县长作报告。记者 王明 摄": a photo's caption and credit, no cut sentence
+PHOTO_CREDIT = re.compile(r"(?:(?:通讯员|记者|本报|摄影|图片|图\s*[/／])[^。！？!?]{0,12}"
+                          r"|(?<=[。\s])[\u4e00-\u9fff]{2,4}\s*)(?:供图|摄)\s*$")
+
+
 # "1" on a line of its own: the number of a table's row, the table copied one cell a line
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 
 
 def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     """A line that ends without ending its sentence but is no cut sentence: a caption (adjacent
-    or not), a news subheading, a theme line above a figure, or a row of a table (its cells
+    or not) or a photo's credit, a news subheading, a theme line above a figure, or a row of a table (its cells
     apart by tabs: 地区生产总值3003亿元⇥8.8⇥8.5-9.0; or one cell a line, after its row's number)."""
-    return bool(CAPTION.match(to_analysis(last))) or is_subhead(last, text, adjacent) or is_theme_line(last, text) \
+    return bool(CAPTION.match(to_analysis(last)) or PHOTO_CREDIT.search(last)) \
+        or is_subhead(last, text, adjacent) or is_theme_line(last, text) \
         or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text))
 
 

@@ -123,7 +123,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
         year = ranked[0][0]
         said_in = [sentence_around(body, m.start(), m.end()) for m in COMMON_YEAR.finditer(body)
                    if int(m.group(1)) == year]
-        planned = sum(1 for sentence in said_in if _GOAL_WORDS.search(sentence))
+        planned = sum(1 for sentence in said_in if _GOAL_WORDS.search(sentence)
+                      or _BOUNDED_RATE.search(sentence) and "预计" not in sentence)
         found["common_year"] = (year, "plan" if 2 * planned > len(said_in) else "review")
     for number, text in kept:
         heading = to_analysis(text.strip())
@@ -153,6 +154,8 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 _GOAL_WORDS = re.compile(r"预期目标|主要目标|力争|确保|工作安排|重点工作|将")
+# 具体到2022年，…实现地区生产总值增长13%以上: a rate with a bound is a goal's, unless estimated
+_BOUNDED_RATE = re.compile(r"\d\s*[%％]\s*(?:以上|左右)")
 COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－])(?<![比较是与同于]\s)"
                          r"(?<![，,；;：:。\s]到)(?<!力争到)(?<!争取到)(?<!确保到)(?<!计划到)(?<![^截]至)(20\d\d)\s*年"
                          r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
