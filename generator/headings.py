@@ -69,6 +69,10 @@ PLAN_HEADING_NO_YEAR = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+
 MAX_HEADING_CHARS = 40
 
 TERMINAL = set("。！？!?；;：:…")
+# "…不断增强. 经济总量稳步增长.预计…": a copy that prints its full stops as ASCII points; one after
+# Chinese (or a rate, a bracket, a quote) and before Chinese or a year ends a sentence, as 。 does
+# (not a decimal point, nor 1. numbering a list)
+ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”\"])\.(?=\s*(?:[\u4e00-\u9fff（(“\"]|\d{4}\s*年|$))")
 CLOSERS = "”’」』）)】》\"'*"
 
 

@@ -53,7 +53,7 @@ from generator.extract.scan import (
     scan_sentence,
 )
 from generator.extract.text import last_stop, sentences, to_analysis
-from generator.headings import PLAN_NAME, is_terminated, plan_end_year
+from generator.headings import ASCII_STOP, PLAN_NAME, is_terminated, plan_end_year
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
@@ -222,9 +222,6 @@ _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;
 # (降幅较上半年收窄, 比一季度提高: the part a change is measured from, not the period)
 _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
                            r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
-# 综合实力不断增强. 经济总量稳步增长.预计完成…: a page that ends its sentences with an ASCII
-# full stop (not a decimal point, nor 1. numbering a list)
-_ASCII_STOP = re.compile(r"(?<=[\u4e00-\u9fff%）)”\"])\.(?=\s*(?:[\u4e00-\u9fff（(“\"]|\d{4}\s*年|$))")
 _ESTIMATE_FIRST = re.compile(rf"\s*(?:{ESTIMATE_WORDS})")
 _PART_OPENS = re.compile(rf"\s*(?:\d{{4}}\s*年)?\s*(?:{_PART_OF_YEAR.pattern})")  # 2022年一季度，…
 _COMPARED_FROM = re.compile(r"[较比]前?$")  # just before the part: 较上半年, 比前三季度
@@ -464,7 +461,7 @@ def extract_report(report: Report) -> list[Figure]:
                 continue
             plain = to_analysis(text)  # asides as printed, for the rules that read them
             note = note or ("预计" in plain and _ALL_ESTIMATES.search(plain))
-            analysis = _ASCII_STOP.sub("。", blank_asides(plain))
+            analysis = ASCII_STOP.sub("。", blank_asides(plain))
             # text outside any part: its own headings set the role; so do, in any part, short heading
             # lines (an annex's tables: 2016年主要经济指标完成情况 … 2017年主要指标预期)
             if part.anchor == "part-0" or len(analysis.strip()) <= HEADING_CHARS:

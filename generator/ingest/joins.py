@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from generator.headings import is_heading, is_terminated, opens_unit
+from generator.headings import ASCII_STOP, is_heading, is_terminated, opens_unit
 from generator.indicators import catalogue, label_key
 from generator.model import Block, Repair
 from generator.script import to_analysis
@@ -84,7 +84,7 @@ _RUNS_ON = re.compile(r"[。！？!?][^。！？!?]*[\u4e00-\u9fff\d][^。！？
 
 
 def runs_on(text: str) -> bool:
-    return bool(_RUNS_ON.search(text.rstrip()))
+    return bool(_RUNS_ON.search(ASCII_STOP.sub("。", text.rstrip())))  # (增强. 经济总量…: a stop too)
 
 
 def join_blocks(lines: list[tuple[int, str]]):
