@@ -370,11 +370,14 @@ _FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
 # 地区生产总值增长6%以上，…固定资产投资增长6.5%……这是集美区2024年的发展目标: a news lead that says after
 # its figures that they are the year's targets (not …，这是年初确定的目标, a result that met one)
-# ; so is 全市设定了地区生产总值增长5.5%左右等主要预期目标 (not 完成了…等目标任务: a result)
+# ; so is 全市设定了地区生产总值增长5.5%左右等主要预期目标 (not 完成了…等目标任务: a result), and
+# 为实现全年地区生产总值增长7%以上的目标 (what is done in order to reach it)
 _TARGETS_SAID_AFTER = re.compile(r"[，,…]\s*这是[^。；;，,]{0,16}?(?:(?P<y>\d{4})\s*年)?的?"
                                  r"(?:发展|主要|预期|奋斗)*目标"
                                  r"|(?:设定|提出|确定|明确|制定)了?[^。；;]{0,60}?[%％][^。；;，,]{0,6}等"
-                                 r"(?:发展|主要|预期|奋斗)*目标")
+                                 r"(?:发展|主要|预期|奋斗)*目标"
+                                 r"|为了?(?:实现|完成|确保)[^。；;，,]{0,40}?[%％][^。；;，,]{0,6}的"
+                                 r"(?:发展|主要|预期|奋斗|年度)*目标")
 _DOUBLED = re.compile(r"\s*(?:翻了?[一两三二]番|增长了?\s*[\d.一两三四五六七八九十]+\s*倍)")
 
 
@@ -487,6 +490,7 @@ def extract_report(report: Report) -> list[Figure]:
             term_here = False  # …and it was said in the sentence being read
             list_end = None  # where a list of one-figure sentences that 预计 opens ends, once asked
             framed = False  # the sentence before had no figure and opened with a part of the year
+            marked_items = False  # a 预计 after an item's name (地区生产总值预计完成…) earlier in the sentence
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             for start, end in sentences(analysis):
@@ -524,7 +528,8 @@ def extract_report(report: Report) -> list[Figure]:
                 raws = scan_sentence(clause, text[start:end])
                 # 地区生产总值预计增长6%，固定资产投资增长3%，社会消费品零售总额预计增长12%: where
                 # 预计 marks items one by one, an item without its own is a result
-                by_item = bool(raws) and len(ESTIMATE.findall(clause)) >= 2
+                # (预计（以下均为预计）地区生产总值…: a 预计 in brackets marks no item)
+                by_item = bool(raws) and len(ESTIMATE.findall(_BRACKETED.sub("", clause))) >= 2
                 wider = wider_area(clause) if raws else None
                 for raw in raws:
                     if area and not raw.scope and not raw.label.startswith(area) \
@@ -647,14 +652,18 @@ def extract_report(report: Report) -> list[Figure]:
                     # 五年来，…较2016年增长 67.4%，…增长 63%: in a look back over the term, a base
                     # year once said holds for the paragraph's later growths that name none
                     term_base, term_here = base_year(base), True
-                estimating = estimating or opens_estimates(clause)
+                # 地区生产总值预计完成…；地方财政收入完成…；预计实现外贸出口…；城镇居民…: where a sentence
+                # marks its items one by one, a 预计 that opens a later clause covers that clause alone
+                opens = opens_estimates(clause)
+                marked_items = marked_items or ("预" in clause and not opens and bool(ESTIMATE.search(clause)))
+                estimating = estimating or opens and not marked_items
                 introduces = introduces_targets(clause) and not RESTATED.search(clause)
                 targeting = targeting or introduces
                 whole_paragraph = whole_paragraph or introduces and not sentence_seen
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
-                    carried, targeting, area, term_here = None, whole_paragraph, "", False
+                    carried, targeting, area, term_here, marked_items = None, whole_paragraph, "", False, False
                     if estimating and list_end is None:
                         list_end = listing(analysis)  # (once a paragraph)
                     estimating = december_run = estimating and role == "review" and (december or end < (list_end or 0))

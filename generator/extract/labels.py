@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 # district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced), one at a
 # time, so that a name beginning with one (全口径财政收入) can stop the cut.
 _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|"  # (建议将…: a proposal, not 将乐县)
-                   r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|辖区|县域|县级|属地|面对|全域口径|全域|"
+                   r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|辖区|县域|属地|面对|全域口径|全域|"
                    r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|去年|上年|当年|年度|(?:按)?(?:同|可比)口径|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"

@@ -240,14 +240,20 @@ def left_context(analysis: str, start: int, floor: int) -> tuple[int, str]:
     """The text a label may come from: back from `start` to a boundary or `floor`."""
     begin = start
     while begin > floor and (not _BOUNDARY.match(char := analysis[begin - 1]) or char in "“”"
-                             and _PLAN_QUOTED.search(analysis, max(0, begin - 5), begin + 4)) and not (
+                             and _quoted_in_name(analysis, begin - 1)) and not (
             char == "—" and analysis[begin - 2:begin - 1] == "—"):
         begin -= 1  # (a double dash breaks a sentence; one between years, 2021—2023年, does not;
-        # the quotes of “十三五” do not either)
+        # the quotes of “十三五” or “规上” do not either)
     return begin, analysis[begin:start]
 
 
-_PLAN_QUOTED = re.compile(r"“十[一二三四五]五”")
+# (nor those of “规上”工业增加值: a scope's short form, quoted, inside the name)
+_PLAN_QUOTED = re.compile(r"“十[一二三四五]五”|“(?:规上|限上|规模以上|限额以上)”")
+
+
+def _quoted_in_name(analysis: str, at: int) -> bool:
+    """Is the quote at `at` one of “十三五” or “规上”, which stand inside a label?"""
+    return any(m.start() <= at < m.end() for m in _PLAN_QUOTED.finditer(analysis, max(0, at - 6), at + 7))
 
 
 @dataclass

@@ -39,8 +39,9 @@ def catalogue() -> dict[str, Indicator]:
     return out
 
 
-# Parenthetical asides ("地区生产总值（GDP）") and spaces carry no meaning for matching
-_ASIDE = re.compile(r"[（(][^（）()]{0,12}[）)]|\s+")
+# Parenthetical asides ("地区生产总值（GDP）"), spaces and quotes (“规上”工业增加值: a short form
+# quoted) carry no meaning for matching; no catalogue name has a quote in it
+_ASIDE = re.compile(r"[（(][^（）()]{0,12}[）)]|\s+|[“”\"]")
 
 
 def label_key(label: str) -> str:

@@ -100,14 +100,20 @@ LAYOUT_LINE_CHARS = 40
 LAYOUT_SPACES_MIN = 5
 
 
+# "完成 27 .4 亿元", "15 . 1 亿元": a space before a decimal point (a number never begins with a
+# point), so the two sides are one number; unlike "1 7 亿公斤", nothing is left to guess
+SPACED_POINT = re.compile(r"(?<=\d)\s+\.\s*(?=\d)")
+
+
 # "城鎮,、農村居民…分別增長10%,、12%", "隆重開幕,。": a mirror site's comma before another stop.
 # A comma that another stop follows at once is never text; dropping it keeps the list a list.
 DOUBLED_STOP = re.compile(r"[,，](?=[,，、。；])")
 
 
 def repair_ocr(lines: list[tuple[int, str]]):
-    """Drop control characters, mirror-site pinyin notes and commas doubling another stop, and
-    layout spaces where a copy is full of them; Latin "and" amid Chinese → 和."""
+    """Drop control characters, mirror-site pinyin notes, commas doubling another stop and spaces
+    before a decimal point, and layout spaces where a copy is full of them; Latin "and" amid
+    Chinese → 和."""
     lines, repairs = cut_notes(lines)
     out = []
     layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines
@@ -133,6 +139,12 @@ def repair_ocr(lines: list[tuple[int, str]]):
                                   DOUBLED_STOP.sub("", text[max(0, first.start() - 4):first.end() + 2]),
                                   f"删除紧挨另一标点的多余逗号 {len(doubled)} 处"))
             text = DOUBLED_STOP.sub("", text)
+        if spaced := SPACED_POINT.findall(text):
+            first = SPACED_POINT.search(text)
+            context = text[max(0, first.start() - 4):first.end() + 2]
+            repairs.append(Repair("ocr", number, context, SPACED_POINT.sub(".", context),
+                                  f"小数点前有空格，已连写 {len(spaced)} 处"))
+            text = SPACED_POINT.sub(".", text)
         text, years = join_split_years(text)
         for year in years:
             repairs.append(Repair("ocr", number, f"{year}年", "".join(year.split()) + "年",

@@ -8,6 +8,7 @@ into the next the way `joins.glue` joins them, so the two must agree.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from datetime import date
@@ -126,6 +127,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
         planned = sum(1 for sentence in said_in if _GOAL_WORDS.search(sentence)
                       or _BOUNDED_RATE.search(sentence) and "预计" not in sentence)
         found["common_year"] = (year, "plan" if 2 * planned > len(said_in) else "review")
+    bare = []  # "一、精彩的2012年", "二、奋进的2013年": numbered parts named by a year alone
     for number, text in kept:
         heading = to_analysis(text.strip())
         if match := REVIEW_HEADING.match(heading):
@@ -134,7 +136,17 @@ def lift_title_block(lines: list[tuple[int, str]]):
             found.setdefault("plan_year", (int(match["y"]), number))
         elif match := PERIOD_REVIEW_HEADING.match(heading):
             found.setdefault("review_year", (plan_end_year(match["plan"]), number))
+        elif match := _YEAR_PART.match(heading):
+            bare.append((int(match["y"]), number))
+    # two such parts one after the other, a year apart: the first looks back, the second plans
+    if pair := next(((a, b) for a, b in itertools.pairwise(bare) if b[0] == a[0] + 1), None):
+        found.setdefault("review_year", pair[0])
+        found.setdefault("plan_year", pair[1])
     return kept, found, repairs
+
+
+_YEAR_PART = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)\s*"
+                        r"[^。，,；;：:\d]{0,8}?\s*(?P<y>\d{4})\s*年\s*$")
 
 
 # A year the text mentions, for the most-mentioned-year fallback; not a comparison's base
