@@ -9,6 +9,7 @@ page starts inside a word) text has evidently been lost, and the join is flagged
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from generator.headings import ASCII_STOP, is_heading, is_terminated, opens_unit
@@ -87,18 +88,39 @@ def runs_on(text: str) -> bool:
     return bool(_RUNS_ON.search(ASCII_STOP.sub("。", text.rstrip())))  # (增强. 经济总量…: a stop too)
 
 
+# A copy wrapped at a fixed width (a PDF's text, a narrow column): most long lines have one
+# length. There a full-width line that happens to end on 。 still runs on into the next line,
+# unless that one is indented or opens a part — the paragraph goes on; only its last line is short.
+WRAP_MIN_LINES = 8
+WRAP_MIN_CHARS = 20
+
+
+def wrap_width(lines: list[tuple[int, str]]) -> int | None:
+    """The width a copy was wrapped at, when at least half its long lines (and 8) share it."""
+    lengths = Counter(len(text.strip()) for _, text in lines if len(text.strip()) >= WRAP_MIN_CHARS)
+    if not lengths:
+        return None
+    width, count = lengths.most_common(1)[0]
+    return width if count >= WRAP_MIN_LINES and 2 * count >= sum(lengths.values()) else None
+
+
 def join_blocks(lines: list[tuple[int, str]]):
     """Group lines into blocks; join blocks whose sentence was cut. Returns blocks and repairs."""
     blocks: list[Block] = []
     repairs: list[Repair] = []
     previous_number = None
-    for number, text in lines:
-        text = text.strip()
+    width, previous_full = wrap_width(lines), False
+    for number, raw in lines:
+        text = raw.strip()
         if not text:
             continue
         last = blocks[-1] if blocks else None
         adjacent = previous_number == number - 1
-        if last and not is_terminated(last.text) and not (is_heading(last.text) and not runs_on(last.text)) \
+        wrapped_on = (previous_full and adjacent and is_terminated(last.text) and not raw[:1].isspace()
+                      and not opens_unit(text) and not is_heading(text) and not is_heading(last.text))
+        previous_full = width is not None and len(text) == width
+        if last and (wrapped_on or not is_terminated(last.text)) \
+                and not (is_heading(last.text) and not runs_on(last.text)) \
                 and not opens_unit(text) and not stands_apart(last.text, text, adjacent):
             repairs.append(classify_join(last, text, number, adjacent))
             blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
