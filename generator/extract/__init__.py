@@ -378,6 +378,19 @@ _TARGETS_SAID_AFTER = re.compile(r"[，,…]\s*这是[^。；;，,]{0,16}?(?:(?P
                                  r"(?:发展|主要|预期|奋斗)*目标"
                                  r"|为了?(?:实现|完成|确保)[^。；;，,]{0,40}?[%％][^。；;，,]{0,6}的"
                                  r"(?:发展|主要|预期|奋斗|年度)*目标")
+# “地区生产总值增长3%，…；一般公共预算总收入增长5%……”围绕2023年经济社会发展预期目标: a quoted list
+# of figures that the words after it name as a year's targets (the quote may hold ；)
+_QUOTED_TARGETS = re.compile(r"“([^“”]{8,600})”\s*[，,]?\s*(?:围绕|按照|对照|根据|为实现|为完成|这是)"
+                             r"[^。；;“”]{0,12}?(?P<y>\d{4})\s*年[^。；;“”]{0,16}?目标")
+
+
+def quoted_targets(analysis: str) -> list[tuple[int, int, int]]:
+    """(start, end, year) of each quoted list of a year's targets in a paragraph."""
+    if "”" not in analysis or "目标" not in analysis:
+        return []
+    return [(m.start(1), m.end(1), int(m["y"])) for m in _QUOTED_TARGETS.finditer(analysis)]
+
+
 _DOUBLED = re.compile(r"\s*(?:翻了?[一两三二]番|增长了?\s*[\d.一两三四五六七八九十]+\s*倍)")
 
 
@@ -493,6 +506,7 @@ def extract_report(report: Report) -> list[Figure]:
             marked_items = False  # a 预计 after an item's name (地区生产总值预计完成…) earlier in the sentence
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
+            quoted = quoted_targets(analysis)  # “地区生产总值增长3%，…”围绕2023年…预期目标
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 figures_before = len(figures)
@@ -560,8 +574,11 @@ def extract_report(report: Report) -> list[Figure]:
                             before = clause[plans_from:raw.span[1]]
                     # (a base said for the term's growths, 较2017年, drops them instead)
                     framed_five = five_frame if raw.value is None and not (term_base or since) else ""
-                    kind, period, basis = kind_and_period(framed_five + before, role, report.metadata, carried,
-                                                          estimating, role_known, targeting, looking_back)
+                    at = start + raw.span[0]
+                    listed = next((year for low, high, year in quoted if low <= at < high), 0)
+                    kind, period, basis = kind_and_period(framed_five + before, role, report.metadata,
+                                                          carried or listed or None, estimating, role_known,
+                                                          targeting or bool(listed), looking_back)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         # 从 7.5 亿元…: no year said, so no year is given (it is not the sentence's)
                         kind, period, basis = "actual", raw.period or "", "year" if raw.period else "default"

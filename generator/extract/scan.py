@@ -84,7 +84,7 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
     对比增长 同口径对比增长 同比对比增长 同比口径增长
     按现价计算增长 按不变价计算增长 按不变价格计算增长 按不变价增长 按可比价格增长
-    比增 同比增 比降 同比降 递增 递减""".split()
+    比增 同比增 比降 同比降 递增 递减 可比下降 同口径下降 按可比口径下降""".split()
 # 居民人均可支配收入与经济同步增长7%: in step with something named, not a rate for a list
 _IN_STEP_WITH = re.compile(r"[与和同][^，,；;、]{1,6}$")
 LIST_NAMES_CHARS = 48  # 2015年地方生产总值和全部财政收入…: a list of names is short
@@ -99,7 +99,8 @@ def in_step_with(label: str) -> bool:
     return named.startswith("经济") or not match_label(named)
 
 
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减")
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减", "可比下降", "同口径下降",
+             "按可比口径下降")
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
 MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")
 # Qualifiers in front of a number, and what they bound.
@@ -165,6 +166,10 @@ _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园�
 # (比上年增长 1.45 亿元, 较2013年增加…: an amount the figure grew by, with the year it grew from)
 _CHANGE_WORDS = re.compile(r"^(?:同比|(?:比|较)(?:上年|去年|上一年|上年同期|同期|\d{4}年)?)?"
                            r"(?:净增加|净增|增加|增收|多增|增长)$")
+# 城镇居民人均可支配收入预计增加660元，同比增长2%: a label that ends in a change word before an
+# amount of money gives the change, not the level; the rate after it is the figure's growth
+_CHANGE_TAIL = re.compile(r"(?:预计|同比|(?:比|较)(?:上年|去年))?(?:净增加|净增|增加|增收|多增)$")
+_RATE_AFTER_CHANGE = re.compile(r"\s*[，,]\s*(?:同比|比上年|较上年)?(?:增长|增幅|增速|下降)\s*[-+]?\d")
 # 完成年度预算的 102.3%, 占一般公共预算收入的 78.8%: after a figure, its share of something; a
 # growth after the share is the figure's (a change of the share is said in 个百分点)
 _SHARE_OF = re.compile(r"(?:占|完成|为|是|相当于)[^，,；;。、由从\d]{0,20}的\s*$")
@@ -675,8 +680,15 @@ class Scanner:
         else:
             if reading.respectively and not reading.label:
                 reading.label = self.list_before(reading)
-            raw = Raw(label=reading.label, value=number, value_high=high, unit=unit, scope=reading.scope,
-                      qualifier=reading.qualifiers, span=(match.start(), match.end()),
+            change = unit.endswith("元") and _CHANGE_TAIL.search(to_analysis(reading.label))
+            if change and change.start() and match_label(reading.label[:change.start()]) \
+                    and _RATE_AFTER_CHANGE.match(self.analysis, match.end()):
+                # (the change kept beside the figure as printed, its level left out)
+                said = reading.label[change.start():] + self.original[match.start():match.end()].strip()
+                reading.label, reading.qualifiers = reading.label[:change.start()], [*reading.qualifiers, said]
+                number = high = None
+            raw = Raw(label=reading.label, value=number, value_high=high, unit=unit if number else "",
+                      scope=reading.scope, qualifier=reading.qualifiers, span=(match.start(), match.end()),
                       respectively=reading.respectively)
             if (start := _FROM.search(reading.context)) or _CHANGED_TO.match(self.analysis, match.end()):
                 raw.baseline = True

@@ -221,7 +221,8 @@ EVENT_YEARS = {
     **{rf"{plan_name(numeral)}(?:规划)?(?:实施)?{which}之年": plan_end_year(numeral) - (4 if which == "开局" else 0)
        for numeral in "二三四五" for which in ("开局", "收官")},
 }
-EVENT_SAID = re.compile(r"(?P<when>今年|去年|过去的?一年)(?:，|,)?是[^。！？；]{0,40}?(?:" +
+# (站在“十四五”开局之年的新征程起点上: the year the session stands in, as 今年是… says)
+EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年)(?:，|,)?是|(?P<now>站在))[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
 # "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year at the start
 # of a line (a headline, a story's lead; not "…，2023年政府工作报告各项目标任务全面完成", which
@@ -297,7 +298,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             found["review_year_said"] = (int(year), number)
         if "event_said" not in found and (match := said(EVENT_SAID)):
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
-            year = list(EVENT_YEARS.values())[n] + (1 if match["when"] != "今年" else 0)
+            year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] == "今年" else 1)
             found["event_said"] = (year, number)  # the plan year
         if "report_named" not in found and (match := said(REPORT_NAMED) or said(REPORT_TOLD)) \
                 and plausible(match.group(1)):
