@@ -372,12 +372,10 @@ _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
 # its figures that they are the year's targets (not …，这是年初确定的目标, a result that met one)
 # ; so is 全市设定了地区生产总值增长5.5%左右等主要预期目标 (not 完成了…等目标任务: a result), and
 # 为实现全年地区生产总值增长7%以上的目标 (what is done in order to reach it)
-_TARGETS_SAID_AFTER = re.compile(r"[，,…]\s*这是[^。；;，,]{0,16}?(?:(?P<y>\d{4})\s*年)?的?"
-                                 r"(?:发展|主要|预期|奋斗)*目标"
-                                 r"|(?:设定|提出|确定|明确|制定)了?[^。；;]{0,60}?[%％][^。；;，,]{0,6}等"
-                                 r"(?:发展|主要|预期|奋斗)*目标"
-                                 r"|为了?(?:实现|完成|确保)[^。；;，,]{0,40}?[%％][^。；;，,]{0,6}的"
-                                 r"(?:发展|主要|预期|奋斗|年度)*目标")
+_GOALS = "(?:发展|主要|预期|奋斗|年度)*目标"
+_TARGETS_SAID_AFTER = re.compile(rf"[，,…]\s*这是[^。；;，,]{{0,16}}?(?:(?P<y>\d{{4}})\s*年)?的?{_GOALS}"
+                                 rf"|(?:设定|提出|确定|明确|制定)了?[^。；;]{{0,60}}?[%％][^。；;，,]{{0,6}}等{_GOALS}"
+                                 rf"|为了?(?:实现|完成|确保)[^。；;，,]{{0,40}}?[%％][^。；;，,]{{0,6}}的{_GOALS}")
 # “地区生产总值增长3%，…；一般公共预算总收入增长5%……”围绕2023年经济社会发展预期目标: a quoted list
 # of figures that the words after it name as a year's targets (the quote may hold ；)
 _QUOTED_TARGETS = re.compile(r"“([^“”]{8,600})”\s*[，,]?\s*(?:围绕|按照|对照|根据|为实现|为完成|这是)"

@@ -158,17 +158,18 @@ LOOK_BACK_CHARS = 120
 # 还原留抵退税后，完成一般公共预算收入 28.8 亿元: a level on another basis than the one reported, flagged
 _ADJUSTED_LEVEL = re.compile(r"(?:剔除|扣除|还原)[^，,；;。\d]{0,16}(?:后|因素|影响)[，,]?[^，,；;。\d]*$")
 _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
-# 40亿元企业, 10亿元级项目: money that names a class of firms or projects
 # 进出口总额 1.67 亿元，同比持平; 与2021年持平: no change, a growth of 0 (not 基本持平: roughly)
 _FLAT = re.compile(r"\s*[，,]?\s*(?:同比|与上年|与去年|与上年度|较上年|比上年|与\d{4}年)持平")
+# 40亿元企业, 10亿元级项目: money that names a class of firms or projects
 _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
 # (比上年增长 1.45 亿元, 较2013年增加…: an amount the figure grew by, with the year it grew from)
+_CHANGED_BY = "净增加|净增|增加|增收|多增"
 _CHANGE_WORDS = re.compile(r"^(?:同比|(?:比|较)(?:上年|去年|上一年|上年同期|同期|\d{4}年)?)?"
-                           r"(?:净增加|净增|增加|增收|多增|增长)$")
+                           rf"(?:{_CHANGED_BY}|增长)$")
 # 城镇居民人均可支配收入预计增加660元，同比增长2%: a label that ends in a change word before an
 # amount of money gives the change, not the level; the rate after it is the figure's growth
-_CHANGE_TAIL = re.compile(r"(?:预计|同比|(?:比|较)(?:上年|去年))?(?:净增加|净增|增加|增收|多增)$")
+_CHANGE_TAIL = re.compile(rf"(?:预计|同比|(?:比|较)(?:上年|去年))?(?:{_CHANGED_BY})$")
 _RATE_AFTER_CHANGE = re.compile(r"\s*[，,]\s*(?:同比|比上年|较上年)?(?:增长|增幅|增速|下降)\s*[-+]?\d")
 # 完成年度预算的 102.3%, 占一般公共预算收入的 78.8%: after a figure, its share of something; a
 # growth after the share is the figure's (a change of the share is said in 个百分点)
