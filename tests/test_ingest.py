@@ -185,6 +185,21 @@ def test_the_most_mentioned_year_with_bounded_rates(tmp_path, text, year):
     assert metadata.year == year
 
 
+@pytest.mark.parametrize("spacing", ["", " "], ids=["set-close", "set-apart"])
+def test_a_plans_horizon_is_no_mention_however_spaced(tmp_path, spacing):
+    """到2025年, or 到 2025 年 as a newspaper sets it, is a plan's horizon: no mention for the
+    most-mentioned-year count, so a new term's report that names no year of its own stays
+    refused (set apart, the horizons had read as the year reviewed)."""
+    year = f"{spacing}2025{spacing}"
+    path = tmp_path / "r.txt"
+    path.write_text("各位代表：\n一、本届政府工作回顾\n过去五年，全区地区生产总值年均增长6%。"
+                    f"到{year}年，全区地区生产总值达到4500亿元。到{year}年，一般公共预算收入达到800亿元。"
+                    f"到{year}年，居民人均可支配收入达到9万元。\n", encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某区\n", encoding="utf-8")
+    with pytest.raises(InputError, match="year"):
+        ingest_text(read_source(path, "r.txt"), lenient=True)
+
+
 def test_a_report_named_in_a_look_back_names_the_year_reviewed(tmp_path):
     """"2023年政府工作报告各项目标任务全面完成" and "2023年目标任务圆满完成" look back: not the plan
     year (they made every 2023 result a 2023 target); the year comes from the rest of the text."""

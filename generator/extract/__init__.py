@@ -72,7 +72,7 @@ _IN_TONNES = {"斤": Decimal("0.0005"), "公斤": Decimal("0.001"), "千克": De
 
 
 CUT_OFF = "the text stops mid-sentence here"
-_ENDS_ON_NUMBER = re.compile(r"(?<![第\d.])\d+(?:\.\d*)?\s*$")  # (not a rank, 居全市第3)
+_ENDS_ON_NUMBER = re.compile(r"(?<![第\d.])(?<!第\s)\d+(?:\.\d*)?\s*$")  # (not a rank, 居全市第3)
 
 
 def canonical(value: str | None, unit: str, indicator: Indicator | None,

@@ -46,7 +46,7 @@ _QUALIFIER_AFTER = r"(?:左右|以上|以内|以下|上下|多|余)"
 # (G241), not a model (5G), not a date (2022年); but a value right after the name GDP is one
 # (完成GDP890亿元).
 QUANTITY = re.compile(
-    rf"(?:(?<![\dA-Za-z.第])|(?<=GDP)|(?<=gdp))"
+    rf"(?:(?<![\dA-Za-z.第])(?<!第\s)|(?<=GDP)|(?<=gdp))"  # (居全市第 1 位: a rank, spaced)
     rf"(?P<sign>-(?=\d))?(?P<low>{NUM})(?:\s*[—–\-~至到]\s*(?P<high>{NUM}))?\s*"
     rf"(?P<unit>{UNIT})(?![A-Za-z])\s*(?P<after>{_QUALIFIER_AFTER})?")
 _CN_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
@@ -159,7 +159,7 @@ LOOK_BACK_CHARS = 120
 _ADJUSTED_LEVEL = re.compile(r"(?:剔除|扣除|还原)[^，,；;。\d]{0,16}(?:后|因素|影响)[，,]?[^，,；;。\d]*$")
 _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 进出口总额 1.67 亿元，同比持平; 与2021年持平: no change, a growth of 0 (not 基本持平: roughly)
-_FLAT = re.compile(r"\s*[，,]?\s*(?:同比|与上年|与去年|与上年度|较上年|比上年|与\d{4}年)持平")
+_FLAT = re.compile(r"\s*[，,]?\s*(?:同比|与上年|与去年|与上年度|较上年|比上年|与\s*\d{4}\s*年)\s*持平")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
 _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit

@@ -112,6 +112,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
     body = "".join(plain.strip() + ("\n" if is_terminated(text) else "\0")
                    for plain, (_, text) in zip(plains, kept, strict=True))
     body = re.sub(r"(?<=\d)\0(?=\d)", "", body).replace("\0", " ")
+    body = _NUMBER_SPACED.sub("", body)  # (到 2025 年, as a newspaper sets it: read as 到2025年)
     years = Counter(int(y) for y in COMMON_YEAR.findall(body))
     if unclear := found.pop("year_is_unclear", None):
         years[unclear[0]] -= 1
@@ -165,6 +166,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[begin:stop if stop >= 0 else high]
 
 
+_NUMBER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=\d)|(?<=\d)[ \u3000](?=[\u4e00-\u9fff])")
 _GOAL_WORDS = re.compile(r"预期目标|主要目标|力争|确保|工作安排|重点工作|将")
 # 具体到2022年，…实现地区生产总值增长13%以上: a rate with a bound is a goal's, unless estimated
 _BOUNDED_RATE = re.compile(r"\d\s*[%％]\s*(?:以上|左右)")
