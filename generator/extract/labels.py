@@ -6,6 +6,7 @@ offsets, so a traditional-script report keeps its script in every label.
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import TYPE_CHECKING
@@ -175,7 +176,9 @@ def split_labels(label: str, count: int) -> list[str] | None:
         return [town + label[3:], village + label[3:]]
     if count == 3 and plain.startswith("三次产业"):  # 三次产业增加值分别…: the three sectors in order
         return [f"第{n}{label[2:]}" for n in "一二三"]  # (产业 or 產業, as printed)
-    parts = [p for p in re.split(r"[、和与及]", label) if p]
+    # (split where the analysis text has 、和与及: 城鎮與農村… as printed splits as 城镇与农村… does)
+    bounds = [-1, *(m.start() for m in re.finditer(r"[、和与及]", plain)), len(label)]
+    parts = [p for p in (label[a + 1:b] for a, b in itertools.pairwise(bounds)) if p]
     if len(parts) != count:
         return None
     last = parts[-1]
