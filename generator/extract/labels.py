@@ -253,11 +253,11 @@ _INCOME_GROUP = re.compile(r"^(?:城镇|农村)(?:常住)?(?:居民)?$|^农民$"
 _INCOME = "人均可支配收入"
 
 
-def inherit_subjects(figures: list[Raw]) -> None:
-    """A label that names only a measure takes its subject from the label before it (and 支出
-    after a 收入, its budget); a population group after an income figure takes the income
-    (其中城镇居民 35000 元)."""
-    previous, revenue = "", ""
+def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
+    """A label that names only a measure takes its subject from the label before it, or the
+    first from the sector the sentence opens with (`opening`; and 支出 after a 收入, its budget);
+    a population group after an income figure takes the income (其中城镇居民 35000 元)."""
+    previous, revenue = opening, ""
     for raw in figures:
         group = to_analysis(raw.label).removeprefix("其中")
         if _INCOME_GROUP.match(group) and _INCOME in to_analysis(previous):

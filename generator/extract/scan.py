@@ -161,6 +161,10 @@ _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 进出口总额 1.67 亿元，同比持平; 与2021年持平: no change, a growth of 0 (not 基本持平: roughly)
 _FLAT = re.compile(r"\s*[，,]?\s*(?:同比|与上年|与去年|与上年度|较上年|比上年|与\s*\d{4}\s*年)\s*持平")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
+# 服务业提档升级快速推进，实现增加值 91.2 亿元: a sentence that opens naming a sector in a clause of
+# words, then gives only the measure — the sector is its subject
+_SECTOR_OPENS = re.compile(r"\s*(?:全县|全区|全市|全旗)?(?P<s>服务业|第三产业|规模以上工业|规上工业|农业|建筑业)"
+                           r"(?=[^，,；;。\d]{2,16}[，,])")
 _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
 # (比上年增长 1.45 亿元, 较2013年增加…: an amount the figure grew by, with the year it grew from)
@@ -343,7 +347,8 @@ class Scanner:
             getattr(self, f"on_{kind}")(match, reading)
             self.floor = max(self.floor, match.end())
         expand_respectively(self.figures)
-        inherit_subjects(self.figures)
+        opening = _SECTOR_OPENS.match(self.analysis)
+        inherit_subjects(self.figures, self.original[opening.start("s"):opening.end("s")] if opening else "")
         return self.figures
 
     def awaiting_level(self) -> Raw | None:

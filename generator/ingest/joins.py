@@ -58,7 +58,10 @@ def is_theme_line(last: str, text: str) -> bool:
 
 
 def is_subhead(last: str, text: str, adjacent: bool) -> bool:
-    return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and bool(OPENS_SENTENCE.match(to_analysis(text)))
+    """(抓运行、稳增长，经济向好态势更加稳固 ⏎⏎ 固定资产投资增长12.3%…: a short line, a blank line, then a
+    paragraph that opens with an indicator and its figure — a subheading, whatever words it ends in)"""
+    return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and (
+        bool(OPENS_SENTENCE.match(to_analysis(text))) or bool(_opens_figure().match(label_key(text))))
 
 
 # "交通新面貌。通讯员 供图", "县长作报告。记者 王明 摄": a photo's caption and credit, no cut sentence
