@@ -20,7 +20,11 @@ PLAIN_TOPIC = re.compile(rf"^(?:第?[{NUMERAL}]{{1,3}}[是要])[^。！？]{{3,3
 BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]+)\*\*")
 
 # "一、", "第一部分": how a part heading is numbered, when it is
-_PART_NUMBER = r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)?\s*"
+_NUMBERED = r"(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)"
+_PART_NUMBER = rf"^[#*\s]*{_NUMBERED}?\s*"
+# "一、精彩的2012年", "二、奋进的2013年": a numbered part named by a year alone (whether it looks
+# back or plans, only its neighbour a year apart tells)
+YEAR_PART_HEADING = re.compile(rf"^[#*\s]*{_NUMBERED}\s*[^。，,；;：:\d]{{0,8}}?\s*(?P<y>\d{{4}})\s*年\s*$")
 # "一、2022年工作回顾": the review year, when no meeting line gives the date
 # (numbered or not: "回顾2023年工作成果" heads some reports; "第一部分 2022年工作情况",
 # "一、2020年主要工作和“十三五”发展成就", "一、“十三五”发展成就和2020年主要工作" others;

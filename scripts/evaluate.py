@@ -48,7 +48,9 @@ def number(text: str) -> str:
         return text
 
 
-# A mass written down as printed (粮食产量 3 亿斤), in the catalogue's 万吨
+# A mass written down as printed (粮食产量 3 亿斤), in the catalogue's 万吨. Written apart from
+# generator.extract.canonical on purpose: what a reader wrote down is not converted by the code
+# being measured, so a wrong factor there cannot hide by being applied to both sides.
 IN_WAN_TONNES = {"万吨": Decimal(1), "吨": Decimal("0.0001"), "亿斤": Decimal(5),
                  "万斤": Decimal("0.0005"), "亿公斤": Decimal(10), "万公斤": Decimal("0.001")}
 

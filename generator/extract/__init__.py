@@ -573,10 +573,10 @@ def extract_report(report: Report) -> list[Figure]:
                     # (a base said for the term's growths, 较2017年, drops them instead)
                     framed_five = five_frame if raw.value is None and not (term_base or since) else ""
                     at = start + raw.span[0]
-                    listed = next((year for low, high, year in quoted if low <= at < high), 0)
+                    quoted_year = next((year for low, high, year in quoted if low <= at < high), None)
                     kind, period, basis = kind_and_period(framed_five + before, role, report.metadata,
-                                                          carried or listed or None, estimating, role_known,
-                                                          targeting or bool(listed), looking_back)
+                                                          carried or quoted_year, estimating, role_known,
+                                                          targeting or quoted_year is not None, looking_back)
                     if raw.baseline:  # 由 2020 年的 X 增加到 Y: X is an earlier, actual state
                         # 从 7.5 亿元…: no year said, so no year is given (it is not the sentence's)
                         kind, period, basis = "actual", raw.period or "", "year" if raw.period else "default"

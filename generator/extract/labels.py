@@ -50,10 +50,15 @@ _COMPARED = re.compile(rf"(?:比|较|相比)\s*(?:\d{{4}}\s*年|上年|去年|�
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
 # the sentence's subject, not part of what is measured.
 _LAST_VERB = re.compile(r"^.*(?:实现|完成|达到|累计完成|全年完成|力争|确保|争取|目标(?:主要)?(?:是|为))")
+# "城镇、农村", "A和B", "A与B", "A及B": how a label lists its items
+ITEMS = re.compile(r"[、和与及]")
+# A sector of the economy and the scope words that narrow it (规上工业, 限上…)
+_SCOPE = "规模以上|规上|限额以上|限上"
+_SECTOR = "工业|服务业|第三产业|第二产业|第一产业|农业|建筑业"
 # …规模以上工业 before 实现总产值: a subject the bare measure after the verb belongs to
 # (61户规模以上工业企业预计完成…: a count of the firms first, an estimate's 预计 before the verb)
-_SUBJECT_BEFORE = re.compile(r"^(?:\d+\s*[户家个])?(?P<scope>规模以上|规上|限额以上|限上)?"
-                             r"(?P<sector>工业|服务业|第三产业|第二产业|第一产业|农业|建筑业)(?:企业)?"
+_SUBJECT_BEFORE = re.compile(rf"^(?:\d+\s*[户家个])?(?P<scope>{_SCOPE})?"
+                             rf"(?P<sector>{_SECTOR})(?:企业)?"
                              r"(?=(?:全年)?(?:初步)?(?:预计)?(?:实现|完成|达到|累计完成|全年完成))")
 # The parts of a region that report their own figures: 经开区, 高新区, 综保区, 片区…
 _ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
@@ -121,7 +126,7 @@ def clean_label(text: str) -> str:
         verb = _LAST_VERB.search(rest)
         if lead and lead.end():
             if lead.group().strip() in _name_leads() and (
-                    match_label(rest) or match_label(re.split(r"[、和与及]", rest, maxsplit=1)[0])):
+                    match_label(rest) or match_label(ITEMS.split(rest, maxsplit=1)[0])):
                 # 全口径财政收入 (、本级财政收入…): a name that begins with a lead word, alone or first of a list
                 return text[start:end]
             start += lead.end()
@@ -177,7 +182,7 @@ def split_labels(label: str, count: int) -> list[str] | None:
     if count == 3 and plain.startswith("三次产业"):  # 三次产业增加值分别…: the three sectors in order
         return [f"第{n}{label[2:]}" for n in "一二三"]  # (产业 or 產業, as printed)
     # (split where the analysis text has 、和与及: 城鎮與農村… as printed splits as 城镇与农村… does)
-    bounds = [-1, *(m.start() for m in re.finditer(r"[、和与及]", plain)), len(label)]
+    bounds = [-1, *(m.start() for m in ITEMS.finditer(plain)), len(label)]
     parts = [p for p in (label[a + 1:b] for a, b in itertools.pairwise(bounds)) if p]
     if len(parts) != count:
         return None
@@ -251,6 +256,18 @@ def following_noun(original: str, analysis: str, end: int) -> str:
 # 居民人均可支配收入 24000 元，其中城镇居民 35000 元、农村居民 15000 元
 _INCOME_GROUP = re.compile(r"^(?:城镇|农村)(?:常住)?(?:居民)?$|^农民$")
 _INCOME = "人均可支配收入"
+
+
+# 服务业提档升级快速推进，实现增加值 91.2 亿元: a sentence that opens naming a sector in a clause of
+# words, then gives only the measure — the sector is its subject
+_SECTOR_OPENS = re.compile(rf"\s*(?:全县|全区|全市|全旗)?(?P<s>(?:{_SCOPE})?(?:{_SECTOR}))"
+                           r"(?=[^，,；;。\d]{2,16}[，,])")
+
+
+def opening_sector(analysis: str, original: str) -> str:
+    """The sector a sentence opens with, in a clause of words only (as printed), or ""."""
+    match = _SECTOR_OPENS.match(analysis)
+    return original[match.start("s"):match.end("s")] if match else ""
 
 
 def inherit_subjects(figures: list[Raw], opening: str = "") -> None:

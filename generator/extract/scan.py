@@ -24,12 +24,14 @@ from functools import cache
 from generator.extract.context import PLAN_END
 from generator.extract.labels import (
     ACTION,
+    ITEMS,
     WHOLE,
     clean_label,
     expand_respectively,
     following_noun,
     inherit_subjects,
     longest_first,
+    opening_sector,
     split_labels,
     strip_verbs,
     to_plain,
@@ -161,10 +163,6 @@ _MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
 # 进出口总额 1.67 亿元，同比持平; 与2021年持平: no change, a growth of 0 (not 基本持平: roughly)
 _FLAT = re.compile(r"\s*[，,]?\s*(?:同比|与上年|与去年|与上年度|较上年|比上年|与\s*\d{4}\s*年)\s*持平")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
-# 服务业提档升级快速推进，实现增加值 91.2 亿元: a sentence that opens naming a sector in a clause of
-# words, then gives only the measure — the sector is its subject
-_SECTOR_OPENS = re.compile(r"\s*(?:全县|全区|全市|全旗)?(?P<s>服务业|第三产业|规模以上工业|规上工业|农业|建筑业)"
-                           r"(?=[^，,；;。\d]{2,16}[，,])")
 _SIZE_CLASS = re.compile(r"级?(?:企业|项目|工程|产业集群|集群|园区|龙头)")
 # 净增 110.8 亿元 after a figure: how much it grew, in its own unit
 # (比上年增长 1.45 亿元, 较2013年增加…: an amount the figure grew by, with the year it grew from)
@@ -224,15 +222,14 @@ class Raw:
         self.growth_words += words
 
 
-_ITEMS = re.compile(r"[、和与及]")
 
 
 def names_a_list(label: str) -> bool:
     """城镇和农村居民人均可支配收入: a label whose items are each a catalogue indicator."""
     plain = to_analysis(label)
-    if not _ITEMS.search(plain):
+    if not ITEMS.search(plain):
         return False
-    parts = split_labels(label, len(_ITEMS.split(plain)))
+    parts = split_labels(label, len(ITEMS.split(plain)))
     return bool(parts) and all(match_label(part) for part in parts)
 
 
@@ -319,7 +316,7 @@ class Scanner:
         """城镇、农村居民人均可支配收入均增长 8%: a figure per item of the list, each with the
         same number; a label that does not split stays one figure."""
         plain = to_analysis(raw.label)
-        count = 2 if re.match(r"城乡|城[、和]乡", plain) else len(re.split(r"[、和与及]", plain))
+        count = 2 if re.match(r"城乡|城[、和]乡", plain) else len(ITEMS.split(plain))
         labels = split_labels(raw.label, count) if count > 1 else None
         if not labels:
             return
@@ -347,8 +344,7 @@ class Scanner:
             getattr(self, f"on_{kind}")(match, reading)
             self.floor = max(self.floor, match.end())
         expand_respectively(self.figures)
-        opening = _SECTOR_OPENS.match(self.analysis)
-        inherit_subjects(self.figures, self.original[opening.start("s"):opening.end("s")] if opening else "")
+        inherit_subjects(self.figures, opening_sector(self.analysis, self.original))
         return self.figures
 
     def awaiting_level(self) -> Raw | None:
@@ -593,7 +589,7 @@ class Scanner:
         # (the names open the clause, within its first LIST_NAMES_CHARS; the cut label loses a
         # lead: 2015年, 全县)
         for cut in range(min(len(clause), LIST_NAMES_CHARS), 3, -1):
-            if _ITEMS.search(clause, 0, cut) and names_a_list(label := self.cut(begin, begin + cut)):
+            if ITEMS.search(clause, 0, cut) and names_a_list(label := self.cut(begin, begin + cut)):
                 return label
         return ""
 
@@ -699,7 +695,8 @@ class Scanner:
             if (start := _FROM.search(reading.context)) or _CHANGED_TO.match(self.analysis, match.end()):
                 raw.baseline = True
                 # (None: an earlier period the sentence does not name; 由“十二五”末的: the plan's last year)
-                raw.period = start and (start["year"] or (str(plan_end_year(start["plan"])) if start["plan"] else None))
+                if start:  # (…增加到…, no 由/从: no year of the start said either)
+                    raw.period = start["year"] or (str(plan_end_year(start["plan"])) if start["plan"] else None)
                 if not raw.period:
                     raw.flags.append("earlier value (由…): period not stated")
             if not reading.label or ACTION.fullmatch(to_plain(reading.label)):

@@ -75,9 +75,11 @@ _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 
 def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     """A line that ends without ending its sentence but is no cut sentence: a caption (adjacent
-    or not) or a photo's credit, a news subheading, a theme line above a figure, or a row of a table (its cells
-    apart by tabs: 地区生产总值3003亿元⇥8.8⇥8.5-9.0; or one cell a line, after its row's number)."""
-    return bool(CAPTION.match(to_analysis(last)) or PHOTO_CREDIT.search(to_analysis(last))) \
+    or not) or a photo's credit, a news subheading, a theme line above a figure, or a row of a
+    table (its cells apart by tabs: 地区生产总值3003亿元⇥8.8⇥8.5-9.0; or one cell a line, after its
+    row's number)."""
+    plain = to_analysis(last)
+    return bool(CAPTION.match(plain) or PHOTO_CREDIT.search(plain)) \
         or is_subhead(last, text, adjacent) or is_theme_line(last, text) \
         or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text))
 

@@ -110,6 +110,19 @@ SPACED_POINT = re.compile(r"(?<=\d)\s+\.\s*(?=\d)")
 DOUBLED_STOP = re.compile(r"[,，](?=[,，、。；])")
 
 
+def _mend(pattern: re.Pattern, replacement: str, text: str, number: int, note: str, after: int,
+          repairs: list[Repair]) -> str:
+    """`text` with every match of `pattern` replaced; one repair for the line, showing the first
+    match with 4 characters before it and `after` after, and how many (`note`'s {})."""
+    first = pattern.search(text)
+    if first is None:
+        return text
+    context = text[max(0, first.start() - 4):first.end() + after]
+    mended, count = pattern.subn(replacement, text)
+    repairs.append(Repair("ocr", number, context, pattern.sub(replacement, context), note.format(count)))
+    return mended
+
+
 def repair_ocr(lines: list[tuple[int, str]]):
     """Drop control characters, mirror-site pinyin notes, commas doubling another stop and spaces
     before a decimal point, and layout spaces where a copy is full of them; Latin "and" amid
@@ -119,12 +132,8 @@ def repair_ocr(lines: list[tuple[int, str]]):
     layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines
                  if len(text.strip()) >= LAYOUT_LINE_CHARS) >= LAYOUT_SPACES_MIN
     for number, text in lines:
-        if layout and len(text.strip()) >= LAYOUT_LINE_CHARS and (spaces := LAYOUT_SPACE.findall(text)):
-            first = LAYOUT_SPACE.search(text)
-            repairs.append(Repair("ocr", number, text[max(0, first.start() - 4):first.end() + 4],
-                                  LAYOUT_SPACE.sub("", text[max(0, first.start() - 4):first.end() + 4]),
-                                  f"删除词语中间的版式空格 {len(spaces)} 处"))
-            text = LAYOUT_SPACE.sub("", text)
+        if layout and len(text.strip()) >= LAYOUT_LINE_CHARS:
+            text = _mend(LAYOUT_SPACE, "", text, number, "删除词语中间的版式空格 {} 处", 4, repairs)
         if CONTROL.search(text):
             repairs.append(Repair("ocr", number, repr(text[:16]), "", "删除不可见的控制字符"))
             text = CONTROL.sub("", text)
@@ -133,18 +142,8 @@ def repair_ocr(lines: list[tuple[int, str]]):
             repairs.append(Repair("ocr", number, "".join(notes), "",
                                   f"删除镜像站注音残留 {len(notes)} 处"))
             text = PINYIN_NOTE.sub("", text)
-        if doubled := DOUBLED_STOP.findall(text):
-            first = DOUBLED_STOP.search(text)
-            repairs.append(Repair("ocr", number, text[max(0, first.start() - 4):first.end() + 2],
-                                  DOUBLED_STOP.sub("", text[max(0, first.start() - 4):first.end() + 2]),
-                                  f"删除紧挨另一标点的多余逗号 {len(doubled)} 处"))
-            text = DOUBLED_STOP.sub("", text)
-        if spaced := SPACED_POINT.findall(text):
-            first = SPACED_POINT.search(text)
-            context = text[max(0, first.start() - 4):first.end() + 2]
-            repairs.append(Repair("ocr", number, context, SPACED_POINT.sub(".", context),
-                                  f"小数点前有空格，已连写 {len(spaced)} 处"))
-            text = SPACED_POINT.sub(".", text)
+        text = _mend(DOUBLED_STOP, "", text, number, "删除紧挨另一标点的多余逗号 {} 处", 2, repairs)
+        text = _mend(SPACED_POINT, ".", text, number, "小数点前有空格，已连写 {} 处", 2, repairs)
         text, years = join_split_years(text)
         for year in years:
             repairs.append(Repair("ocr", number, f"{year}年", "".join(year.split()) + "年",

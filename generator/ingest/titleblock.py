@@ -20,6 +20,7 @@ from generator.headings import (
     PERIOD_REVIEW_HEADING,
     PLAN_HEADING,
     REVIEW_HEADING,
+    YEAR_PART_HEADING,
     is_terminated,
     plan_end_year,
     plan_name,
@@ -137,7 +138,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
             found.setdefault("plan_year", (int(match["y"]), number))
         elif match := PERIOD_REVIEW_HEADING.match(heading):
             found.setdefault("review_year", (plan_end_year(match["plan"]), number))
-        elif match := _YEAR_PART.match(heading):
+        elif match := YEAR_PART_HEADING.match(heading):
             bare.append((int(match["y"]), number))
     # two such parts one after the other, a year apart: the first looks back, the second plans
     if pair := next(((a, b) for a, b in itertools.pairwise(bare) if b[0] == a[0] + 1), None):
@@ -145,9 +146,6 @@ def lift_title_block(lines: list[tuple[int, str]]):
         found.setdefault("plan_year", pair[1])
     return kept, found, repairs
 
-
-_YEAR_PART = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)\s*"
-                        r"[^。，,；;：:\d]{0,8}?\s*(?P<y>\d{4})\s*年\s*$")
 
 
 # A year the text mentions, for the most-mentioned-year fallback; not a comparison's base
