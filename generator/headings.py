@@ -22,9 +22,11 @@ BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]+)\*\*")
 # "一、", "第一部分": how a part heading is numbered, when it is
 _NUMBERED = r"(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)"
 _PART_NUMBER = rf"^[#*\s]*{_NUMBERED}?\s*"
-# "一、精彩的2012年", "二、奋进的2013年": a numbered part named by a year alone (whether it looks
-# back or plans, only its neighbour a year apart tells)
-YEAR_PART_HEADING = re.compile(rf"^[#*\s]*{_NUMBERED}\s*[^。，,；;：:\d]{{0,8}}?\s*(?P<y>\d{{4}})\s*年\s*$")
+# "一、精彩的2012年", "二、奋进2023年：矢志赶超、开创新局": a numbered part named by a year alone
+# (whether it looks back or plans, its neighbour a year apart tells, or else its number: the
+# first part of a report looks back, the second plans)
+YEAR_PART_HEADING = re.compile(rf"^[#*\s]*(?P<n>{_NUMBERED})\s*[^。，,；;：:\d]{{0,8}}?\s*(?P<y>\d{{4}})\s*年\s*"
+                               r"(?:[：:][^。，,；;：:\d]{0,16})?$")
 # "一、2022年工作回顾": the review year, when no meeting line gives the date
 # (numbered or not: "回顾2023年工作成果" heads some reports; "第一部分 2022年工作情况",
 # "一、2020年主要工作和“十三五”发展成就", "一、“十三五”发展成就和2020年主要工作" others;
@@ -93,6 +95,9 @@ def is_terminated(text: str) -> bool:
 
 # ●地区生产总值完成…: an item of a bulleted digest (a news page's list of a report's figures)
 BULLET = "●■◆▲★•◎▶☆◇▪"
+# 1、地区生产总值增长6%, 01/一般公共预算收入…, （2）…, ③…: a numbered item of a list
+# (not 1.5%…, a number a wrap cut, nor 2023年…)
+ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
 
 
 def _year_heading(text: str) -> bool:

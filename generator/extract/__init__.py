@@ -24,6 +24,7 @@ from generator.extract.context import (
     RESTATED,
     TARGET,
     heading_role,
+    heads_targets,
     introduces_targets,
     kind_and_period,
     own_clause,
@@ -175,7 +176,8 @@ _ESTIMATE_NOTE = rf"(?:{_NOTE}\s*[，,、]\s*)?(?:\d{{4}}\s*年\s*)?(?:预计数
 # "同比（下同）增长", "地区生产总值（GDP）": an aside that would cut a label from its verb
 # or number; blanked, same length.
 _ASIDE = re.compile(r"[（(](?:下同|下同口径|现价|可比价|按可比价计算|[A-Za-z]{2,6}|不?含[\u4e00-\u9fff]{1,8}"
-                    r"|(?:按)?(?:可比|同|自然)口径(?:计算)?|省市县收入)[）)]"  # 公共财政预算收入（可比口径）
+                    r"|(?:按)?(?:可比|同|自然)口径(?:计算)?|省市县收入"  # 公共财政预算收入（可比口径）
+                    r"|(?:法人)?在地(?:口径|统计)?|属地口径)[）)]"  # 固定资产投资（法人在地）: the basis counted on
                     r"|[（(]\s*(?:以下简称|下称|简称)[^（）()]{1,10}[）)]"  # 同比增长(下称“增长”)11.9%
                     rf"|[（(]\s*{_ESTIMATE_NOTE}\s*(?:[，,、]?\s*下同)?\s*[）)]"
                     r"|[\[〔［]\d{1,2}[\]〕］]")  # 地方生产总值[1]202亿元: a footnote mark
@@ -691,7 +693,7 @@ def extract_report(report: Report) -> list[Figure]:
                         part_year = ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             ends_on_colon = analysis.rstrip().endswith(("：", ":"))
-            if ends_on_colon and introduces_targets(analysis):
+            if ends_on_colon and introduces_targets(analysis) or heads_targets(analysis):
                 introduced = "fresh"
             else:
                 introduced = "list" if inherits and short else ""

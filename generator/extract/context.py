@@ -61,6 +61,19 @@ def several_years(text: str) -> re.Match | None:
     return MULTI_YEAR.search(text) if "年" in text or "届" in text else None
 
 
+# 主要预期目标, （一）2023年主要预期目标, 今年经济社会主要指标: a heading line that names the targets
+# listed below it, with no colon (a news page's digest: 2023年 这样干 ⏎ 主要预期目标 ⏎ ●地区生产总值增长6%)
+_TARGETS_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?\s*"
+                              r"(?:(?:今年|明年|新的一年)[^。，,；;：:\d]{0,12}?主要(?:经济)?指标"
+                              r"|[^。，,；;：:]{0,16}?(?:主要预期目标|预期目标|主要目标))$")
+
+
+def heads_targets(text: str) -> bool:
+    """Is `text` (analysis text) a heading line over a list of targets?"""
+    text = text.strip()
+    return len(text) <= HEADING_CHARS and bool(_TARGETS_HEADING.match(text)) and not RESTATED.search(text)
+
+
 def introduces_targets(text: str) -> bool:
     """TARGET_INTRO in `text` (whose every branch needs one of these words)."""
     return ("目标" in text or "指标" in text or "安排" in text or "任务" in text) and bool(TARGET_INTRO.search(text))

@@ -147,6 +147,9 @@ _RANGE_TAIL = re.compile(rf"\s*[—–\-~～至到]\s*(?P<high>{NUM})\s*%")
 _GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
+# 固定资产投资增15%, 出口降3%: 增 or 降 alone right before a rate, as a headline shortens 增长 (not
+# 新增, 净增; nor 降为0.41%, a level)
+_BARE_CHANGE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![新净倍递])[增降]$")
 # Figures on an adjusted basis (剔除不可比因素, 扣除…, 还原留抵退税后), three ways:
 # 2.55 亿元，剔除减税降费因素，下降 8.1%: a rate set apart by its own clause is another reading, left out
 _ADJUSTED = re.compile(r"(?:剔除|扣除|还原)[^0-9。；;]{0,20}$")
@@ -438,6 +441,9 @@ class Scanner:
         if unit == "%" and not growth_verbs and rate_word:  # 地区生产总值增速为 5%
             growth_verbs = ["降幅" if rate_word.group() == "降幅" else "增速"]
             reading.label = reading.label[:rate_word.start()]
+        elif unit == "%" and not reading.verbs and (bare := _BARE_CHANGE.search(to_analysis(reading.label))):
+            growth_verbs = ["下降" if bare.group() == "降" else "增长"]  # 固定资产投资增15%
+            reading.label = reading.label[:bare.start()]
         if unit == "%" and not growth_verbs and _GROWTH_AFTER.match(self.analysis, match.end()):
             growth_verbs = ["增长"]  # 地区生产总值确保 6%以上的增长: a growth named after its rate
         if self.rate_from and unit == "%":  # (增速从 3.3%) 大幅增长到 32.4%: the figure's growth

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from generator.headings import ASCII_STOP, is_heading, is_terminated, opens_unit
+from generator.headings import ASCII_STOP, BULLET, ITEM_NUMBER, MAX_HEADING_CHARS, is_heading, is_terminated, opens_unit
 from generator.indicators import catalogue, label_key
 from generator.model import Block, Repair
 from generator.script import to_analysis
@@ -69,6 +69,14 @@ PHOTO_CREDIT = re.compile(r"(?:(?:通讯员|记者|本报|摄影|图片|图\s*[/
                           r"|(?<=[。\s])[\u4e00-\u9fff]{2,4}\s*)(?:供图|摄)\s*$")
 
 
+def next_item(last: str, text: str) -> bool:
+    """01/地区生产总值增长5% ⏎ 02/一般公共预算收入增长5.5%左右: the next item of a numbered list, one
+    item a line, after a short item of its own (not a page's number that a cut sentence runs
+    into: 1、…回顾…其 ⏎ 2、中第三产业增加值…, whose first line is a page long)."""
+    return len(last.strip()) <= MAX_HEADING_CHARS and bool(ITEM_NUMBER.match(last)) \
+        and bool(ITEM_NUMBER.match(to_analysis(text)))
+
+
 # "1" on a line of its own: the number of a table's row, the table copied one cell a line
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 
@@ -80,7 +88,7 @@ def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     row's number)."""
     plain = to_analysis(last)
     return bool(CAPTION.match(plain) or PHOTO_CREDIT.search(plain)) \
-        or is_subhead(last, text, adjacent) or is_theme_line(last, text) \
+        or is_subhead(last, text, adjacent) or is_theme_line(last, text) or next_item(plain, text) \
         or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text))
 
 
@@ -126,7 +134,8 @@ def join_blocks(lines: list[tuple[int, str]]):
         previous_full = width is not None and len(text) == width
         if last and (wrapped_on or not is_terminated(last.text)) \
                 and not (is_heading(last.text) and not runs_on(last.text)) \
-                and not opens_unit(text) and not stands_apart(last.text, text, adjacent):
+                and not opens_unit(text) and not stands_apart(last.text, text, adjacent) \
+                and not heads_after_item(last, text, width):
             repairs.append(classify_join(last, text, number, adjacent))
             blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
                                last.lines + (number,))
@@ -134,6 +143,14 @@ def join_blocks(lines: list[tuple[int, str]]):
             blocks.append(Block(text, number, number, (number,)))
         previous_number = number
     return blocks, repairs
+
+
+def heads_after_item(last: Block, text: str, width: int | None) -> bool:
+    """●坚持不懈构筑“最幸福”家园，民生福祉持续增强 ⏎ 2023年 这样干 ⏎ 主要预期目标 ⏎ ●地区生产总值增长6%:
+    a short line after a one-line item of a bulleted digest, ending no sentence, is the digest's
+    next heading, not the rest of the item (an item wrapped at the copy's width runs on)."""
+    return last.text.lstrip()[:1] in BULLET and len(last.lines) == 1 and len(last.text) != width \
+        and len(last.text) <= MAX_HEADING_CHARS and len(text) <= MAX_HEADING_CHARS and not is_terminated(text)
 
 
 def glue(tail: str, head: str) -> str:

@@ -139,11 +139,15 @@ def lift_title_block(lines: list[tuple[int, str]]):
         elif match := PERIOD_REVIEW_HEADING.match(heading):
             found.setdefault("review_year", (plan_end_year(match["plan"]), number))
         elif match := YEAR_PART_HEADING.match(heading):
-            bare.append((int(match["y"]), number))
+            bare.append((int(match["y"]), number, match["n"]))
     # two such parts one after the other, a year apart: the first looks back, the second plans
     if pair := next(((a, b) for a, b in itertools.pairwise(bare) if b[0] == a[0] + 1), None):
-        found.setdefault("review_year", pair[0])
-        found.setdefault("plan_year", pair[1])
+        found.setdefault("review_year", pair[0][:2])
+        found.setdefault("plan_year", pair[1][:2])
+    elif len(bare) == 1:  # one alone (an excerpt's): a report's first part looks back, its second plans
+        year, number, numeral = bare[0]
+        if role := {"一": "review_year", "二": "plan_year"}.get(numeral.strip("第部分、 ")):
+            found.setdefault(role, (year, number))
     return kept, found, repairs
 
 
@@ -218,11 +222,13 @@ EVENT_YEARS = {
     r"新中国成立(?:75|七十五)周年": 2024,
     r"改革开放(?:40|四十)周年": 2018,
     # a plan's first year (开局之年) and last (收官之年): “十四五”规划实施收官之年 is 2025
-    **{rf"{plan_name(numeral)}(?:规划)?(?:实施)?{which}之年": plan_end_year(numeral) - (4 if which == "开局" else 0)
+    **{rf"{plan_name(numeral)}(?:规划)?(?:实施)?{which}之(?:年|际)":
+       plan_end_year(numeral) - (4 if which == "开局" else 0)
        for numeral in "二三四五" for which in ("开局", "收官")},
 }
-# (站在“十四五”开局之年的新征程起点上: the year the session stands in, as 今年是… says)
-EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年)(?:，|,)?是|(?P<now>站在))[^。！？；]{0,40}?(?:" +
+# (站在“十四五”开局之年的新征程起点上, 正值“十三五”开局之际: the year the session stands in, as 今年是… says)
+EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年)(?:，|,)?是|(?P<now>站在|正值|时值|值此))"
+                        r"[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
 # "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year at the start
 # of a line (a headline, a story's lead; not "…，2023年政府工作报告各项目标任务全面完成", which
@@ -248,6 +254,9 @@ DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布�
 LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*{_YMD}(?!\d)")
 # "| 招商动态 |2018-04-24": a short line that ends in the page's date
 DATE_AT_END = re.compile(r"^[^。！？，,；;\d]{0,30}?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\s*$")
+# "25.02.2016  16:23": a page's date and time on a line of their own, the day first
+DAY_FIRST_LINE = re.compile(r"^\s*(?P<d>\d{1,2})\s*[./]\s*(?P<m>\d{1,2})\s*[./]\s*(?P<y>\d{4})"
+                            r"\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
 # A page's dateline is read in its first lines, or further down while the text has not begun
 # (a site's menus and breadcrumb stand above it): until the first line of PARAGRAPH_CHARS or more
 DATELINE_LINES = 6
@@ -276,7 +285,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
 
         if (index < DATELINE_LINES or not begun) and "published" not in found and (
                 match := DATELINE.search(plain) or LABELLED_DATE.search(plain) or DATE_LINE_ONLY.match(plain)
-                or DATE_AT_END.match(plain)):
+                or DATE_AT_END.match(plain) or DAY_FIRST_LINE.match(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
         begun = begun or len(plain.strip()) >= PARAGRAPH_CHARS
