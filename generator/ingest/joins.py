@@ -117,12 +117,46 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
     return width if count >= WRAP_MIN_LINES and 2 * count >= sum(lengths.values()) else None
 
 
+# 地区生产总值增长5.8%左右 ⏎ 地方一般公共预算收入增长3% ⏎ … ⏎ 粮食产量稳定在14.05万吨以上: a list set one
+# item a line with no stops (a digest's, an infographic's). A run of LIST_RUN lines or more, each
+# short, opening with a word, one clause ending no sentence, half of them or more holding a number, of
+# lengths that vary (a narrow column wraps at one width): its lines are items, no cut sentence.
+LIST_RUN = 4
+LIST_LINE_CHARS = 32
+_ITEM_OPENS = re.compile(rf"^(?:[\u4e00-\u9fff{BULLET}]|{ITEM_NUMBER.pattern.lstrip('^')})")
+
+
+def listed_lines(lines: list[tuple[int, str]]) -> set[int]:
+    """The numbers of the lines that are items of a list set one a line."""
+    listed: set[int] = set()
+    run: list[tuple[int, str]] = []
+    for number, raw in [*lines, (0, "。")]:  # (a stop at the end closes the last run)
+        text = raw.strip()
+        if not text:
+            continue
+        if len(text) <= LIST_LINE_CHARS and not is_terminated(text) and not _CLAUSE_STOP.search(text) \
+                and _ITEM_OPENS.match(to_analysis(text)):
+            run.append((number, text))
+            continue
+        lengths = Counter(len(item) for _, item in run)
+        if len(run) >= LIST_RUN and 2 * sum(bool(_DIGIT.search(item)) for _, item in run) >= len(run) \
+                and 2 * lengths.most_common(1)[0][1] < len(run):
+            listed.update(n for n, _ in run)
+        run = []
+    return listed
+
+
+_DIGIT = re.compile(r"[0-9０-９]")
+_CLAUSE_STOP = re.compile(r"[，,；;。]")  # (an item is one clause: a wrapped line of prose holds its commas)
+
+
 def join_blocks(lines: list[tuple[int, str]]):
     """Group lines into blocks; join blocks whose sentence was cut. Returns blocks and repairs."""
     blocks: list[Block] = []
     repairs: list[Repair] = []
     previous_number = None
     width, previous_full = wrap_width(lines), False
+    listed = listed_lines(lines)
     for number, raw in lines:
         text = raw.strip()
         if not text:
@@ -135,7 +169,8 @@ def join_blocks(lines: list[tuple[int, str]]):
         if last and (wrapped_on or not is_terminated(last.text)) \
                 and not (is_heading(last.text) and not runs_on(last.text)) \
                 and not opens_unit(text) and not stands_apart(last.text, text, adjacent) \
-                and not heads_after_item(last, text, width):
+                and not heads_after_item(last, text, width) \
+                and not (number in listed and last.lines[-1] in listed):
             repairs.append(classify_join(last, text, number, adjacent))
             blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
                                last.lines + (number,))
