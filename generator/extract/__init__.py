@@ -216,6 +216,18 @@ _ESTIMATE_ASIDE = re.compile(rf"[（(]\s*{_ESTIMATE_NOTE}\s*(?P<on>[，,、]?\s*
                             r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]")
 
 
+# 907.5 亿元（不含嘉兴港区、嘉兴电厂，实现生产总值698.5亿元，…；…）: figures inside brackets that leave
+# part of the region out are of that narrower scope (to the closing bracket, over ； too)
+_EXCLUDING = re.compile(r"[（(]\s*(?P<scope>(?:不含|不包括)[^（）()，,：:；;。\d]{1,24})[^（）()]*(?:[）)]|$)")
+
+
+def excluding(analysis: str) -> list[tuple[int, int, int, int]]:
+    """The brackets of `analysis` that leave a part out: (start, end, scope start, scope end)."""
+    if "不" not in analysis:
+        return []
+    return [(m.start(), m.end(), m.start("scope"), m.end("scope")) for m in _EXCLUDING.finditer(analysis)]
+
+
 # 未来五年，…: the goals that follow are the five years', not the coming year's
 _AHEAD_FIVE = re.compile(rf"^[\s，,]*(?:未来五年|今后五年|今后一个时期|{PLAN_NAME}时期)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
@@ -504,9 +516,14 @@ def extract_report(report: Report) -> list[Figure]:
             list_end = None  # where a list of one-figure sentences that 预计 opens ends, once asked
             framed = False  # the sentence before had no figure and opened with a part of the year
             marked_items = False  # a 预计 after an item's name (地区生产总值预计完成…) earlier in the sentence
+            # a session sitting before its review year is out (a new term's November session) whose
+            # paragraph names first the last whole year (…大幅提升。2015年全县实现生产总值…。第三产业
+            # 增加值…。): that year holds to the paragraph's end, until another year or 预计 is said
+            whole_year = None
             if held and offset >= 0:  # …主要预期目标是：A…；⏎B…；⏎C…。: one sentence over lines
                 estimating, targeting = held  # (not its year: list items end in ； too, each its own)
             quoted = quoted_targets(analysis)  # “地区生产总值增长3%，…”围绕2023年…预期目标
+            left_out = excluding(analysis)  # （不含嘉兴港区，实现生产总值…）
             for start, end in sentences(analysis):
                 clause = analysis[start:end]
                 figures_before = len(figures)
@@ -523,6 +540,10 @@ def extract_report(report: Report) -> list[Figure]:
                 if december_run and (RESTATED.search(clause) or introduces_targets(clause) or (
                         year_said and year_said != report.metadata.review_year)):
                     estimating = december_run = False  # 年初…预期目标是…, 2022年…: not the estimate's
+                if december and not past_seen and year_said == report.metadata.review_year - 1:
+                    whole_year = year_said
+                elif year_said and year_said != whole_year or estimating:
+                    whole_year = None
                 carried = year_said or carried
                 if (said_area := opening_area(clause)) is not None:
                     area = text[start + said_area[0]:start + said_area[1]]  # as printed
@@ -549,6 +570,9 @@ def extract_report(report: Report) -> list[Figure]:
                     if area and not raw.scope and not raw.label.startswith(area) \
                             and not _SUBJECT_CHANGED.search(analysis, area_at, start + raw.span[0]):
                         raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
+                    if not raw.scope and (bracket := next((b for b in left_out if b[0] <= start + raw.span[0] < b[1]),
+                                                          None)):
+                        raw.scope = text[bracket[2]:bracket[3]]  # (不含嘉兴港区…，实现生产总值698.5亿元): narrower
                     if wider and wider[0] <= raw.span[0] < wider[2] and not raw.scope:
                         raw.scope = text[start + wider[0]:start + wider[1]]  # 今年广西经济增长…: the province's
                         raw.label = raw.label.removeprefix(raw.scope)
@@ -680,7 +704,7 @@ def extract_report(report: Report) -> list[Figure]:
                 if clause.rstrip().endswith(("。", "！", "？", "!", "?")):
                     # 主要预期目标是：A…。B…。: a paragraph that opens with its targets is all targets;
                     # 预计年末，A…。B…。 in a session that sits before the year is out: all estimates
-                    carried, targeting, area, term_here, marked_items = None, whole_paragraph, "", False, False
+                    carried, targeting, area, term_here, marked_items = whole_year, whole_paragraph, "", False, False
                     if estimating and list_end is None:
                         list_end = listing(analysis)  # (once a paragraph)
                     estimating = december_run = estimating and role == "review" and (december or end < (list_end or 0))

@@ -123,17 +123,20 @@ _TO_VERB_LIST = longest_first(_TO_VERBS)
 _CHANGED_TO = re.compile(r"\s*(?:" + "|".join(v for v in _TO_VERB_LIST if v != "达到") + r")\s*[\d.]")
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
 # (…突破700亿大关，预计达到705亿元: the figure is an estimate)
-_MILESTONE_THEN = re.compile(rf"\s*(?:大关|关口|台阶)?\s*[，,、]?\s*(?:预计|初步预计)?\s*"
-                             rf"(?:达到|达|为|实现|增至|完成)\s*{NUM}")
+# (跨越70亿、80亿两个台阶，预计达到82.28亿元: two milestones crossed, then the figure)
+_MILESTONE_THEN = re.compile(rf"(?:\s*[、和]\s*{NUM}\s*[万亿]*元?)*\s*(?:[两二三四五]个)?\s*(?:大关|关口|台阶)?"
+                             rf"\s*[，,、]?\s*(?:预计|初步预计)?\s*(?:达到|达|为|实现|增至|完成)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
-_THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)")
+_THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)"
+                             r"|(?:实现|再次)?翻了?[一两]?番)")  # (500万元以上固定资产投资实现翻番，达到…)
 _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
 _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
 _CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破)"
 # what comes before the figure or rate: a label, a threshold crossed in words, a comma
-_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:首次|成功|再次|再)?" + _CROSSED +
-                r"(?:[^，,；;。0-9]{1,8}(?:大关|台阶|关口)|[百千万]亿元?)\s*[，,、]\s*")
-_WORDED_MILESTONE = re.compile(_WORDED_LEAD + r"(?:达到|达|为|实现|增至|完成)?\s*$")
+# (or a doubling said before the figure: 财政总收入实现翻番，达到40.7亿元)
+_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:(?:首次|成功|再次|再)?" + _CROSSED +
+                r"(?:[^，,；;。0-9]{1,8}(?:大关|台阶|关口)|[百千万]亿元?)|(?:实现|再次|再)?翻了?[一两]?番)\s*[，,、]\s*")
+_WORDED_MILESTONE = re.compile(_WORDED_LEAD + r"(?:预计|初步预计)?\s*(?:达到|达|为|实现|增至|完成)?\s*$")
 # … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
 _WORDED_MILESTONE_RATE = re.compile(_WORDED_LEAD + r"(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
 # 超额完成年度任务 2.1 亿元 after a figure: by how much it beat its target, not a figure
@@ -228,12 +231,23 @@ class Raw:
 
 
 def names_a_list(label: str) -> bool:
-    """城镇和农村居民人均可支配收入: a label whose items are each a catalogue indicator."""
+    """城镇和农村居民人均可支配收入: a label whose items are each a catalogue indicator; or a long
+    list, of LONG_LIST items or more, each a short name, most of them catalogue indicators
+    (地区生产总值、…、地方税收收入、规模以上服务业营业收入、…和农村居民人均可支配收入)."""
     plain = to_analysis(label)
     if not ITEMS.search(plain):
         return False
     parts = split_labels(label, len(ITEMS.split(plain)))
-    return bool(parts) and all(match_label(part) for part in parts)
+    if not parts:
+        return False
+    known = sum(bool(match_label(clean_label(part))) for part in parts)
+    return known == len(parts) or len(parts) >= LONG_LIST and 2 * known > len(parts) and all(
+        len(part) <= NAME_CHARS and not _DIGITS.search(part) for part in parts)
+
+
+LONG_LIST = 4
+NAME_CHARS = 16  # (规模以上服务业营业收入: a name; a clause with a verb and its object runs longer)
+_DIGITS = re.compile(r"\d")
 
 
 def rank_value(n: str) -> str:
@@ -620,6 +634,8 @@ class Scanner:
                 and _MILESTONE_THEN.match(self.analysis, match.end())):
             self.pending_label, self.pending_scope = reading.label, reading.scope  # 突破 300 亿元大关，达到…
             return
+        if not reading.label and self.pending_label and _MILESTONE_THEN.match(self.analysis, match.end()):
+            return  # 跨越70亿、80亿两个台阶，达到82.28亿元: the second milestone gives way too
         if not reading.label and self.pending_label:
             reading.label, reading.scope, self.pending_label = self.pending_label, self.pending_scope, ""
         if (group and group[-1].value is not None and reading.separator in "，,"

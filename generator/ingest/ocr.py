@@ -93,11 +93,20 @@ def split_escaped_breaks(lines: list[tuple[int, str]]):
 # "同 比增长5%", "7.9亿 元": a copy that kept its page's line ends as spaces puts them inside
 # words. Where a document does so again and again in its body, a single space between two
 # Chinese characters is layout, not text (short lines — 政 府 工 作 报 告, 县长 李翔 — are left).
+# A line of prose is long, or a narrow column's line that holds a clause stop (入和农村居民 人 均可
+# 支 配收入,预 计 分别 增 长): a row of a table set with spaces holds none.
 LAYOUT_SPACE = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
 # (A space between digits stays, even there: an OCR'd copy has such spaces too, and 1 7亿公斤 is
 # flagged for a person to settle, never joined.)
 LAYOUT_LINE_CHARS = 40
+COLUMN_LINE_CHARS = 20
+_CLAUSE_STOP = re.compile(r"[，,。；;、]")
 LAYOUT_SPACES_MIN = 5
+
+
+def _prose(text: str) -> bool:
+    size = len(text.strip())
+    return size >= LAYOUT_LINE_CHARS or size >= COLUMN_LINE_CHARS and bool(_CLAUSE_STOP.search(text))
 
 
 # "完成 27 .4 亿元", "15 . 1 亿元": a space before a decimal point (a number never begins with a
@@ -129,10 +138,9 @@ def repair_ocr(lines: list[tuple[int, str]]):
     Chinese → 和."""
     lines, repairs = cut_notes(lines)
     out = []
-    layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines
-                 if len(text.strip()) >= LAYOUT_LINE_CHARS) >= LAYOUT_SPACES_MIN
+    layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines if _prose(text)) >= LAYOUT_SPACES_MIN
     for number, text in lines:
-        if layout and len(text.strip()) >= LAYOUT_LINE_CHARS:
+        if layout and _prose(text):
             text = _mend(LAYOUT_SPACE, "", text, number, "删除词语中间的版式空格 {} 处", 4, repairs)
         if CONTROL.search(text):
             repairs.append(Repair("ocr", number, repr(text[:16]), "", "删除不可见的控制字符"))

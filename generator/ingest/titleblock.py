@@ -36,10 +36,10 @@ TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)]|[\u4e00-\u9
                    r"(?:(?P<place>[\u4e00-\u9fff]{2,16}?)?\s*(?P<year>\d{4})\s*年\s*)?"
                    r"(?P<title>[\u4e00-\u9fff]{0,16}政府工作报告)\s*"
                    r"(?:[（(](?:全文|摘要版?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)])?\s*\**\s*$")
-# "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上"
+# "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上" (or after ──, box-drawing dashes)
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
-    r"^[\s—－―\-;；]*\**\s*[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
+    r"^[\s—－―─━\-;；]*\**\s*[（(]?\s*(?:(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*)?"
     r"在\s*(?P<region>[\u4e00-\u9fff]{0,16}?(?:县|区|市|旗|特区|林区))\s*"
     # the session's numbers are numerals, so 保定市清苑区第三届… gives 清苑区, not 保定市
     r"(?P<meeting>第?\s*[〇零一二三四五六七八九十百\d]{1,5}\s*届\s*(?:人民代表大会|人大)\s*第?\s*"
@@ -48,7 +48,7 @@ MEETING = re.compile(
 # The same, with the date, at the start of a line that goes on with the report's text.
 MEETING_LEAD = re.compile(MEETING.pattern.removesuffix(r"\s*\**$").removesuffix("$"))
 # "（2024年1月10日）" on a line of its own, near the title
-DATE_LINE = re.compile(r"^[\s—－―-]*[（(]?\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[）)]?$")
+DATE_LINE = re.compile(r"^[\s—－―─━-]*[（(]?\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[）)]?$")
 TITLE_AREA_LINES = 40
 # "县长 **李翔**", "代县长　王某某"
 SPEAKER = re.compile(
@@ -67,15 +67,26 @@ def parse_date(match) -> str | None:
 def lift_title_block(lines: list[tuple[int, str]]):
     """Remove title-block lines; return the rest, the fields found (with lines) and repairs."""
     kept, repairs, found = [], [], {}
+    second = None  # the line a meeting line was cut into two ends on
     for index, (number, text) in enumerate(lines):
+        if index == second:
+            continue
         stripped = to_analysis(text.strip())
+        meeting, cut_after = MEETING.match(stripped), False
+        if not meeting and index + 1 < len(lines) and "在" in stripped and not is_terminated(stripped):
+            # "──2007年12月4日在铁岭县第十六届" ⏎ "人民代表大会第一次会议上": one meeting line, cut
+            meeting = MEETING.match(stripped + to_analysis(lines[index + 1][1].strip()))
+            cut_after = bool(meeting)
         if match := TITLE.match(re.sub(r"\s+", "", stripped)):  # 政 府 工 作 报 告, spaced out
             found.setdefault("title", ((match["place"] or "") + match["title"], number))
             if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered,
                 found.setdefault("title_year", (int(match["year"]), number))  # or (some sites) the one reviewed
-        elif match := MEETING.match(stripped):
+        elif match := meeting:
+            second = index + 1 if cut_after else None
             if match["y"] and not parse_date(match):
                 kept.append((number, text))
+                if cut_after:
+                    kept.append(lines[index + 1])
                 continue
             if match["y"]:
                 found.setdefault("meeting_date", (parse_date(match), number))
@@ -210,7 +221,9 @@ REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*我们(?:始终|全面|深入|认真)?(?:坚持|紧紧围绕|克服|顶住)"
                          rf"|(?<!\d)(\d{{4}})\s*年(?:[和及暨]\s*{ANY_PLAN_NAME}(?:时期)?)?(?:政府)?工作回顾"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]?\s*(?:全[县区市旗]|[\u4e00-\u9fff]{1,6}?[县区市旗])?\s*(?:初步)?预计"
-                         r"|(?:回顾了?|回首|回望|回眸|刚刚过去的|刚过去的|过去的)\s*(\d{4})\s*(?:年(?!\s*(?:以来|中|里|间))|(?=[，,]))"
+                         r"|(?:回顾了?|回首|回望|回眸|刚刚过去的|刚过去的|过去的)\s*(\d{4})\s*"
+                         # (not 回顾 ⏎ 2003年至2007年: a span)
+                         r"(?:年(?!\s*(?:以来|中|里|间|至|到|[—–\-~]))|(?=[，,]))"
                          r"|(?:初步)?预计\s*[，,：:]?\s*(\d{4})\s*年(?!\s*(?:底|末)?\s*前)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
