@@ -43,8 +43,8 @@ _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:�
                     rf"|[由从]\s*(?:\d{{4}}\s*年(?:底|末)?|{PLAN_END})?\s*的?|(?<=[\u4e00-\u9fff])\s?\d{{4}}\s*年(?:度|底|末)?)+$")
 # A label that names only a measure, whose subject the previous label in the sentence gave:
 # 粮食面积稳定在 50 万亩以上、总产量 1.7 亿公斤 → 粮食总产量 (完成粮食播种 11 万亩，总产量… too).
-_GENERIC = ("总产量", "产量", "总量", "总额", "增加值", "产值", "总产值")
-_MEASURE_WORDS = re.compile(r"(?:播种面积|面积|播种|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
+_GENERIC = ("总产量", "产量", "总产", "总量", "总额", "增加值", "产值", "总产值")  # (总产 6.4 万吨: 总产量, short)
+_MEASURE_WORDS = re.compile(r"(?:种植面积|播种面积|面积|播种|产量|总产量|总量|总额|规模|增加值|产值|总产值|数量)$")
 _TRIM = "　 ，,、：:"
 _COMPARED = re.compile(rf"(?:比|较|相比)\s*(?:\d{{4}}\s*年|上年|去年|上一年|{PLAN_END})")
 # 国民经济全年实现地区生产总值, 服务业完成社会消费品零售总额: what precedes the verb is
