@@ -259,9 +259,10 @@ _INCOME = "人均可支配收入"
 
 
 # 服务业提档升级快速推进，实现增加值 91.2 亿元: a sentence that opens naming a sector in a clause of
-# words, then gives only the measure — the sector is its subject
-_SECTOR_OPENS = re.compile(rf"\s*(?:全县|全区|全市|全旗)?(?P<s>(?:{_SCOPE})?(?:{_SECTOR}))"
-                           r"(?=[^，,；;。\d]{2,16}[，,])")
+# words, then gives only the measure — the sector is its subject (so is 粮食: 同时，粮食生产再传捷报，
+# 总产183万吨)
+_SECTOR_OPENS = re.compile(rf"\s*(?:(?:同时|此外|另外)\s*[，,]?\s*)?(?:全县|全区|全市|全旗)?"
+                           rf"(?P<s>(?:{_SCOPE})?(?:{_SECTOR}|粮食))(?=[^，,；;。\d]{{2,16}}[，,])")
 
 
 def opening_sector(analysis: str, original: str) -> str:
