@@ -150,6 +150,9 @@ _RANGE_TAIL = re.compile(rf"\s*[—–\-~～至到]\s*(?P<high>{NUM})\s*%")
 _GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
+_RATE_OF = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)(?:增速|增幅|增长速度)")
+_RATE_RANKED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)(?:增速|增幅|增长速度)"
+                          r"[^\d%％，,；;。]{0,20}?(?:第[一二三四五六七八九十]|前列|首位|前茅)[^\d%％，,；;。]{0,6}$")
 # 固定资产投资增15%, 出口降3%: 增 or 降 alone right before a rate, as a headline shortens 增长 (not
 # 新增, 净增; nor 降为0.41%, a level)
 _BARE_CHANGE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![新净倍递])[增降]$")
@@ -589,6 +592,11 @@ class Scanner:
         """The clause before a rate's, when it is nothing but a catalogue indicator's name (and a
         slogan in quotes after it), or a 、 list of them (…，预计分别增长 6%、12%…); else ""."""
         end = reading.begin - 1
+        last = self.figures[-1] if self.figures else None
+        if last and last.unit == "名次" and reading.separator in "，," and last.span[1] >= self.floor - 2 and (
+                rated := _RATE_OF.match(to_analysis(last.label))) and match_label(
+                clean_label(name := last.label[:rated.end("name")])):
+            return name  # 地区生产总值增速在全市排名第一，预计全年增长4%: the rank's rate, then its value
         if end <= self.floor or reading.separator not in "，,":
             return ""
         if self.analysis[end - 1] == "”" and (quote := self.analysis.rfind("“", self.floor, end)) > self.floor:
@@ -597,7 +605,13 @@ class Scanner:
         while begin > self.floor and self.analysis[begin - 1] == "、":  # 地区生产总值、…、外贸进出口总额，
             begin = left_context(self.analysis, begin - 1, self.floor)[0]
         label = self.cut(begin, end)
-        return label if match_label(label) or names_a_list(label) else ""
+        if match_label(label) or names_a_list(label):
+            return label
+        # 地区生产总值增速连续三个季度全市排名第一，预计全年增长4%左右: a clause that opens on an
+        # indicator's rate and says only how it ranked names the rate after it
+        if (rated := _RATE_RANKED.match(to_analysis(label))) and match_label(clean_label(label[:rated.end("name")])):
+            return label[:rated.end("name")]
+        return ""
 
     def list_before(self, reading: Reading) -> str:
         """城镇和农村居民人均可支配收入稳步增长，分别达到 35000 元、16000 元: the list of catalogue
