@@ -216,6 +216,9 @@ YEAR_IS_READS = 60
 # (only words one kind of text uses: 部署, 做好, 全县上下, 在…领导下 stand in plans and look-backs alike)
 PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|主要预期目标|我们要")
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
+# …较好地完成了…确定的各项目标任务, 全面完成了年度目标任务: the year's work told as done
+DONE = re.compile(r"(?:圆满|较好地?|全面|超额)完成了[^。！？；]{0,30}?(?:目标|任务)")
+PARAGRAPH_READS = 400
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*(?:我们)?在[^。！？；]{0,40}?(?:坚强|正确)领导下"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*我们(?:始终|全面|深入|认真)?(?:坚持|紧紧围绕|克服|顶住)"
@@ -309,6 +312,10 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             # what follows says whether the year is the one planned or the one looked back on
             then = glued[match.end():match.end() + YEAR_IS_READS]
             plans, looks_back = PLAN_AFTER.search(then), REVIEW_AFTER.search(then)
+            if not plans and not looks_back:  # (or, further on in its paragraph, a past tense:
+                # 2018年，是…开局之年，…。面对…，较好地完成了县十七届人大二次会议确定的各项目标任务)
+                then = glued[match.end():match.end() + PARAGRAPH_READS]
+                plans, looks_back = PLAN_AFTER.search(then), DONE.search(then)
             if plans and not (looks_back and looks_back.start() < plans.start()):
                 found["year_is"] = (int(match.group(1)), number)
             elif looks_back:  # the cue that comes first decides
