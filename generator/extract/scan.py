@@ -150,9 +150,17 @@ _RANGE_TAIL = re.compile(rf"\s*[—–\-~～至到]\s*(?P<high>{NUM})\s*%")
 _GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
+# 地区生产总值增速…: an indicator's rate named; …连续三个季度全市排名第一: and only how it ranked
 _RATE_OF = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)(?:增速|增幅|增长速度)")
-_RATE_RANKED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)(?:增速|增幅|增长速度)"
+_RATE_RANKED = re.compile(_RATE_OF.pattern +
                           r"[^\d%％，,；;。]{0,20}?(?:第[一二三四五六七八九十]|前列|首位|前茅)[^\d%％，,；;。]{0,6}$")
+
+
+def rated_name(label: str, pattern: re.Pattern) -> str:
+    """The catalogue indicator whose rate `label` opens on (as `pattern` reads it), as printed, or ""."""
+    if (rated := pattern.match(to_analysis(label))) and match_label(clean_label(name := label[:rated.end("name")])):
+        return name
+    return ""
 # 固定资产投资增15%, 出口降3%: 增 or 降 alone right before a rate, as a headline shortens 增长 (not
 # 新增, 净增; nor 降为0.41%, a level)
 _BARE_CHANGE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![新净倍递])[增降]$")
@@ -245,12 +253,11 @@ def names_a_list(label: str) -> bool:
         return False
     known = sum(bool(match_label(clean_label(part))) for part in parts)
     return known == len(parts) or len(parts) >= LONG_LIST and 2 * known > len(parts) and all(
-        len(part) <= NAME_CHARS and not _DIGITS.search(part) for part in parts)
+        len(part) <= NAME_CHARS and not DIGIT.search(part) for part in parts)
 
 
 LONG_LIST = 4
 NAME_CHARS = 16  # (规模以上服务业营业收入: a name; a clause with a verb and its object runs longer)
-_DIGITS = re.compile(r"\d")
 
 
 def rank_value(n: str) -> str:
@@ -594,8 +601,7 @@ class Scanner:
         end = reading.begin - 1
         last = self.figures[-1] if self.figures else None
         if last and last.unit == "名次" and reading.separator in "，," and last.span[1] >= self.floor - 2 and (
-                rated := _RATE_OF.match(to_analysis(last.label))) and match_label(
-                clean_label(name := last.label[:rated.end("name")])):
+                name := rated_name(last.label, _RATE_OF)):
             return name  # 地区生产总值增速在全市排名第一，预计全年增长4%: the rank's rate, then its value
         if end <= self.floor or reading.separator not in "，,":
             return ""
@@ -609,9 +615,7 @@ class Scanner:
             return label
         # 地区生产总值增速连续三个季度全市排名第一，预计全年增长4%左右: a clause that opens on an
         # indicator's rate and says only how it ranked names the rate after it
-        if (rated := _RATE_RANKED.match(to_analysis(label))) and match_label(clean_label(label[:rated.end("name")])):
-            return label[:rated.end("name")]
-        return ""
+        return rated_name(label, _RATE_RANKED)
 
     def list_before(self, reading: Reading) -> str:
         """城镇和农村居民人均可支配收入稳步增长，分别达到 35000 元、16000 元: the list of catalogue

@@ -15,6 +15,7 @@ from functools import cache
 from generator.headings import ASCII_STOP, BULLET, ITEM_NUMBER, MAX_HEADING_CHARS, is_heading, is_terminated, opens_unit
 from generator.indicators import catalogue, label_key
 from generator.model import Block, Repair
+from generator.numbers import DIGIT
 from generator.script import to_analysis
 from generator.segment import FUNCTION_CHARS, is_word, words
 
@@ -123,31 +124,28 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
 # lengths that vary (a narrow column wraps at one width): its lines are items, no cut sentence.
 LIST_RUN = 4
 LIST_LINE_CHARS = 32
-_ITEM_OPENS = re.compile(rf"^(?:[\u4e00-\u9fff{BULLET}]|{ITEM_NUMBER.pattern.lstrip('^')})")
+_OPENS_WORD = re.compile(rf"^[\u4e00-\u9fff{BULLET}]")
+_CLAUSE_STOP = re.compile(r"[，,；;。]")  # (an item is one clause: a wrapped line of prose holds its commas)
 
 
 def listed_lines(lines: list[tuple[int, str]]) -> set[int]:
     """The numbers of the lines that are items of a list set one a line."""
     listed: set[int] = set()
-    run: list[tuple[int, str]] = []
+    run: list[tuple[int, str]] = []  # (line number, analysis text)
     for number, raw in [*lines, (0, "。")]:  # (a stop at the end closes the last run)
-        text = raw.strip()
-        if not text:
+        plain = to_analysis(raw.strip())
+        if not plain:
             continue
-        if len(text) <= LIST_LINE_CHARS and not is_terminated(text) and not _CLAUSE_STOP.search(text) \
-                and _ITEM_OPENS.match(to_analysis(text)):
-            run.append((number, text))
+        if len(plain) <= LIST_LINE_CHARS and not is_terminated(plain) and not _CLAUSE_STOP.search(plain) \
+                and (_OPENS_WORD.match(plain) or ITEM_NUMBER.match(plain)):
+            run.append((number, plain))
             continue
         lengths = Counter(len(item) for _, item in run)
-        if len(run) >= LIST_RUN and 2 * sum(bool(_DIGIT.search(item)) for _, item in run) >= len(run) \
+        if len(run) >= LIST_RUN and 2 * sum(bool(DIGIT.search(item)) for _, item in run) >= len(run) \
                 and 2 * lengths.most_common(1)[0][1] < len(run):
             listed.update(n for n, _ in run)
         run = []
     return listed
-
-
-_DIGIT = re.compile(r"[0-9０-９]")
-_CLAUSE_STOP = re.compile(r"[，,；;。]")  # (an item is one clause: a wrapped line of prose holds its commas)
 
 
 def join_blocks(lines: list[tuple[int, str]]):

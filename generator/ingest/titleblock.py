@@ -73,7 +73,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
             continue
         stripped = to_analysis(text.strip())
         meeting, cut_after = MEETING.match(stripped), False
-        if not meeting and index + 1 < len(lines) and "在" in stripped and not is_terminated(stripped):
+        if not meeting and index + 1 < min(len(lines), TITLE_AREA_LINES) and "在" in stripped \
+                and not is_terminated(stripped):
             # "──2007年12月4日在铁岭县第十六届" ⏎ "人民代表大会第一次会议上": one meeting line, cut
             meeting = MEETING.match(stripped + to_analysis(lines[index + 1][1].strip()))
             cut_after = bool(meeting)
