@@ -22,11 +22,11 @@ BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]+)\*\*")
 # "一、", "第一部分": how a part heading is numbered, when it is
 _NUMBERED = r"(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)"
 _PART_NUMBER = rf"^[#*\s]*{_NUMBERED}?\s*"
-# "一、精彩的2012年", "二、奋进2023年：矢志赶超、开创新局": a numbered part named by a year alone
-# (whether it looks back or plans, its neighbour a year apart tells, or else its number: the
-# first part of a report looks back, the second plans)
+# "一、精彩的2012年", "二、奋进2023年：矢志赶超、开创新局", "二、2019年主要工作": a numbered part named
+# by a year alone, or by a year's work (whether it looks back or plans, its neighbour a year apart
+# tells, or else its number: the first part of a report looks back, a later one plans)
 YEAR_PART_HEADING = re.compile(rf"^[#*\s]*(?P<n>{_NUMBERED})\s*[^。，,；;：:\d]{{0,8}}?\s*(?P<y>\d{{4}})\s*年\s*"
-                               r"(?:[：:][^。，,；;：:\d]{0,16})?$")
+                               r"(?:的?(?:主要)?工作)?\s*(?:[：:][^。，,；;：:\d]{0,16})?$")
 # "一、2022年工作回顾": the review year, when no meeting line gives the date
 # (numbered or not: "回顾2023年工作成果" heads some reports; "第一部分 2022年工作情况",
 # "一、2020年主要工作和“十三五”发展成就", "一、“十三五”发展成就和2020年主要工作" others;

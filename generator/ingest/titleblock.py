@@ -156,9 +156,9 @@ def lift_title_block(lines: list[tuple[int, str]]):
     if pair := next(((a, b) for a, b in itertools.pairwise(bare) if b[0] == a[0] + 1), None):
         found.setdefault("review_year", pair[0][:2])
         found.setdefault("plan_year", pair[1][:2])
-    elif len(bare) == 1:  # one alone (an excerpt's): a report's first part looks back, its second plans
+    elif len(bare) == 1:  # one alone (an excerpt's): a report's first part looks back, a later one plans
         year, number, numeral = bare[0]
-        if role := {"一": "review_year", "二": "plan_year"}.get(numeral.strip("第部分、 ")):
+        if role := {"一": "review_year", "二": "plan_year", "三": "plan_year"}.get(numeral.strip("第部分、 ")):
             found.setdefault(role, (year, number))
     return kept, found, repairs
 
