@@ -23,6 +23,7 @@ from generator.extract.context import (
     PLAN_END,
     RESTATED,
     TARGET,
+    YEAR_OF_ITS_OWN,
     heading_role,
     heads_targets,
     introduces_targets,
@@ -229,7 +230,7 @@ def excluding(analysis: str) -> list[tuple[int, int, int, int]]:
 
 
 # 未来五年，…: the goals that follow are the five years', not the coming year's
-_AHEAD_FIVE = re.compile(rf"^[\s，,]*(?:未来五年|今后五年|今后一个时期|{PLAN_NAME}时期)")
+_AHEAD_FIVE = re.compile(rf"^[\s，,]*(?:未来五年|今后五年|今后一个时期|{PLAN_NAME}(?:时期|期间))")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,24}$")
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
@@ -635,7 +636,8 @@ def extract_report(report: Report) -> list[Figure]:
                         # 到2016年，…固定资产投资累计达到600亿元以上: a sum over the plan's years
                         period = f"{report.metadata.year}–{period}"
                     if back_five and period.isdigit() and (_CUMULATIVE_VALUE.search(before[-40:]) or (
-                            summing and raw.value is not None and basis != "year")):
+                            summing and raw.value is not None and basis != "year"
+                            and not YEAR_OF_ITS_OWN.search(own_clause(before)))):  # (…，…预计今年达到)
                         # 五年来…固定资产投资累计完成 208.4 亿元: the five years' sum, no year's figure;
                         # so are the amounts listed after it (，实际利用外资5.5亿美元，…)
                         kind, period, basis = "actual", span_back(back_five, report.metadata.review_year), "words"

@@ -145,7 +145,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     Returns kind, period and the evidence they rest on (`BASES`): comparisons use only
     figures whose period rests on more than a default."""
     review, plan = meta.review_year, meta.year
-    if multi := several_years(sentence):
+    if (multi := several_years(sentence)) and not names_its_year(sentence, multi):
         return "actual", span_back(multi, review), "words"
     if match := BY_YEAR.search(sentence):
         year = int(match.group(1) or match.group(2))
@@ -197,6 +197,17 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
 # default of a report whose parts were not recognised); or evidence that points two ways
 # (conflict). Comparisons take neither defaults nor conflicts.
 BASES = ("year", "words", "part", "default", "conflict")
+
+
+# …贷款五年累计64.9亿元，社会消费品零售总额预计今年达到78.6亿元: a clause that names the one year
+# its figure is of, after a span an earlier clause said
+YEAR_OF_ITS_OWN = re.compile(r"今年|全年|当年|本年度")
+
+
+def names_its_year(sentence: str, span: re.Match) -> bool:
+    """Does the figure's own clause, after the clause that said `span`, name its one year?"""
+    own = own_clause(sentence)
+    return span.end() <= len(sentence) - len(own) and bool(YEAR_OF_ITS_OWN.search(own))
 
 
 def own_clause(sentence: str) -> str:

@@ -36,7 +36,8 @@ _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|" 
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、(?![一二三]、|[二三]产)"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、/／](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])(?![月年日万亿千百元个家项])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总?规模|同口径"
-                    r"|自然|实际|名义|首次|已经|已|将|有望|(?<!许)可|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
+                    r"|(?:初步)?预计(?:全年|今年)?"  # 社会消费品零售总额预计今年达到…
+                    r"|自然|实际|名义|首次|已经|已|将|有望|(?<!许)可|(?<![主需重])要|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
                     r"|按?[原新]?统计口径(?:计算)?"
                     r"|(?:按)?(?:可比价|现价)(?:计算)?"
                     r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
@@ -398,4 +399,8 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
             # 武宣经济增长… in 武宣县's story: the county's short name, then the indicator (only where
             # the region is known: 全州, 平原, 南部 are words as well as counties' names)
             return clean_label(label[size:])
+        if WHOLE.match(analysis, size) and any(is_county_name(name + kind) for kind in "县区市旗"):
+            # 万源全市地区生产总值: the county's short name, then 全市 (no word runs on so)
+            own = not region_known or region.startswith(name)
+            return clean_label(label[size:]) if own else None
     return None

@@ -6,7 +6,7 @@ import re
 
 from generator.diagnostics import Diagnostic
 from generator.model import Repair
-from generator.numbers import NUMBER_SPLIT
+from generator.numbers import NUMBER_SPLIT, UNIT
 from generator.script import to_analysis
 
 HAN = r"\u4e00-\u9fff"
@@ -112,6 +112,28 @@ def _prose(text: str) -> bool:
 # "完成 27 .4 亿元", "15 . 1 亿元": a space before a decimal point (a number never begins with a
 # point), so the two sides are one number; unlike "1 7 亿公斤", nothing is left to guess
 SPACED_POINT = re.compile(r"(?<=\d)\s+\.\s*(?=\d)")
+# "分别增长9.9%、-4.2%和26。8%": a decimal point the OCR read as a full stop; no sentence opens on a
+# rate (8%…), so a 。 between digits that a percent sign closes is the point
+STOP_AS_POINT = re.compile(r"(?<=\d)。(?=\d{1,3}\s*[%％‰])")
+
+
+# "生产总值223 961万元", "收入 9 081万元": an old typeset copy groups a number's thousands with a
+# space (a head of one to three digits, then groups of three, before a unit). Where a text does so
+# again and again it is that copy's style, and the groups are one number; a lone "1 7 亿公斤" (or
+# a lone "1 700万元": 1.700 or 1700?) is still left for a person.
+THOUSANDS_SPACED = re.compile(rf"(?<![\d.])\d{{1,3}}(?: \d{{3}})+(?![\d.])(?=\s*{UNIT})")
+THOUSANDS_SPACED_MIN = 3
+
+
+def _join_thousands(text: str, following: str = "") -> tuple[str, list[re.Match]]:
+    """`text` with its space-grouped numbers joined (found in the analysis script: 萬元 is 万元;
+    a unit may open the `following` line, when a copy wrapped at a fixed width cut it off), and
+    the matches."""
+    found = [m for m in THOUSANDS_SPACED.finditer(to_analysis(text + "\n" + following[:4]))
+             if m.end() <= len(text)]
+    for match in reversed(found):
+        text = text[:match.start()] + text[match.start():match.end()].replace(" ", "") + text[match.end():]
+    return text, found
 
 
 # "城鎮,、農村居民…分別增長10%,、12%", "隆重開幕,。": a mirror site's comma before another stop.
@@ -139,7 +161,17 @@ def repair_ocr(lines: list[tuple[int, str]]):
     lines, repairs = cut_notes(lines)
     out = []
     layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines if _prose(text)) >= LAYOUT_SPACES_MIN
-    for number, text in lines:
+    following = [text for _, text in lines[1:]] + [""]
+    grouped = sum(len(_join_thousands(text, after)[1]) for (_, text), after in zip(lines, following, strict=True)
+                  if " " in text and any(c.isdigit() for c in text)) >= THOUSANDS_SPACED_MIN
+    for (number, text), after in zip(lines, following, strict=True):
+        if grouped and (joined := _join_thousands(text, after))[1]:
+            first = joined[1][0]
+            context = text[max(0, first.start() - 4):first.end() + 2]
+            printed = text[first.start():first.end()]
+            repairs.append(Repair("ocr", number, context, context.replace(printed, printed.replace(" ", "")),
+                                  f"数字按千位用空格分节，已连写 {len(joined[1])} 处"))
+            text = joined[0]
         if layout and _prose(text):
             text = _mend(LAYOUT_SPACE, "", text, number, "删除词语中间的版式空格 {} 处", 4, repairs)
         if CONTROL.search(text):
@@ -152,6 +184,7 @@ def repair_ocr(lines: list[tuple[int, str]]):
             text = PINYIN_NOTE.sub("", text)
         text = _mend(DOUBLED_STOP, "", text, number, "删除紧挨另一标点的多余逗号 {} 处", 2, repairs)
         text = _mend(SPACED_POINT, ".", text, number, "小数点前有空格，已连写 {} 处", 2, repairs)
+        text = _mend(STOP_AS_POINT, ".", text, number, "数字中间的句号应为小数点，已改 {} 处", 3, repairs)
         text, years = join_split_years(text)
         for year in years:
             repairs.append(Repair("ocr", number, f"{year}年", "".join(year.split()) + "年",
