@@ -15,8 +15,10 @@ from functools import cache, lru_cache
 # methods offer beside ％ and county sites print as one: 增长15℅) read as %. The small and
 # vertical forms of the clause stops (﹔﹐﹑﹕, ︔︐︑︓, and ︒ for 。), which big5 copies and
 # vertical layouts carry, read as the stops every rule knows (糧食總產量保持在10.42萬噸以上﹔).
-_WIDE = "０１２３４５６７８９．％﹪℅＋－～﹐﹑﹔﹕﹖﹗︐︑︒︓︔︕︖"
-_FULL_WIDTH = str.maketrans(_WIDE, "0123456789.%%%+-~，、；：？！，、。：；！？")
+# The narrow spaces a typeset copy groups digits with (no-break, thin, figure, narrow no-break:
+# 136 250万元) read as the plain space, so a number they break is seen as broken.
+_WIDE = "０１２３４５６７８９．％﹪℅＋－～﹐﹑﹔﹕﹖﹗︐︑︒︓︔︕︖\u00a0\u2007\u2009\u202f"
+_FULL_WIDTH = str.maketrans(_WIDE, "0123456789.%%%+-~，、；：？！，、。：；！？    ")
 _ANY_WIDE = re.compile(f"[{_WIDE}]")  # (a search is ten times faster than a translate that changes nothing)
 
 

@@ -123,6 +123,7 @@ STOP_AS_POINT = re.compile(r"(?<=\d)。(?=\d{1,3}\s*[%％‰])")
 # a lone "1 700万元": 1.700 or 1700?) is still left for a person.
 THOUSANDS_SPACED = re.compile(rf"(?<![\d.])\d{{1,3}}(?: \d{{3}})+(?![\d.])(?=\s*{UNIT})")
 THOUSANDS_SPACED_MIN = 3
+_GROUP_SPACE = re.compile("[ \u00a0\u2007\u2009\u202f]")  # (the plain space, or a typesetter's narrow one)
 
 
 def _join_thousands(text: str, following: str = "") -> tuple[str, list[re.Match]]:
@@ -132,7 +133,7 @@ def _join_thousands(text: str, following: str = "") -> tuple[str, list[re.Match]
     found = [m for m in THOUSANDS_SPACED.finditer(to_analysis(text + "\n" + following[:4]))
              if m.end() <= len(text)]
     for match in reversed(found):
-        text = text[:match.start()] + text[match.start():match.end()].replace(" ", "") + text[match.end():]
+        text = text[:match.start()] + _GROUP_SPACE.sub("", text[match.start():match.end()]) + text[match.end():]
     return text, found
 
 
@@ -163,13 +164,13 @@ def repair_ocr(lines: list[tuple[int, str]]):
     layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines if _prose(text)) >= LAYOUT_SPACES_MIN
     following = [text for _, text in lines[1:]] + [""]
     grouped = sum(len(_join_thousands(text, after)[1]) for (_, text), after in zip(lines, following, strict=True)
-                  if " " in text and any(c.isdigit() for c in text)) >= THOUSANDS_SPACED_MIN
+                  if _GROUP_SPACE.search(text) and any(c.isdigit() for c in text)) >= THOUSANDS_SPACED_MIN
     for (number, text), after in zip(lines, following, strict=True):
         if grouped and (joined := _join_thousands(text, after))[1]:
             first = joined[1][0]
             context = text[max(0, first.start() - 4):first.end() + 2]
             printed = text[first.start():first.end()]
-            repairs.append(Repair("ocr", number, context, context.replace(printed, printed.replace(" ", "")),
+            repairs.append(Repair("ocr", number, context, context.replace(printed, _GROUP_SPACE.sub("", printed)),
                                   f"数字按千位用空格分节，已连写 {len(joined[1])} 处"))
             text = joined[0]
         if layout and _prose(text):
