@@ -92,8 +92,15 @@ NEXT_YEAR = re.compile(r"明年")
 _NEXT_YEARS_GOALS = re.compile(r"明年[^。；;]{0,16}(?:预期目标|主要目标|发展目标)")
 
 
+# 一、以保增长为首要任务，狠抓重大项目建设，经济实力进一步增强: what a topic took as its task or focus
+# (以…为首要任务, 以…为重点) names neither a look back nor a plan
+_TAKEN_AS = re.compile(r"以[^，,。；;]{1,16}为[^，,。；;]{0,4}(?:任务|重点|目标|要求)")
+
+
 def title_role(title: str) -> str | None:
     """review or plan, if a heading (analysis text) says which."""
+    if "为" in title:
+        title = _TAKEN_AS.sub("", title)
     if REVIEW_TITLE.search(title) and not PLAN_TITLE.search(title):
         return "review"
     return "plan" if PLAN_TITLE.search(title) else None

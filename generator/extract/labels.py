@@ -272,6 +272,10 @@ def opening_sector(analysis: str, original: str) -> str:
     return original[match.start("s"):match.end("s")] if match else ""
 
 
+# 全区规模工业发展到169户: the verb of a count, after the subject a later measure belongs to
+_COUNTED_TO = re.compile(r"(?:发展到|增加到|增至|达到)$")
+
+
 def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
     """A label that names only a measure takes its subject from the label before it, or the
     first from the sector the sentence opens with (`opening`; and 支出 after a 收入, its budget);
@@ -290,6 +294,8 @@ def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
         elif label.startswith(_GENERIC) and previous:
             measure = _MEASURE_WORDS.search(to_analysis(previous))
             subject = previous[:measure.start()] if measure else previous
+            if verb := _COUNTED_TO.search(to_analysis(subject)):
+                subject = subject[:verb.start()]  # 规模工业发展到169户，完成增加值…: 规模工业's 增加值
             if subject and subject != previous or subject and not label.startswith(to_analysis(subject)):
                 raw.label = subject + raw.label
         if raw.label:
