@@ -166,7 +166,8 @@ def rated_name(label: str, pattern: re.Pattern) -> str:
 _BARE_CHANGE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![新净倍递])[增降]$")
 # Figures on an adjusted basis (剔除不可比因素, 扣除…, 还原留抵退税后), three ways:
 # 2.55 亿元，剔除减税降费因素，下降 8.1%: a rate set apart by its own clause is another reading, left out
-_ADJUSTED = re.compile(r"(?:剔除|扣除|还原)[^0-9。；;]{0,20}$")
+# (not 扣除价格因素，实际增长8.2%: a growth net of prices is the real growth every report gives)
+_ADJUSTED = re.compile(r"(?:剔除|扣除|还原)(?!物?价格?因素)[^0-9。；;]{0,20}$")
 # 一般公共预算收入137亿元，剔除不可比因素增长9.4%: said straight before the rate, and the level's only
 # growth, it is that growth (the words are blanked); after a plain growth (…增长0.3%，剔除减税降费因素
 # 增长14.7%) it is a second reading and stays apart

@@ -69,25 +69,28 @@ def lift_title_block(lines: list[tuple[int, str]]):
     kept, repairs, found = [], [], {}
     second = None  # the line a meeting line was cut into two ends on
     for index, (number, text) in enumerate(lines):
-        if index == second:
+        if index == second:  # (its second half: listed too, as every line lifted is)
+            repairs.append(Repair("title", number, text, "", "报告标题信息（会议行的后半），已移入报告元数据"))
             continue
         stripped = to_analysis(text.strip())
         meeting, cut_after = MEETING.match(stripped), False
-        if not meeting and index + 1 < min(len(lines), TITLE_AREA_LINES) and "在" in stripped \
+        # (the line it goes on in: the next that is not blank, as a PDF copy spaces its lines)
+        onto = next((j for j in range(index + 1, min(len(lines), index + 3)) if lines[j][1].strip()), index + 1)
+        if not meeting and onto < min(len(lines), TITLE_AREA_LINES) and "在" in stripped \
                 and not is_terminated(stripped):
             # "──2007年12月4日在铁岭县第十六届" ⏎ "人民代表大会第一次会议上": one meeting line, cut
-            meeting = MEETING.match(stripped + to_analysis(lines[index + 1][1].strip()))
+            meeting = MEETING.match(stripped + to_analysis(lines[onto][1].strip()))
             cut_after = bool(meeting)
         if match := TITLE.match(re.sub(r"\s+", "", stripped)):  # 政 府 工 作 报 告, spaced out
             found.setdefault("title", ((match["place"] or "") + match["title"], number))
             if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered,
                 found.setdefault("title_year", (int(match["year"]), number))  # or (some sites) the one reviewed
         elif match := meeting:
-            second = index + 1 if cut_after else None
+            second = onto if cut_after else None
             if match["y"] and not parse_date(match):
                 kept.append((number, text))
                 if cut_after:
-                    kept.append(lines[index + 1])
+                    kept.append(lines[onto])
                 continue
             if match["y"]:
                 found.setdefault("meeting_date", (parse_date(match), number))
