@@ -58,8 +58,8 @@ _SCOPE = "规模以上|规上|限额以上|限上"
 _SECTOR = "工业|服务业|第三产业|第二产业|第一产业|农业|建筑业"
 # …规模以上工业 before 实现总产值: a subject the bare measure after the verb belongs to
 # (61户规模以上工业企业预计完成…: a count of the firms first, an estimate's 预计 before the verb)
-_SUBJECT_BEFORE = re.compile(rf"^(?:\d+\s*[户家个])?(?P<scope>{_SCOPE})?"
-                             rf"(?P<sector>{_SECTOR})(?:企业)?"
+_SUBJECT_BEFORE = re.compile(rf"^(?:\d+\s*[户家个])?(?:(?P<scope>{_SCOPE})?"
+                             rf"(?P<sector>{_SECTOR})(?:企业)?|(?P<firms>(?:{_SCOPE})企业))"
                              r"(?=(?:全年)?(?:初步)?(?:预计)?(?:实现|完成|达到|累计完成|全年完成))")
 # The parts of a region that report their own figures: 经开区, 高新区, 综保区, 片区…
 _ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|"
@@ -134,10 +134,11 @@ def clean_label(text: str) -> str:
         elif verb and verb.end() < len(rest.rstrip(_TRIM)) and rest[verb.end():].strip(_TRIM) in _GENERIC \
                 and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])):
             # 规模以上工业实现总产值 1106 亿元: the measure's subject stands before the verb
-            begin = start + subject.start("scope" if subject["scope"] else "sector")  # (not the count)
+            # (其中，规模以上企业实现总产值…: the firms of the scope, whose 总产值 is industry's)
+            begin = start + subject.start("scope" if subject["scope"] else "firms" if subject["firms"] else "sector")
             return text[begin:start + subject.end()] + text[start + verb.end():end].strip(_TRIM)
         elif verb and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])) and subject["scope"] \
-                and rest[verb.end():].strip(_TRIM).startswith(subject["sector"]):
+                and subject["sector"] and rest[verb.end():].strip(_TRIM).startswith(subject["sector"]):
             # 61户规模以上工业企业预计完成工业增加值 102 亿元: the firms' scope, then the measure named in full
             return text[start + subject.start("scope"):start + subject.end("scope")] \
                 + text[start + verb.end():end].strip(_TRIM)

@@ -19,6 +19,7 @@ from generator.headings import (
     ANY_PLAN_NAME,
     PERIOD_REVIEW_HEADING,
     PLAN_HEADING,
+    PLAN_NAME,
     REVIEW_HEADING,
     YEAR_PART_HEADING,
     is_terminated,
@@ -250,6 +251,11 @@ EVENT_YEARS = {
 EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年)(?:，|,)?是|(?P<now>站在|正值|时值|值此))"
                         r"[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
+# 审查镇康县国民经济和社会发展第十五个五年规划纲要草案, 审议“十四五”规划和二〇三五年远景目标纲要:
+# the session that examines a five-year plan's outline (not its mid-term review, 纲要实施中期评估)
+OUTLINE_REVIEWED = re.compile(r"(?:审查|审议|讨论|批准)[^。！？；]{0,30}?"
+                              r"(?:第十(?P<n>[一二三四五六七])个五年规划|" + PLAN_NAME + r"规划)"
+                              r"[^。！？；]{0,16}?纲要(?!\s*(?:实施)?(?:中期|评估|执行|完成))")
 # "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year at the start
 # of a line (a headline, a story's lead; not "…，2023年政府工作报告各项目标任务全面完成", which
 # looks back); below a date, as a page title is (a few sites name a report by the year it reviews)
@@ -333,6 +339,9 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] == "今年" else 1)
             found["event_said"] = (year, number)  # the plan year
+        if "event_said" not in found and (match := said(OUTLINE_REVIEWED)):
+            # a session that examines a five-year plan's outline sits in that plan's first year
+            found["event_said"] = (plan_end_year(match["n"] or match["plan"]) - 4, number)
         if "report_named" not in found and (match := said(REPORT_NAMED) or said(REPORT_TOLD)) \
                 and plausible(match.group(1)):
             found["report_named"] = (int(match.group(1)), number)
