@@ -134,9 +134,12 @@ _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
 _CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破)"
 # what comes before the figure or rate: a label, a threshold crossed in words, a comma
 # (or a doubling said before the figure: 财政总收入实现翻番，达到40.7亿元)
-_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z]{2,20}?)(?:(?:首次|成功|再次|再)?" + _CROSSED +
-                r"(?:[^，,；;。0-9]{1,8}(?:大关|台阶|关口)|[百千万]亿元?)|(?:实现|再次|再)?翻了?[一两]?番)\s*[，,、]\s*")
-_WORDED_MILESTONE = re.compile(_WORDED_LEAD + r"(?:预计|初步预计)?\s*(?:达到|达|为|实现|增至|完成)?\s*$")
+_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,26}?)(?:(?:首次|成功|再次|再)?"
+                + _CROSSED +  # (the label may hold an aside, 预计（下同）, blanked to spaces)
+                r"(?:[^，,；;。0-9]{1,12}(?:大关|台阶|关口)|[百千万]亿元?)|(?:实现|再次|再)?翻了?[一两]?番)\s*[，,、]\s*")
+# (先后跨越两百亿元、三百亿元台阶，预计2011年达到316亿元: the year the figure is of may stand before its verb)
+_WORDED_MILESTONE = re.compile(_WORDED_LEAD + r"(?:预计|初步预计)?\s*(?:\d{4}\s*年(?:底|末)?\s*)?"
+                               r"(?:达到|达|为|实现|增至|完成)?\s*$")
 # … and the same before a rate: 地区生产总值跨越千亿台阶，增长 7%以上
 _WORDED_MILESTONE_RATE = re.compile(_WORDED_LEAD + r"(?:同比|比上年)?\s*(?:增长|下降)?\s*$")
 # 超额完成年度任务 2.1 亿元 after a figure: by how much it beat its target, not a figure
