@@ -51,8 +51,9 @@ _UNIT_OPENS = re.compile(rf"^\s*(?:{UNIT}|[个项家所座条户人名次只头]
 def _page_number(lines: list[tuple[int, str]], index: int) -> bool:
     if not _PAGE_NUMBER_ALONE.match(lines[index][1].strip()):
         return False
-    before = next((text.strip() for _, text in reversed(lines[:index]) if text.strip()), "")
-    after = next((text.strip() for _, text in lines[index + 1:] if text.strip()), "")
+    # (the nearest line that is not blank each side, within a few: a page break leaves one or two)
+    before = next((text.strip() for _, text in reversed(lines[max(0, index - 3):index]) if text.strip()), "")
+    after = next((text.strip() for _, text in lines[index + 1:index + 4] if text.strip()), "")
     if not before or not after or is_terminated(before):
         return False
     return before[-1].isdigit() and bool(_UNIT_OPENS.match(to_analysis(after)))
