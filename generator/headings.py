@@ -51,6 +51,10 @@ def plan_name(numeral: str) -> str:
 # "一、“十三五”时期工作回顾": a look back on a five-year plan that has ended (a report of the
 # plan's first year; a new term's autumn report looks back on 本届, not on a plan)
 PERIOD_REVIEW_HEADING = re.compile(_PART_NUMBER + PLAN_NAME + r"(?:时期|期间)?(?:政府)?(?:工作)?(?:回顾|总结)$")
+# "一、过去五年工作回顾", "一、“十三五”时期发展回顾", "一、本届政府工作回顾": a part that looks back on a
+# term, after which a part named for a year's work may be the term's last year, looked back on too
+TERM_REVIEW_HEADING = re.compile(_PART_NUMBER + r"[^。，,；;\d]{0,8}?(?:过去五年|五年来|本届政府|本届|"
+                                 + ANY_PLAN_NAME + r"(?:时期|期间)?)[^。，,；;\d]{0,10}(?:回顾|总结)$")
 
 
 def plan_end_year(numeral: str) -> int:

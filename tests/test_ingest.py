@@ -228,3 +228,38 @@ def test_the_most_mentioned_year_said_in_goals_is_the_year_planned(tmp_path, tex
     (tmp_path / "r.meta.yml").write_text("region: 某区\n", encoding="utf-8")
     metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
     assert (metadata.year, metadata.review_year) == (2024, 2023)
+
+
+@pytest.mark.parametrize("text", [
+    # a session that hears the mid-term review of the outline is not in the plan's first year
+    "县十八届人大三次会议开幕\n会议审议《某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》"
+    "实施中期评估报告。\n报告指出，过去一年，全县地区生产总值完成88.08亿元，增长5.8%。\n",
+    # a report that recalls the outline approved a year before
+    "县十八届人大二次会议开幕\n过去一年，我们审议通过“十四五”规划纲要，开启新征程。"
+    "全县地区生产总值完成95.3亿元，增长8.1%。\n",
+    # a plan to submit the outline later in the year
+    "县十八届人大五次会议开幕\n今年，将按程序提请县人大审议“十五五”规划纲要。\n",
+], ids=["mid-term-review", "outline-recalled", "outline-to-come"])
+def test_only_a_draft_outline_examined_dates_a_session(tmp_path, text):
+    """审查…第十五个五年规划纲要草案 puts a session in the plan's first year; an outline's mid-term
+    review, an outline recalled as approved, or one to be submitted later do not (they gave 2021 or
+    2026 to reports of 2023 and 2025), and 二〇三五年远景目标 is no mention of a year either (the
+    most-mentioned year had made one such report 2036's): with nothing else, the year is refused."""
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某县\n", encoding="utf-8")
+    with pytest.raises(InputError, match="year"):
+        ingest_text(read_source(path, "r.txt"), lenient=True)
+
+
+@pytest.mark.parametrize("heading", ["一、“十三五”时期发展回顾", "一、过去五年工作回顾"])
+def test_a_year_named_part_after_a_term_look_back_is_no_plan(tmp_path, heading):
+    """After a part that looks back on the term, 二、2020年主要工作 may be the look back on the
+    term's last year: it gives no role of its own (it had made the year looked back on the plan
+    year, and the 2020 results 2020 targets)."""
+    path = tmp_path / "r.txt"
+    path.write_text(f"各位代表：现在，我代表县人民政府向大会报告工作。\n{heading}\n五年来，全县经济总量跨上新台阶。\n"
+                    "二、2020年主要工作\n全年地区生产总值完成120亿元，增长4%。\n", encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某县\n", encoding="utf-8")
+    metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
+    assert (metadata.year, metadata.review_year) == (2021, 2020)  # (from the year mentioned, looked back on)

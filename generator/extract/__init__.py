@@ -231,6 +231,8 @@ def excluding(analysis: str) -> list[tuple[int, int, int, int]]:
 
 # 未来五年，…: the goals that follow are the five years', not the coming year's
 _AHEAD_FIVE = re.compile(rf"^[\s，,]*(?:未来五年|今后五年|今后一个时期|{PLAN_NAME}(?:时期|期间))")
+# 今年…, 明年…, 新的一年…: a sentence of the five years' goals' paragraph that turns to one year
+_ONE_YEAR_AHEAD = re.compile(r"^[\s，,]*(?:今年|明年|新的一年|本年度)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,24}$")
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
@@ -374,8 +376,8 @@ _TERM_GROWTH = re.compile(r"\s*[，,]?\s*(?:分别)?增长")
 def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | None:
     """The years a plan's goals span ("2021–2025") and, when the text names the plan (十四五), its
     last year ("2025": a level among its goals is that year's; "" when unnamed); None for no match."""
-    if not match:
-        return None
+    if not match or match["plan"] and plan_end_year(match["plan"]) < year:
+        return None  # (“十三五”期间 in a 2021 report: a plan that has ended is no horizon)
     first = plan_end_year(match["plan"]) - 4 if match["plan"] else year
     return f"{first}–{first + 4}", str(first + 4) if match["plan"] else ""
 
@@ -551,7 +553,9 @@ def extract_report(report: Report) -> list[Figure]:
                     area_at = start + said_area[1]
                 if not ahead_five:
                     ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause), report.metadata.year)
-                back_five = back_five or several_years(clause)  # 五年来，…累计…
+                elif ahead_five is not ahead_part and _ONE_YEAR_AHEAD.match(clause):
+                    ahead_five = ahead_part  # “十三五”期间，…。今年…主要预期目标是：…: the year's goals again
+                back_five = back_five or several_years(clause, report.metadata.year)  # 五年来，…累计…
                 if year_said or _ONE_YEAR.search(clause):
                     five_frame = ""  # (2020年，…; 全年…: one year's figures again)
                 elif (frame := _FIVE_FRAME.match(clause)) and not DIGIT.search(clause):

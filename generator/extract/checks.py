@@ -55,6 +55,7 @@ def out_of_proportion(figures: list[Figure]) -> list[Figure]:
 # beside the local-level figure, the catalogue's measure, which stays. Levels within the printed
 # precision of each other (3.6万元 beside 35620 元) agree; 4.1万元 beside 42000 元 do not.
 _WITHIN = ("县内", "区内", "市内", "旗内")
+NARROWER = "the output within the county's bounds"  # (县内生产总值 beside 地区生产总值)
 ROUNDED = "a rounded copy"  # of a figure the report gives exactly too
 CONFLICTING = "conflicting values"  # the flag's words, which the compare stage reads too
 
@@ -128,6 +129,14 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
     beside = _beside(figures)  # the other headline indicators said beside a figure
     flagged: dict[int, str] = {}
     for same in found.values():
+        # 地区生产总值346亿元（县内生产总值276亿元）: the output within the county's bounds, beside the
+        # region's own figure, is the narrower one, close to it or not; the region's stays
+        inner = {id(f) for f in same if to_analysis(f.label).startswith(_WITHIN)}
+        if inner and len(inner) < len(same):
+            for f in same:
+                if id(f) in inner:
+                    flagged[id(f)] = f"{NARROWER}: said beside the region's own figure"
+            same = [f for f in same if id(f) not in inner]
         values = {Decimal(f.value) for f in same}
         if all(same_level(a, b) for a in values for b in values):
             exact = [f for f in same if not approximate(f)]
@@ -140,11 +149,6 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
         local = [f for f in same if to_analysis(f.label).startswith("地方")]
         local_values = {Decimal(f.value) for f in local}
         keep = {id(f) for f in local} if len(local_values) == 1 and len(local) < len(same) else set()
-        # 地区生产总值346亿元（县内生产总值276亿元）: the output within the county's bounds, beside the
-        # region's own figure, is the narrower one; the region's stays
-        inner = {id(f) for f in same if to_analysis(f.label).startswith(_WITHIN)}
-        if not keep and inner and len({Decimal(f.value) for f in same if id(f) not in inner}) == 1:
-            keep = {id(f) for f in same if id(f) not in inner}
         if not keep:
             # 地区生产总值…；固定资产投资 634 亿元…；社会消费品零售总额… beside 六大片区…完成固定资产投资
             # 500 亿元: the value said among the year's main indicators is the region's; one part's stands apart

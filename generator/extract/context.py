@@ -51,14 +51,21 @@ STATED_YEAR = re.compile(r"(?=\d{4}\s*年)(?<![比较与\d])(?<![比较与]\s)(?
 MULTI_YEAR = re.compile(r"过去的?(?P<a>[三四五十])年|(?P<b>[三四五十])年来|近(?P<c>五)年|(?P<d>[三四五十])年间"
                         r"|(?P<e>[三四五十])年(?:累计|共计|合计)|这(?P<f>[三四五十])年"
                         r"|本届政府|届(?:人民)?政府(?:工作)?回顾")
+# “十三五”期间，全县累计完成固定资产投资500亿元 in a report of 2021: the years of a plan that has ended
+_ENDED_PLAN = re.compile(PLAN_NAME + r"(?:时期|期间|以来)")
 _NUMERALS = {"三": 3, "四": 4, "五": 5, "十": 10}
 
 
-def several_years(text: str) -> re.Match | None:
-    """MULTI_YEAR in `text`. (Every rule here is read for each clause of a report: where a
-    pattern cannot match without a word, an `in` test for it goes first, as it costs far less
-    than the regex trying each character.)"""
-    return MULTI_YEAR.search(text) if "年" in text or "届" in text else None
+def several_years(text: str, year: int | None = None) -> re.Match | None:
+    """MULTI_YEAR in `text`, or (given the report's `year`) a plan's name whose years have ended
+    before it. (Every rule here is read for each clause of a report: where a pattern cannot match
+    without a word, an `in` test for it goes first, as it costs far less than the regex trying
+    each character.)"""
+    found = MULTI_YEAR.search(text) if "年" in text or "届" in text else None
+    if found is None and year and "五" in text and (plan := _ENDED_PLAN.search(text)) \
+            and plan_end_year(plan["plan"]) < year:
+        return plan
+    return found
 
 
 # 主要预期目标, （一）2023年主要预期目标, 今年经济社会主要指标: a heading line that names the targets
@@ -82,6 +89,9 @@ def introduces_targets(text: str) -> bool:
 def span_back(match: re.Match, review: int) -> str:
     """The years a look back covers, up to the review year: 2017–2021 for 过去五年 in 2022;
     '' (no year's figure, and no span it can be said to be) for a term of unsaid length."""
+    if "plan" in match.re.groupindex:  # (an ended plan's own years, whatever the review year)
+        end = plan_end_year(match["plan"])
+        return f"{end - 4}–{end}"
     years = next((_NUMERALS[g] for g in match.groups() if g), None)
     return f"{review - years + 1}–{review}" if years else ""
 LAST_YEAR = re.compile(r"过去一年|去年|上一年")
@@ -93,14 +103,13 @@ _NEXT_YEARS_GOALS = re.compile(r"明年[^。；;]{0,16}(?:预期目标|主要目
 
 
 # 一、以保增长为首要任务，狠抓重大项目建设，经济实力进一步增强: what a topic took as its task or focus
-# (以…为首要任务, 以…为重点) names neither a look back nor a plan
+# (以…为首要任务, 以…为重点) names neither a look back nor a plan — under a heading line that said
+# which (二、以实现“十四五”良好开局为首要任务，… as a report's own part still plans)
 _TAKEN_AS = re.compile(r"以[^，,。；;]{1,16}为[^，,。；;]{0,4}(?:任务|重点|目标|要求)")
 
 
 def title_role(title: str) -> str | None:
     """review or plan, if a heading (analysis text) says which."""
-    if "为" in title:
-        title = _TAKEN_AS.sub("", title)
     if REVIEW_TITLE.search(title) and not PLAN_TITLE.search(title):
         return "review"
     return "plan" if PLAN_TITLE.search(title) else None
@@ -116,14 +125,22 @@ def part_roles(parts: list[Node]) -> dict[str, tuple[str, bool]]:
     before "一、坚定实施工业强县战略…") says what the parts after it are, when their own titles
     do not."""
     roles, role, known = {}, "review", False
+    under_line = False  # the role was said by a heading line, not a part's title
     for part in parts:
-        said = title_role(to_analysis(part.title))
-        role, known = (said, True) if said else (role, known)
+        title = to_analysis(part.title)
+        said = title_role(title)
+        if said == "plan" and role == "review" and under_line and "为" in title \
+                and title_role(_TAKEN_AS.sub("", title)) != "plan":
+            # 2009年政府工作回顾 ⏎ 一、以保增长为首要任务，…: a topic of the look back, which the
+            # heading line above it named, whatever it took as its task
+            said = None
+        if said:
+            role, known, under_line = said, True, False
         roles[part.anchor] = (role, known)
         for node in part.walk():
             if node.kind == "paragraph" and len(node.text) <= HEADING_CHARS and (
                     line := heading_role(to_analysis(node.text))):
-                role, known = line, True
+                role, known, under_line = line, True, True
     return roles
 
 
@@ -152,7 +169,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     Returns kind, period and the evidence they rest on (`BASES`): comparisons use only
     figures whose period rests on more than a default."""
     review, plan = meta.review_year, meta.year
-    if (multi := several_years(sentence)) and not names_its_year(sentence, multi):
+    if (multi := several_years(sentence, plan)) and not names_its_year(sentence, multi):
         return "actual", span_back(multi, review), "words"
     if match := BY_YEAR.search(sentence):
         year = int(match.group(1) or match.group(2))
@@ -208,7 +225,7 @@ BASES = ("year", "words", "part", "default", "conflict")
 
 # …贷款五年累计64.9亿元，社会消费品零售总额预计今年达到78.6亿元: a clause that names the one year
 # its figure is of, after a span an earlier clause said
-YEAR_OF_ITS_OWN = re.compile(r"今年|全年|当年|本年度")
+YEAR_OF_ITS_OWN = re.compile(r"今年|全年|本年度")
 
 
 def names_its_year(sentence: str, span: re.Match) -> bool:

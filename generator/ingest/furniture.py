@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import re
 
-from generator.headings import is_terminated
 from generator.model import Repair
-from generator.numbers import UNIT
-from generator.script import to_analysis
 
 _EDITOR = r"(?:责任编辑|责编|编辑|校对|美编|版式|版式设计|组版|排版|摄影)"
 
@@ -41,34 +38,14 @@ RULES: tuple[tuple[str, re.Pattern, str], ...] = (
 )
 
 
-# "…财政一般预算收入4.6 ⏎ 1 ⏎ 亿元，同比增长32.4%": a PDF's page number alone on a line, where a page
-# break cut a number from its unit. Only there: two numbers never stand side by side. (A number
-# alone between lines of words may be a count, 建成 ⏎ 12 ⏎ 个乡镇, or a table's row number: kept.)
-_PAGE_NUMBER_ALONE = re.compile(r"^\d{1,3}$")
-_UNIT_OPENS = re.compile(rf"^\s*(?:{UNIT}|[个项家所座条户人名次只头])")
-
-
-def _page_number(lines: list[tuple[int, str]], index: int) -> bool:
-    if not _PAGE_NUMBER_ALONE.match(lines[index][1].strip()):
-        return False
-    # (the nearest line that is not blank each side, within a few: a page break leaves one or two)
-    before = next((text.strip() for _, text in reversed(lines[max(0, index - 3):index]) if text.strip()), "")
-    after = next((text.strip() for _, text in lines[index + 1:index + 4] if text.strip()), "")
-    if not before or not after or is_terminated(before):
-        return False
-    return before[-1].isdigit() and bool(_UNIT_OPENS.match(to_analysis(after)))
-
-
 def strip_furniture(lines: list[tuple[int, str]]):
     """Remove furniture lines; return the remaining lines and one repair per removed line."""
     kept, repairs = [], []
-    for index, (number, text) in enumerate(lines):
+    for number, text in lines:
         stripped = text.strip()
         rule = next((r for r in RULES if stripped and r[1].match(stripped)), None)
         if rule:
             repairs.append(Repair("furniture", number, text, "", f"{rule[2]}（{rule[0]}）"))
-        elif stripped.isdigit() and _page_number(lines, index):
-            repairs.append(Repair("furniture", number, text, "", "句中的页码（page-number-in-sentence）"))
         else:
             kept.append((number, text))
     return kept, repairs

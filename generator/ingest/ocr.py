@@ -112,9 +112,10 @@ def _prose(text: str) -> bool:
 # "完成 27 .4 亿元", "15 . 1 亿元": a space before a decimal point (a number never begins with a
 # point), so the two sides are one number; unlike "1 7 亿公斤", nothing is left to guess
 SPACED_POINT = re.compile(r"(?<=\d)\s+\.\s*(?=\d)")
-# "分别增长9.9%、-4.2%和26。8%": a decimal point the OCR read as a full stop; no sentence opens on a
-# rate (8%…), so a 。 between digits that a percent sign closes is the point
-STOP_AS_POINT = re.compile(r"(?<=\d)。(?=\d{1,3}\s*[%％‰])")
+# "分别增长9.9%、-4.2%和26。8%": a decimal point the OCR read as a full stop, between a rate's whole
+# part and its one decimal digit (not 位居全市第3。98%以上的群众…, nor 2019。95%…: a sentence may open
+# on a rate, but not on one digit of it)
+STOP_AS_POINT = re.compile(r"(?<![第\d.])(\d{1,3})。(\d)(?=\s*[%％‰])")
 
 
 # "生产总值223 961万元", "收入 9 081万元": an old typeset copy groups a number's thousands with a
@@ -185,7 +186,7 @@ def repair_ocr(lines: list[tuple[int, str]]):
             text = PINYIN_NOTE.sub("", text)
         text = _mend(DOUBLED_STOP, "", text, number, "删除紧挨另一标点的多余逗号 {} 处", 2, repairs)
         text = _mend(SPACED_POINT, ".", text, number, "小数点前有空格，已连写 {} 处", 2, repairs)
-        text = _mend(STOP_AS_POINT, ".", text, number, "数字中间的句号应为小数点，已改 {} 处", 3, repairs)
+        text = _mend(STOP_AS_POINT, r"\1.\2", text, number, "数字中间的句号应为小数点，已改 {} 处", 3, repairs)
         text, years = join_split_years(text)
         for year in years:
             repairs.append(Repair("ocr", number, f"{year}年", "".join(year.split()) + "年",

@@ -21,6 +21,7 @@ from generator.headings import (
     PLAN_HEADING,
     PLAN_NAME,
     REVIEW_HEADING,
+    TERM_REVIEW_HEADING,
     YEAR_PART_HEADING,
     is_terminated,
     plan_end_year,
@@ -146,6 +147,7 @@ def lift_title_block(lines: list[tuple[int, str]]):
                       or _BOUNDED_RATE.search(sentence) and "预计" not in sentence)
         found["common_year"] = (year, "plan" if 2 * planned > len(said_in) else "review")
     bare = []  # "一、精彩的2012年", "二、奋进的2013年": numbered parts named by a year alone
+    term_review = False  # a part looks back on the term (一、过去五年工作回顾)
     for number, text in kept:
         heading = to_analysis(text.strip())
         if match := REVIEW_HEADING.match(heading):
@@ -156,13 +158,20 @@ def lift_title_block(lines: list[tuple[int, str]]):
             found.setdefault("review_year", (plan_end_year(match["plan"]), number))
         elif match := YEAR_PART_HEADING.match(heading):
             bare.append((int(match["y"]), number, match["n"]))
+        elif TERM_REVIEW_HEADING.match(heading):
+            term_review = True
     # two such parts one after the other, a year apart: the first looks back, the second plans
     if pair := next(((a, b) for a, b in itertools.pairwise(bare) if b[0] == a[0] + 1), None):
         found.setdefault("review_year", pair[0][:2])
         found.setdefault("plan_year", pair[1][:2])
-    elif len(bare) == 1:  # one alone (an excerpt's): a report's first part looks back, a later one plans
+    elif len(bare) == 1 and not term_review:
+        # one alone (an excerpt's): a report's first part looks back, a later one plans (not after a
+        # part that looks back on the term: 一、过去五年工作回顾 ⏎ 二、2018年工作 may be the last year's)
         year, number, numeral = bare[0]
-        if role := {"一": "review_year", "二": "plan_year", "三": "plan_year"}.get(numeral.strip("第部分、 ")):
+        other = {"review_year": "plan_year", "plan_year": "review_year"}
+        if (role := {"一": "review_year", "二": "plan_year", "三": "plan_year"}.get(numeral.strip("第部分、 "))) \
+                and found.get(other[role], (None,))[0] != year:
+            # (nor against another heading that gives that year the other role)
             found.setdefault(role, (year, number))
     return kept, found, repairs
 
@@ -190,7 +199,7 @@ _GOAL_WORDS = re.compile(r"预期目标|主要目标|力争|确保|工作安排|
 _BOUNDED_RATE = re.compile(r"\d\s*[%％]\s*(?:以上|左右)")
 COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－])(?<![比较是与同于]\s)"
                          r"(?<![，,；;：:。\s]到)(?<!力争到)(?<!争取到)(?<!确保到)(?<!计划到)(?<![^截]至)(20\d\d)\s*年"
-                         r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期))")
+                         r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期|远景))")  # (nor 二〇三五年远景目标: a vision)
 
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标", "做好2023年政府工作"
@@ -251,11 +260,12 @@ EVENT_YEARS = {
 EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年)(?:，|,)?是|(?P<now>站在|正值|时值|值此))"
                         r"[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
-# 审查镇康县国民经济和社会发展第十五个五年规划纲要草案, 审议“十四五”规划和二〇三五年远景目标纲要:
-# the session that examines a five-year plan's outline (not its mid-term review, 纲要实施中期评估)
-OUTLINE_REVIEWED = re.compile(r"(?:审查|审议|讨论|批准)[^。！？；]{0,30}?"
+# 审查镇康县国民经济和社会发展第十五个五年规划纲要草案, 审议《…“十四五”规划和二〇三五年远景目标纲要
+# （草案）》: the session that examines a five-year plan's draft outline (not one that recalls the
+# outline approved, nor its mid-term review, 纲要》实施中期评估报告)
+OUTLINE_REVIEWED = re.compile(r"(?:审查|审议|讨论)[^。！？；]{0,30}?"
                               r"(?:第十(?P<n>[一二三四五六七])个五年规划|" + PLAN_NAME + r"规划)"
-                              r"[^。！？；]{0,16}?纲要(?!\s*(?:实施)?(?:中期|评估|执行|完成))")
+                              r"[^。！？；]{0,16}?纲要\s*[（(]?\s*草案")
 # "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year at the start
 # of a line (a headline, a story's lead; not "…，2023年政府工作报告各项目标任务全面完成", which
 # looks back); below a date, as a page title is (a few sites name a report by the year it reviews)
@@ -339,9 +349,9 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] == "今年" else 1)
             found["event_said"] = (year, number)  # the plan year
-        if "event_said" not in found and (match := said(OUTLINE_REVIEWED)):
-            # a session that examines a five-year plan's outline sits in that plan's first year
-            found["event_said"] = (plan_end_year(match["n"] or match["plan"]) - 4, number)
+        if "outline_said" not in found and (match := said(OUTLINE_REVIEWED)):
+            # a session that examines a five-year plan's draft outline sits in that plan's first year
+            found["outline_said"] = (plan_end_year(match["n"] or match["plan"]) - 4, number)
         if "report_named" not in found and (match := said(REPORT_NAMED) or said(REPORT_TOLD)) \
                 and plausible(match.group(1)):
             found["report_named"] = (int(match.group(1)), number)
@@ -371,7 +381,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     """
     common_year, common_role = found.pop("common_year", (None, ""))
     said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
-                                            "session_said", "event_said", "title_year", "report_named")
+                                            "session_said", "event_said", "title_year", "report_named",
+                                            "outline_said")
             if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
@@ -431,6 +442,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         year, origin["year"] = said["report_named"][0], f"text:{said['report_named'][1]}"
     if not year and "year_is" in said:
         year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
+    if not year and "outline_said" in said:  # (the weakest: a story may recall a session of old)
+        year, origin["year"] = said["outline_said"][0], f"text:{said['outline_said'][1]}"
     if not year:
         raise InputError("cannot tell the report's year from its text", file=shown,
                          hint="add 'year: YYYY' to the .meta.yml file beside it")
