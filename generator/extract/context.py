@@ -52,7 +52,8 @@ MULTI_YEAR = re.compile(r"过去的?(?P<a>[三四五十])年|(?P<b>[三四五十
                         r"|(?P<e>[三四五十])年(?:累计|共计|合计)|这(?P<f>[三四五十])年"
                         r"|本届政府|届(?:人民)?政府(?:工作)?回顾")
 # “十三五”期间，全县累计完成固定资产投资500亿元 in a report of 2021: the years of a plan that has ended
-_ENDED_PLAN = re.compile(PLAN_NAME + r"(?:时期|期间|以来)")
+# (opening its sentence as a frame, 十三五时期，…: not “十三五”期间形成的好经验要继续坚持，…)
+_ENDED_PLAN = re.compile(r"^[\s，,]*" + PLAN_NAME + r"(?:时期|期间|以来)\s*[，,]")
 _NUMERALS = {"三": 3, "四": 4, "五": 5, "十": 10}
 
 
@@ -62,7 +63,7 @@ def several_years(text: str, year: int | None = None) -> re.Match | None:
     without a word, an `in` test for it goes first, as it costs far less than the regex trying
     each character.)"""
     found = MULTI_YEAR.search(text) if "年" in text or "届" in text else None
-    if found is None and year and "五" in text and (plan := _ENDED_PLAN.search(text)) \
+    if found is None and year and "五" in text and (plan := _ENDED_PLAN.match(text)) \
             and plan_end_year(plan["plan"]) < year:
         return plan
     return found
@@ -226,12 +227,15 @@ BASES = ("year", "words", "part", "default", "conflict")
 # …贷款五年累计64.9亿元，社会消费品零售总额预计今年达到78.6亿元: a clause that names the one year
 # its figure is of, after a span an earlier clause said
 YEAR_OF_ITS_OWN = re.compile(r"今年|全年|本年度")
+# “十三五”时期，…年均增长8%，2020年达到120亿元: a year that opens the figure's own clause
+_OPENS_ON_A_YEAR = re.compile(r"\s*(?:到|至)?\s*\d{4}\s*年(?:底|末)?(?!\s*(?:以来|至|到|—|–|-|~))")
 
 
 def names_its_year(sentence: str, span: re.Match) -> bool:
     """Does the figure's own clause, after the clause that said `span`, name its one year?"""
     own = own_clause(sentence)
-    return span.end() <= len(sentence) - len(own) and bool(YEAR_OF_ITS_OWN.search(own))
+    return span.end() <= len(sentence) - len(own) and bool(
+        YEAR_OF_ITS_OWN.search(own) or _OPENS_ON_A_YEAR.match(own))
 
 
 def own_clause(sentence: str) -> str:
