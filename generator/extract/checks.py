@@ -54,10 +54,11 @@ def out_of_proportion(figures: list[Figure]) -> list[Figure]:
 # shown nor compared — unless one is the other with 地方 in front: then the wider total stood
 # beside the local-level figure, the catalogue's measure, which stays. Levels within the printed
 # precision of each other (3.6万元 beside 35620 元) agree; 4.1万元 beside 42000 元 do not.
-_WITHIN = ("县内", "区内", "市内", "旗内")
-NARROWER = "the output within the county's bounds"  # (县内生产总值 beside 地区生产总值)
 ROUNDED = "a rounded copy"  # of a figure the report gives exactly too
 CONFLICTING = "conflicting values"  # the flag's words, which the compare stage reads too
+# 县内生产总值 (the output within the county's bounds) beside the county's own 地区生产总值 is narrower
+_WITHIN = ("县内", "区内", "市内", "旗内")
+NARROWER = "the output within the county's bounds"
 
 
 def half_unit(value: Decimal) -> Decimal:

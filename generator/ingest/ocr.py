@@ -6,8 +6,8 @@ import re
 
 from generator.diagnostics import Diagnostic
 from generator.model import Repair
-from generator.numbers import NUMBER_SPLIT, UNIT
-from generator.script import to_analysis
+from generator.numbers import DIGIT, NUMBER_SPLIT, UNIT
+from generator.script import NARROW_SPACES, to_analysis
 
 HAN = r"\u4e00-\u9fff"
 
@@ -124,7 +124,7 @@ STOP_AS_POINT = re.compile(r"(?<![第\d.])(\d{1,3})。(\d)(?=\s*[%％‰])")
 # a lone "1 700万元": 1.700 or 1700?) is still left for a person.
 THOUSANDS_SPACED = re.compile(rf"(?<![\d.])\d{{1,3}}(?: \d{{3}})+(?![\d.])(?=\s*{UNIT})")
 THOUSANDS_SPACED_MIN = 3
-_GROUP_SPACE = re.compile("[ \u00a0\u2007\u2009\u202f]")  # (the plain space, or a typesetter's narrow one)
+_GROUP_SPACE = re.compile(f"[ {NARROW_SPACES}]")  # (the plain space, or a typesetter's narrow one)
 
 
 def _join_thousands(text: str, following: str = "") -> tuple[str, list[re.Match]]:
@@ -164,16 +164,17 @@ def repair_ocr(lines: list[tuple[int, str]]):
     out = []
     layout = sum(len(LAYOUT_SPACE.findall(text)) for _, text in lines if _prose(text)) >= LAYOUT_SPACES_MIN
     following = [text for _, text in lines[1:]] + [""]
-    grouped = sum(len(_join_thousands(text, after)[1]) for (_, text), after in zip(lines, following, strict=True)
-                  if _GROUP_SPACE.search(text) and any(c.isdigit() for c in text)) >= THOUSANDS_SPACED_MIN
-    for (number, text), after in zip(lines, following, strict=True):
-        if grouped and (joined := _join_thousands(text, after))[1]:
-            first = joined[1][0]
-            context = text[max(0, first.start() - 4):first.end() + 2]
-            printed = text[first.start():first.end()]
+    # each line with its space-grouped numbers joined, read once (most lines have none)
+    joins = [_join_thousands(text, after) if _GROUP_SPACE.search(text) and DIGIT.search(text) else (text, [])
+             for (_, text), after in zip(lines, following, strict=True)]
+    grouped = sum(len(found) for _, found in joins) >= THOUSANDS_SPACED_MIN
+    for (number, text), (joined, found) in zip(lines, joins, strict=True):
+        if grouped and found:
+            context = text[max(0, found[0].start() - 4):found[0].end() + 2]
+            printed = text[found[0].start():found[0].end()]
             repairs.append(Repair("ocr", number, context, context.replace(printed, _GROUP_SPACE.sub("", printed)),
-                                  f"数字按千位用空格分节，已连写 {len(joined[1])} 处"))
-            text = joined[0]
+                                  f"数字按千位用空格分节，已连写 {len(found)} 处"))
+            text = joined
         if layout and _prose(text):
             text = _mend(LAYOUT_SPACE, "", text, number, "删除词语中间的版式空格 {} 处", 4, repairs)
         if CONTROL.search(text):

@@ -75,23 +75,23 @@ def lift_title_block(lines: list[tuple[int, str]]):
             repairs.append(Repair("title", number, text, "", "报告标题信息（会议行的后半），已移入报告元数据"))
             continue
         stripped = to_analysis(text.strip())
-        meeting, cut_after = MEETING.match(stripped), False
-        # (the line it goes on in: the next that is not blank, as a PDF copy spaces its lines)
-        onto = next((j for j in range(index + 1, min(len(lines), index + 3)) if lines[j][1].strip()), index + 1)
-        if not meeting and onto < min(len(lines), TITLE_AREA_LINES) and "在" in stripped \
+        meeting, onto = MEETING.match(stripped), None  # (onto: the line a cut meeting line goes on in)
+        if not meeting and index + 1 < min(len(lines), TITLE_AREA_LINES) and "在" in stripped \
                 and not is_terminated(stripped):
-            # "──2007年12月4日在铁岭县第十六届" ⏎ "人民代表大会第一次会议上": one meeting line, cut
-            meeting = MEETING.match(stripped + to_analysis(lines[onto][1].strip()))
-            cut_after = bool(meeting)
+            # "──2007年12月4日在铁岭县第十六届" ⏎ "人民代表大会第一次会议上": one meeting line, cut (it goes
+            # on in the next line that is not blank, as a PDF copy spaces its lines)
+            after = next((j for j in range(index + 1, min(len(lines), index + 3)) if lines[j][1].strip()), index + 1)
+            if after < TITLE_AREA_LINES and (meeting := MEETING.match(stripped + to_analysis(lines[after][1].strip()))):
+                onto = after
         if match := TITLE.match(re.sub(r"\s+", "", stripped)):  # 政 府 工 作 报 告, spaced out
             found.setdefault("title", ((match["place"] or "") + match["title"], number))
             if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered,
                 found.setdefault("title_year", (int(match["year"]), number))  # or (some sites) the one reviewed
         elif match := meeting:
-            second = onto if cut_after else None
+            second = onto
             if match["y"] and not parse_date(match):
                 kept.append((number, text))
-                if cut_after:
+                if onto is not None:
                     kept.append(lines[onto])
                 continue
             if match["y"]:
