@@ -147,6 +147,9 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     # 预计到2016年底 in a look back, though 到2021年 would be a plan's horizon
     ("各位代表：\n五年来，全区经济稳步发展。预计到2016年底，全区生产总值超过180亿元；"
      "社会消费品零售总额由2011年的60亿元增加到2016年的110亿元。\n", 2016),
+    # a year that opens its sentence and tells its goals as met, above a copy's later posting date
+    ("更新时间:2019-08-20 10:11\n2016年，全市经济运行稳中有进，全面完成市人大确定的主要预期目标。"
+     "预计生产总值增长8%。\n", 2016),
 ])
 def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     path = tmp_path / "r.txt"
@@ -173,7 +176,9 @@ def test_a_plan_said_with_words_both_kinds_of_text_use_is_no_year(tmp_path):
      "具体到2022年，在全区经济发展的总基调下，实现地区生产总值增长13%以上；固定资产投资增长20%。\n", 2022),
     # the same bound under 预计 is an estimate of the year looked back on
     ("各位代表：\n2021年，全区上下攻坚克难，预计实现地区生产总值增长8%左右；固定资产投资增长11%。\n", 2022),
-], ids=["bounded-rates-plan", "estimated-bound-looks-back"])
+    # goals to be met (要全面完成…目标任务) are no year's goals told as met
+    ("2018年，我们要全面完成年度目标任务，地区生产总值增长7%以上，固定资产投资增长10%以上。\n", 2018),
+], ids=["bounded-rates-plan", "estimated-bound-looks-back", "goals-to-be-met"])
 def test_the_most_mentioned_year_with_bounded_rates(tmp_path, text, year):
     """The only evidence is the year mentioned most: said with rates that carry a bound
     (13%以上, 8%左右) and no 预计, it is the year planned (its targets had been read as results

@@ -63,11 +63,12 @@ from generator.numbers import DIGIT, number
 
 # 力争, 确保 say a figure is a target; they do not bound it.
 _KIND_WORDS = {"力争", "确保"}
-_MAGNITUDES = {"亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000), "": Decimal(1)}
+_MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Decimal(10) ** 4, "千": Decimal(1000),
+               "": Decimal(1)}
 
 
 
-_MONEY = re.compile(r"^(?P<magnitude>亿|万|千)?(?P<base>美元|元)$")
+_MONEY = re.compile(r"^(?P<magnitude>万亿|亿|万|千)?(?P<base>美元|元)$")
 # 粮食总产量 3 亿斤, 17.5 万吨, 1.7 亿公斤: one mass, in 万吨 (a 斤 is half a kilogram)
 _MASS = re.compile(r"^(?P<magnitude>亿|万)?(?P<base>斤|公斤|千克|吨)$")
 _IN_TONNES = {"斤": Decimal("0.0005"), "公斤": Decimal("0.001"), "千克": Decimal("0.001"), "吨": Decimal(1)}
@@ -85,6 +86,8 @@ def canonical(value: str | None, unit: str, indicator: Indicator | None,
             and (mass := _MASS.match(unit)):
         tonnes = Decimal(value) * _MAGNITUDES[mass["magnitude"] or ""] * _IN_TONNES[mass["base"]]
         return format((tonnes / _MAGNITUDES["万"]).normalize(), "f"), "万吨"
+    if indicator is not None and indicator.unit in ("亿元", "元") and unit and unit in _MAGNITUDES:
+        unit += "元"  # 突破10亿, 人均1.2万: a sum of money whose 元 went unsaid
     money = _MONEY.match(unit)
     if value is None or not money:
         return value, unit
@@ -144,6 +147,11 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         raw.flags.append("a multiple where a level belongs")  # 进出口总额…分别增长 1.2 倍
     if indicator is not None and value is not None and unit in COUNTS:
         raw.flags.append("a count where a level belongs")  # 农村居民人均可支配收入4项主要指标…
+    elif indicator is not None and value is not None and unit not in (indicator.unit, "%", "倍") \
+            and not (indicator.unit == "亿元" and unit == "亿美元"):
+        # 规模以上工业总产值 1.3 万: a magnitude whose measure was lost (or never converted), so
+        # no level in the indicator's unit
+        raw.flags.append(f"a level in {unit or 'no unit'} where {indicator.unit} belongs")
     high, _ = canonical(raw.value_high, raw.unit, indicator, per_capita)
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind, basis = "target", "words"
@@ -466,7 +474,7 @@ def extract_report(report: Report) -> list[Figure]:
     """Every figure of `report`, in reading order."""
     figures: list[Figure] = []
     parts = report.tree.children
-    roles = part_roles(parts)
+    roles = part_roles(parts, report.metadata.year)
     same_below = ""  # 预计数，下同: the year whose results are estimates from there on
     note = None  # 注：文中2019年数据均为预计数, wherever it stands
     december = report.metadata.session_year == report.metadata.review_year  # the year not yet over

@@ -125,7 +125,8 @@ def approximate(figure: Figure) -> bool:
 def conflicting(figures: list[Figure]) -> list[Figure]:
     found: dict[tuple, list[Figure]] = {}
     for f in figures:
-        if f.indicator and f.value and f.kind != "target" and not f.flags:
+        if f.indicator and f.value and not f.flags:  # (a target's level too: 300 亿元 in the year's
+            # list, 150 亿元 of a programme's in the plan's text)
             found.setdefault((f.indicator, f.kind, f.period, f.unit), []).append(f)
     beside = _beside(figures)  # the other headline indicators said beside a figure
     flagged: dict[int, str] = {}

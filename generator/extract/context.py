@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 
 from generator.extract.text import last_stop
-from generator.headings import PLAN_HEADING, PLAN_HEADING_NO_YEAR, PLAN_NAME, REVIEW_HEADING, plan_end_year
+from generator.headings import (
+    PLAN_HEADING,
+    PLAN_HEADING_NO_YEAR,
+    PLAN_NAME,
+    REVIEW_HEADING,
+    plan_end_year,
+)
 from generator.model import Metadata, Node
 from generator.script import to_analysis
 
@@ -27,6 +33,15 @@ ESTIMATE_OPENS = re.compile(r"(?:^|[，,])[\s，,；;：:“\"「]*"
 # Words that make what follows them a target: wherever they stand (a plan in a report whose
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
 TARGET = re.compile(r"预期目标|主要目标|预期指标|目标是|目标为|力争(?!上游)|确保(?!了)")
+# 在确保疫情防控转段平稳有序的基础上，…: a goal kept as the frame of what was done, not the figure's
+_FRAMED_GOAL = re.compile(r"在[^，,。；;]{0,30}?(?:基础上|前提下)")
+
+
+def targets_said(sentence: str) -> bool:
+    """Do `sentence`'s words (up to the figure) make its figure a target?"""
+    return bool(TARGET.search(sentence)) and bool(TARGET.search(_FRAMED_GOAL.sub("", sentence)))
+
+
 # 年初确定的主要预期目标是…, 去年提出的目标: last year's targets, restated in the look back
 RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^。；;]{0,12}(?:预期目标|主要目标|预期指标|目标)")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
@@ -120,16 +135,25 @@ def title_role(title: str) -> str | None:
 HEADING_CHARS = 40
 
 
-def part_roles(parts: list[Node]) -> dict[str, tuple[str, bool]]:
+# 一、2014年主要工作, 第二部分 2015年工作: a part named for one year's work and nothing else (not
+# 二、奋进2023年：矢志赶超…, whose plan may open on a look back over twenty years)
+_YEARS_WORK = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)?\s*"
+                         r"(?P<y>\d{4})\s*年\s*(?:的)?(?:主要)?工作\s*$")
+
+
+def part_roles(parts: list[Node], year: int | None = None) -> dict[str, tuple[str, bool]]:
     """(review or plan, whether a heading said so), per part anchor. Parts after the plan
     (政府自身建设…) stay plan. An unnumbered heading line inside a part ("2023年工作安排"
     before "一、坚定实施工业强县战略…") says what the parts after it are, when their own titles
-    do not."""
+    do not. A part named for a year's work (一、2014年主要工作) looks back when that year is before
+    the report's `year`, and plans when it is the report's."""
     roles, role, known = {}, "review", False
     under_line = False  # the role was said by a heading line, not a part's title
     for part in parts:
         title = to_analysis(part.title)
         said = title_role(title)
+        if said is None and year and (named := _YEARS_WORK.match(title)):
+            said = {year - 1: "review", year: "plan"}.get(int(named["y"]))
         if said == "plan" and role == "review" and under_line and "为" in title \
                 and title_role(_TAKEN_AS.sub("", title)) != "plan":
             # 2009年政府工作回顾 ⏎ 一、以保增长为首要任务，…: a topic of the look back, which the
@@ -210,7 +234,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         if year < plan and TARGET.search(own_clause(sentence)) and not carried_target:
             return "actual", str(year), "conflict"  # 2022年…力争…: a past year and a target's words
         return ("actual" if year < plan else "target"), str(year), basis
-    if TARGET.search(sentence) or PLAN_WORDS.search(sentence) and role != "review":
+    if targets_said(sentence) or PLAN_WORDS.search(sentence) and role != "review":
         return "target", str(plan), "words"
     if role == "plan":
         return "target", str(plan), "part" if role_known else "default"

@@ -37,7 +37,7 @@ _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[�
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、/／](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])(?![月年日万亿千百元个家项])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总?规模|同口径"
                     r"|(?:初步)?预计(?:全年|今年)?|[（(]\s*下同\s*[）)]"  # 社会消费品零售总额预计今年达到…, 预计(下同)
-                    r"|自然|实际|名义|首次|已经|已|将|有望|(?<!许)可|(?<![主需重])要|先后|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
+                    r"|自然|实际|名义|首次|连续|已经|已|将|有望|(?<!许)可|(?<![主需重])要|先后|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
                     r"|按?[原新]?统计口径(?:计算)?"
                     r"|(?:按)?(?:可比价|现价)(?:计算)?"
                     r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
@@ -130,6 +130,9 @@ def clean_label(text: str) -> str:
                     match_label(rest) or match_label(ITEMS.split(rest, maxsplit=1)[0])):
                 # 全口径财政收入 (、本级财政收入…): a name that begins with a lead word, alone or first of a list
                 return text[start:end]
+            if lead.group().strip() in _name_leads() and (trail := _TRAIL.search(rest)) and trail.start() \
+                    and match_label(rest[:trail.start()]):
+                return text[start:start + trail.start()]  # 全口径财政收入连续跨越…: and a word after it
             start += lead.end()
         elif verb and verb.end() < len(rest.rstrip(_TRIM)) and rest[verb.end():].strip(_TRIM) in _GENERIC \
                 and (subject := _SUBJECT_BEFORE.search(rest[:verb.end()])):
@@ -410,4 +413,15 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
             # 万源全市地区生产总值: the county's short name, then 全市 (no word runs on so)
             own = not region_known or region.startswith(name)
             return clean_label(label[size:]) if own else None
+    if region_known and len(region) > 2 and region[-1] in "县区市旗盟州":
+        # 湛江居民人均可支配收入, 来源于湛江财政总收入 in 湛江市's report: the region's own name,
+        # whatever its level (a city's is in no county table)
+        at = _SOURCED.match(analysis).end()
+        for name in (region, region[:-1]):
+            if analysis.startswith(name, at) and (rest := clean_label(label[at + len(name):].lstrip("的"))) \
+                    and match_label(rest):
+                return rest
     return None
+
+
+_SOURCED = re.compile(r"(?:来源于|来自)?")

@@ -134,7 +134,7 @@ _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
 _CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破)"
 # what comes before the figure or rate: a label, a threshold crossed in words, a comma
 # (or a doubling said before the figure: 财政总收入实现翻番，达到40.7亿元)
-_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,26}?)(?:(?:首次|成功|再次|再)?"
+_WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,26}?)(?:(?:首次|成功|再次|连续|再)?"
                 + _CROSSED +  # (the label may hold an aside, 预计（下同）, blanked to spaces)
                 r"(?:[^，,；;。0-9]{1,12}(?:大关|台阶|关口)|[百千万]亿元?)|(?:实现|再次|再)?翻了?[一两]?番)\s*[，,、]\s*")
 # (先后跨越两百亿元、三百亿元台阶，预计2011年达到316亿元: the year the figure is of may stand before its verb)

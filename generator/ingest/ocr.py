@@ -138,6 +138,26 @@ def _join_thousands(text: str, following: str = "") -> tuple[str, list[re.Match]
     return text, found
 
 
+# "同比增长7.2;一般公共预算收入353亿元,增长8.8;…分别增长8.7、10.5", "涨幅控制在1.8": a copy that
+# lost every % sign (a page's markup ate them). Where a text prints none at all and reads so at least
+# LOST_PERCENT_MIN times, a bare number right after a word of growth and before a stop is a rate
+# (a level has its unit; 增长1倍, 提高2个百分点 say theirs): its % is put back.
+LOST_PERCENT = re.compile(r"(?:增长|下降|增幅|涨幅|增速|回落)(?:控制在|为|达到?)?\s*"
+                          r"(?:-?\d{1,3}(?:\.\d+)?)(?:\s*[、和]\s*-?\d{1,3}(?:\.\d+)?)*(?=\s*(?:[;；，,。）)]|$))")
+LOST_PERCENT_MIN = 2
+_BARE_RATE = re.compile(r"\d{1,3}(?:\.\d+)?(?=\s*(?:[、和;；，,。）)]|$))")
+
+
+def _percent_back(text: str) -> tuple[str, int]:
+    """`text` with a % after each rate LOST_PERCENT finds (in the analysis script), and how many."""
+    count = 0
+    for match in reversed(list(LOST_PERCENT.finditer(to_analysis(text)))):
+        for rate in reversed(list(_BARE_RATE.finditer(text, match.start(), match.end()))):
+            text = text[:rate.end()] + "%" + text[rate.end():]
+            count += 1
+    return text, count
+
+
 # "城鎮,、農村居民…分別增長10%,、12%", "隆重開幕,。": a mirror site's comma before another stop.
 # A comma that another stop follows at once is never text; dropping it keeps the list a list.
 DOUBLED_STOP = re.compile(r"[,，](?=[,，、。；])")
@@ -168,6 +188,8 @@ def repair_ocr(lines: list[tuple[int, str]]):
     joins = [_join_thousands(text, after) if _GROUP_SPACE.search(text) and DIGIT.search(text) else (text, [])
              for (_, text), after in zip(lines, following, strict=True)]
     grouped = sum(len(found) for _, found in joins) >= THOUSANDS_SPACED_MIN
+    lost = not any("%" in text or "％" in text for _, text in lines) and \
+        sum(len(LOST_PERCENT.findall(to_analysis(text))) for _, text in lines) >= LOST_PERCENT_MIN
     for (number, text), (joined, found) in zip(lines, joins, strict=True):
         if grouped and found:
             context = text[max(0, found[0].start() - 4):found[0].end() + 2]
@@ -185,6 +207,11 @@ def repair_ocr(lines: list[tuple[int, str]]):
             repairs.append(Repair("ocr", number, "".join(notes), "",
                                   f"删除镜像站注音残留 {len(notes)} 处"))
             text = PINYIN_NOTE.sub("", text)
+        if lost and (found := LOST_PERCENT.search(to_analysis(text))):
+            context = text[max(0, found.start() - 4):found.end() + 1]
+            text, count = _percent_back(text)
+            repairs.append(Repair("ocr", number, context, _percent_back(context)[0],
+                                  f"全文没有百分号，增长率后已补回 % {count} 处"))
         text = _mend(DOUBLED_STOP, "", text, number, "删除紧挨另一标点的多余逗号 {} 处", 2, repairs)
         text = _mend(SPACED_POINT, ".", text, number, "小数点前有空格，已连写 {} 处", 2, repairs)
         text = _mend(STOP_AS_POINT, r"\1.\2", text, number, "数字中间的句号应为小数点，已改 {} 处", 3, repairs)
