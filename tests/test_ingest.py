@@ -159,6 +159,62 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     assert (metadata.year, metadata.review_year) == (review_year + 1, review_year)
 
 
+@pytest.mark.parametrize("text, year", [
+    # the first year after a party congress, as 今年 is called (a page's later date stands below it)
+    ("时间: 2024-02-24 12:54:11\n今年是全面贯彻落实党的二十大精神、推动全市现代化建设的开局之年。"
+     "今年全市地区生产总值增长6%左右。\n", 2023),
+    # a story's report says what the year will do, straight after the year
+    ("某市第八届人民代表大会第一次会议开幕。市长在作报告时称，2017年将全面做好稳增长等工作。"
+     "2016年，全市开工项目124个。\n", 2017),
+    # a newspaper page's banner names the sessions' year
+    ("第06版:2022某阳两会\n今年经济社会发展的主要预期目标是：生产总值增长8.5%。\n", 2022),
+])
+def test_the_plan_year_said_in_passing(tmp_path, text, year):
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某市\n", encoding="utf-8")
+    assert ingest_text(read_source(path, "r.txt"), lenient=True).metadata.year == year
+
+
+def test_a_title_with_the_sessions_day_and_speaker_dates_it(tmp_path):
+    """某市政府工作报告(2023年1月3日 李四): a page's title that gives the session's day (and who spoke)
+    dates the session, above the page's later posting date."""
+    path = tmp_path / "r.txt"
+    path.write_text("某市政府工作报告(2023年1月3日 李四)\n\n时间: 2024-02-24 12:54:11\n"
+                    "各位代表：全年实现生产总值312.4亿元。\n", encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某市\n", encoding="utf-8")
+    metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
+    assert (metadata.meeting_date, metadata.year) == ("2023-01-03", 2023)
+
+
+def test_a_storys_lead_names_the_region(tmp_path):
+    """7日上午，茂名市第十一届人民代表大会第一次会议召开: where no meeting line names the region, the
+    session a story's lead names does (a name the division table knows: 记者从… is cut off)."""
+    path = tmp_path / "story.txt"
+    path.write_text("首页\n新闻\n记者从茂名市十一届人大一次会议获悉，7日上午会议召开。市长作政府工作报告。\n"
+                    "据报告，预计2011年实现生产总值1625亿元。\n", encoding="utf-8")
+    metadata = ingest_text(read_source(path, "story.txt"), lenient=True).metadata
+    assert metadata.region == "茂名市"
+
+
+@pytest.mark.parametrize("text", [
+    # goals the coming year will meet
+    "发布时间：2024-01-22\n过去一年，全县地区生产总值增长6%。2024年，我们有信心、有决心、有能力全面完成全年各项目标任务。\n",
+    # a year of the term told in a term's look back
+    "发布时间：2024-01-22\n过去五年，全县经济总量翻番。2020年，全县上下众志成城，全面完成脱贫攻坚目标任务。"
+    "过去一年，全县地区生产总值增长6%。\n",
+    # …之年, after 也是
+    "发布时间：2024-01-22\n2024年，也是全面完成县人大确定的“十四五”规划目标任务的攻坚之年。\n",
+])
+def test_goals_to_be_met_or_of_another_year_leave_the_dateline(tmp_path, text):
+    """Only the year's goals that the session set, told as met (2015年，…全面完成…人代会确定的目标),
+    date the look back; goals still to be met, or a term's year, leave the page's date to do it."""
+    path = tmp_path / "r.txt"
+    path.write_text(text, encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某县\n", encoding="utf-8")
+    assert ingest_text(read_source(path, "r.txt"), lenient=True).metadata.year == 2024
+
+
 def test_a_plan_said_with_words_both_kinds_of_text_use_is_no_year(tmp_path):
     """2024年是…关键之年，全县上下要…: 全县上下 stands in look-backs and plans alike, so the year
     is not guessed from it (it read as the year reviewed, and the targets as results)."""

@@ -29,7 +29,8 @@ def blocks_with_roles(report: Report) -> Iterator[tuple[str, Node, str, str]]:
     """(page, node, text, review or plan) for every paragraph, and every section and topic
     heading (its title as text), in reading order: the part's role, switched from a heading
     line on ("2023年工作安排" inside the part before the plan's numbered parts)."""
-    roles = part_roles(report.tree.children, report.metadata.year)
+    roles = part_roles(report.tree.children, report.metadata.year,
+                       report.metadata.review_year)
     for part in report.tree.children:
         page = f"{report.folder}/{part_file(part)}"
         role = roles[part.anchor][0]

@@ -75,6 +75,7 @@ _IN_TONNES = {"斤": Decimal("0.0005"), "公斤": Decimal("0.001"), "千克": De
 
 
 CUT_OFF = "the text stops mid-sentence here"
+_NUMBERS = re.compile(r"\d+(?:\.\d*)?")
 _ENDS_ON_NUMBER = re.compile(r"(?<![第\d.])(?<!第\s)\d+(?:\.\d*)?\s*$")  # (not a rank, 居全市第3)
 
 
@@ -474,7 +475,7 @@ def extract_report(report: Report) -> list[Figure]:
     """Every figure of `report`, in reading order."""
     figures: list[Figure] = []
     parts = report.tree.children
-    roles = part_roles(parts, report.metadata.year)
+    roles = part_roles(parts, report.metadata.year, report.metadata.review_year)
     same_below = ""  # 预计数，下同: the year whose results are estimates from there on
     note = None  # 注：文中2019年数据均为预计数, wherever it stands
     december = report.metadata.session_year == report.metadata.review_year  # the year not yet over
@@ -747,6 +748,8 @@ def extract_report(report: Report) -> list[Figure]:
         first, clause, at = last_sentence
         if not _ENDS_ON_NUMBER.search(clause):
             at += last_stop(clause, "，,；;、") + 1
+        elif len(_NUMBERS.findall(clause, tail := last_stop(clause, "，,；;") + 1)) < 2:
+            at += tail  # (…，城镇登记失业率控制在4: a lone number cut off takes only its own clause)
         figures[first:] = [with_flag(f, CUT_OFF) if f.start < 0 or f.start >= at else f for f in figures[first:]]
     if note:
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]

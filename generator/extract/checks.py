@@ -140,7 +140,8 @@ def conflicting(figures: list[Figure]) -> list[Figure]:
                     flagged[id(f)] = f"{NARROWER}: said beside the region's own figure"
             same = [f for f in same if id(f) not in inner]
         values = {Decimal(f.value) for f in same}
-        if all(same_level(a, b) for a in values for b in values):
+        if len(values) == 1 or same[0].kind != "target" and all(same_level(a, b) for a in values for b in values):
+            # (a goal is a round number as printed, 300 亿元左右: no rounded copy of another)
             exact = [f for f in same if not approximate(f)]
             exact_values = {Decimal(f.value) for f in exact}
             for f in same:  # 2020年约1100亿元 beside 1100.7亿元: the rounded copy of the figure

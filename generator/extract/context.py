@@ -37,9 +37,12 @@ TARGET = re.compile(r"预期目标|主要目标|预期指标|目标是|目标为
 _FRAMED_GOAL = re.compile(r"在[^，,。；;]{0,30}?(?:基础上|前提下)")
 
 
-def targets_said(sentence: str) -> bool:
-    """Do `sentence`'s words (up to the figure) make its figure a target?"""
-    return bool(TARGET.search(sentence)) and bool(TARGET.search(_FRAMED_GOAL.sub("", sentence)))
+def targets_said(sentence: str, looking_back: bool) -> bool:
+    """Do `sentence`'s words (up to the figure) make its figure a target? (The frame is set aside
+    only in a part headed as the look back: where no heading said which, 在确保“三保”支出的前提下，
+    一般公共预算收入增长5% is as likely a plan's.)"""
+    return bool(TARGET.search(sentence)) and (
+        not looking_back or bool(TARGET.search(_FRAMED_GOAL.sub("", sentence))))
 
 
 # 年初确定的主要预期目标是…, 去年提出的目标: last year's targets, restated in the look back
@@ -49,7 +52,9 @@ PLAN_WORDS = re.compile(r"争取|计划|预期")
 # 0.1 个百分点 introduces nothing); so are 主要目标和任务是：…, 主要经济指标的计划安排是：… and 制定了明确的任务：….
 TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)(?:[和及]任务)?\s*(?:是|为|：|:)"
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
-                          r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]")
+                          r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]"
+                          # (果洛州划定发展预期目标，地区生产总值增长3%；…: a list of goals after a comma)
+                          r"|(?:划定|确定|提出|设定|明确)[^。；;，,了的]{0,10}?(?:预期目标|主要目标|发展目标)\s*[，,]")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # 较“十二五”末, 到“十三五”期末: the end of a five-year plan
 PLAN_END = rf"{PLAN_NAME}(?:规划)?(?:时期|期)?末"
@@ -141,19 +146,20 @@ _YEARS_WORK = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、|�
                          r"(?P<y>\d{4})\s*年\s*(?:的)?(?:主要)?工作\s*$")
 
 
-def part_roles(parts: list[Node], year: int | None = None) -> dict[str, tuple[str, bool]]:
+def part_roles(parts: list[Node], year: int | None = None, review_year: int | None = None
+               ) -> dict[str, tuple[str, bool]]:
     """(review or plan, whether a heading said so), per part anchor. Parts after the plan
     (政府自身建设…) stay plan. An unnumbered heading line inside a part ("2023年工作安排"
     before "一、坚定实施工业强县战略…") says what the parts after it are, when their own titles
-    do not. A part named for a year's work (一、2014年主要工作) looks back when that year is before
-    the report's `year`, and plans when it is the report's."""
+    do not. A part named for a year's work (一、2014年主要工作) looks back when that year is the
+    report's `review_year`, and plans when it is the report's `year`."""
     roles, role, known = {}, "review", False
     under_line = False  # the role was said by a heading line, not a part's title
     for part in parts:
         title = to_analysis(part.title)
         said = title_role(title)
         if said is None and year and (named := _YEARS_WORK.match(title)):
-            said = {year - 1: "review", year: "plan"}.get(int(named["y"]))
+            said = {review_year or year - 1: "review", year: "plan"}.get(int(named["y"]))
         if said == "plan" and role == "review" and under_line and "为" in title \
                 and title_role(_TAKEN_AS.sub("", title)) != "plan":
             # 2009年政府工作回顾 ⏎ 一、以保增长为首要任务，…: a topic of the look back, which the
@@ -234,7 +240,7 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
         if year < plan and TARGET.search(own_clause(sentence)) and not carried_target:
             return "actual", str(year), "conflict"  # 2022年…力争…: a past year and a target's words
         return ("actual" if year < plan else "target"), str(year), basis
-    if targets_said(sentence) or PLAN_WORDS.search(sentence) and role != "review":
+    if targets_said(sentence, looking_back) or PLAN_WORDS.search(sentence) and role != "review":
         return "target", str(plan), "words"
     if role == "plan":
         return "target", str(plan), "part" if role_known else "default"

@@ -29,7 +29,7 @@ _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|" 
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
                    r"其中|特别是|尤其是|实现|完成|达到|力争|确保|(?:初步)?预计|(?:初步)?核算|争取|推动|促进|全口径|累计|共|"
                    r"(?:设定|提出|确定)了?|"  # (设定了地区生产总值增长5.5%左右等主要预期目标)
-                   r"(?:计划\s*)?\d{4}\s*年(?:度|底|末)?|"  # (计划2023年…; not 计划投资, a name of its own)
+                   r"(?:计划\s*|到\s*|至\s*)?\d{4}\s*年(?:度|底|末)?|"  # (计划2023年…, 到2016年…; not 计划投资)
                    r"[（(]\s*下同\s*[）)])\s*)")
 # 三是…, 一要…, 1.…, 01/…, ①…: an enumerating lead of the sentence, not part of any label
 # (not 一、二、三产增加值: a list of the three sectors)
@@ -37,6 +37,7 @@ _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[�
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、/／](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])(?![月年日万亿千百元个家项])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总?规模|同口径"
                     r"|(?:初步)?预计(?:全年|今年)?|[（(]\s*下同\s*[）)]"  # 社会消费品零售总额预计今年达到…, 预计(下同)
+                    r"|预期"  # (地区生产总值预期增长8%)
                     r"|自然|实际|名义|首次|连续|已经|已|将|有望|(?<!许)可|(?<![主需重])要|先后|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
                     r"|按?[原新]?统计口径(?:计算)?"
                     r"|(?:按)?(?:可比价|现价)(?:计算)?"
@@ -109,12 +110,20 @@ def _name_leads() -> frozenset[str]:
                      if (lead := _LEAD.match(to_analysis(name))) and lead.end())
 
 
+# …经济社会发展的主要预期目标 ⏎ 地区生产总值…, 主要预期目标建议为地区生产总值…: the words that
+# introduce a list of goals, ahead of its first item's name
+_GOALS_NAMED = re.compile(r"(?:预期目标|主要目标|发展目标)(?:建议)?(?:是|为)?\s*[：:]?\s*")
+
+
 def clean_label(text: str) -> str:
     """The label as a reader would name it: without 全县/全年/2022年 in front, 同比 behind.
 
     The rules read the simplified analysis text; the cut is made in `text`, as printed.
     """
     analysis = to_analysis(text)
+    if "目标" in analysis and (goals := _GOALS_NAMED.search(analysis)) and match_label(
+            named := clean_label(text[goals.end():])):
+        return named  # 主要预期目标建议为地区生产总值…, a heading run into its list: the name after it
     start, end = 0, len(analysis)
     if (compared := _COMPARED.search(analysis)) and compared.start() > 0:
         end = compared.start()  # 一般公共预算收入比2019年调整预算收入: the base is no part of it

@@ -29,7 +29,7 @@ from generator.headings import (
 )
 from generator.ingest.joins import glue
 from generator.model import Metadata, Repair
-from generator.regions import Place, resolve, split_city
+from generator.regions import Place, place_at_end, resolve, split_city
 from generator.script import to_analysis
 
 # "# 政府工作报告", "2022年高唐县政府工作报告" (a web copy's headline)
@@ -37,7 +37,9 @@ from generator.script import to_analysis
 TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)]|[\u4e00-\u9fff]{0,6}【[^】]{1,8}】)?\s*"
                    r"(?:(?P<place>[\u4e00-\u9fff]{2,16}?)?\s*(?P<year>\d{4})\s*年\s*)?"
                    r"(?P<title>[\u4e00-\u9fff]{0,16}政府工作报告)\s*"
-                   r"(?:[（(](?:全文|摘要版?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)[）)])?\s*\**\s*$")
+                   # (…政府工作报告(2023年1月3日 李云): a page's title with the session's day, and its speaker)
+                   r"(?:[（(](?:全文|摘要版?|(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
+                   r"(?:\s*[\u4e00-\u9fff·]{2,5})?)[）)])?\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上" (or after ──, box-drawing dashes)
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
@@ -87,6 +89,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
             found.setdefault("title", ((match["place"] or "") + match["title"], number))
             if match["year"] and plausible(match["year"]):  # 2015年县政府工作报告: the year delivered,
                 found.setdefault("title_year", (int(match["year"]), number))  # or (some sites) the one reviewed
+            if match["y"] and (day := parse_date(match)):
+                found.setdefault("meeting_date", (day, number))
         elif match := meeting:
             second = onto
             if match["y"] and not parse_date(match):
@@ -221,7 +225,9 @@ PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|�
 # (a bare name only before a verb of intent: not 2023年，成功将…列入, a look back; nor 到2025年，力争将…)
 PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
                        r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将"
-                       r"|[\u4e00-\u9fff]{2,3}将(?=努力|着力|全力|大力|继续|坚持|重点|加快|围绕|聚焦|力争|确保|推动|实施|突出|统筹))")
+                       r"|[\u4e00-\u9fff]{2,3}将(?=努力|着力|全力|大力|继续|坚持|重点|加快|围绕|聚焦|力争|确保|推动|实施|突出|统筹))"
+                       # (…称，2017年将全面做好稳增长…等工作: the year, then at once what will be done)
+                       r"|(?<![\d到至])(\d{4})\s*年将(?=全面|努力|着力|全力|大力|继续|坚持|重点|加快|围绕|聚焦|力争|确保|推动|实施|突出|统筹|做好)")
 # "2025年是…收官之年": the plan year when what follows plans ("做好今年工作…", "今年政府工作的
 # 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
 # 下…"), and nothing when it does neither; it counts only after everything else
@@ -242,10 +248,13 @@ REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0
                          # (not 回顾 ⏎ 2003年至2007年: a span)
                          r"(?:年(?!\s*(?:以来|中|里|间|至|到|[—–\-~]))|(?=[，,]))"
                          r"|(?:初步)?预计\s*[，,：:]?\s*(\d{4})\s*年(?!\s*(?:底|末)?\s*前)"
-                         # 2015年，全市经济运行保持…态势，全面完成市五届六次人代会确定的主要预期目标: the
-                         # year's goals told as met (not 2025年是…收官之年, nor 2024年，要全面完成…)
-                         r"|(?<![\d到至])(\d{4})\s*年\s*[，,](?!\s*是)(?![^。！？；]{0,80}?(?:力争|确保|争取|努力|(?<![主重需首纪])要(?!求|素|点)|将(?!近)|必须))"
-                         r"[^。！？；]{0,80}?(?:全面|圆满|超额|较好地?|胜利)完成了?[^。！？；]{0,30}?(?:目标|任务)")
+                         # 2015年，全市经济运行保持…态势，全面完成市五届六次人代会议确定的主要预期目标: the
+                         # year's goals that the session set told as met (not 2024年，我们有信心全面完成全年
+                         # 目标任务, nor 2020年，…全面完成脱贫攻坚目标任务 in a term's look back)
+                         r"|(?<![\d到至])(\d{4})\s*年\s*[，,](?![^。！？；]{0,80}?(?:之年|力争|确保|争取|努力|信心|决心|"
+                         r"(?<![主重需首纪])要(?!求|素|点)|将(?!近)|必须))"
+                         r"[^。！？；]{0,80}?(?:全面|圆满|超额|较好地?|胜利)完成了?[^。！？；]{0,20}?"
+                         r"(?:人大|人代会|人民代表大会)[^。！？；]{0,16}?确定的[^。！？；]{0,12}?(?:目标|任务)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
 EVENT_YEARS = {
@@ -253,6 +262,11 @@ EVENT_YEARS = {
     r"党的十九大(?:胜利)?召开之年": 2017,
     r"建党(?:100|一百)周年|中国共产党成立(?:100|一百)周年": 2021,
     r"新中国成立(?:70|七十)周年": 2019,
+    # the first year after a party congress (each sits in October or November): 今年是全面贯彻落实党的
+    # 二十大精神的开局之年, 2013年是全面贯彻党的十八大精神的第一年
+    r"全面贯彻(?:落实)?党的(?:二十|20)大精神[^。！？；]{0,30}?(?:开局之年|第一年|开局年)": 2023,
+    r"全面贯彻(?:落实)?党的(?:十九|19)大精神[^。！？；]{0,30}?(?:开局之年|第一年|开局年)": 2018,
+    r"全面贯彻(?:落实)?党的(?:十八|18)大精神[^。！？；]{0,30}?(?:开局之年|第一年|开局年)": 2013,
     r"新中国成立(?:75|七十五)周年": 2024,
     r"改革开放(?:40|四十)周年": 2018,
     # a plan's first year (开局之年) and last (收官之年): “十四五”规划实施收官之年 is 2025
@@ -304,6 +318,19 @@ PARAGRAPH_CHARS = 60
 GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence (the joins' glue)
 
 
+# "第06版:2022阜阳两会": a newspaper page's banner names the sessions' year (a short line only: a
+# text's 学习贯彻2023年全国两会精神 may be a year before)
+SESSIONS_BANNER = re.compile(r"(?<!\d)(\d{4})\s*年?\s*[\u4e00-\u9fff]{0,6}?两会")
+BANNER_CHARS = 30
+
+
+# "7日上午，茂名市第十一届人民代表大会第一次会议召开": a story's lead names the session, and so the
+# region, where no meeting line does (read in a text's first lines; the name must be a division's)
+SESSION_NAMED = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,16}?(?:县|区|市|旗|州|盟))\s*"
+                           r"第?\s*[一二三四五六七八九十\d]{1,3}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*(?:全体)?会议")
+SESSION_LINES = 12
+
+
 def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
     """The year evidence the text states outside headings and meeting lines (`plains`: the kept
     lines in the analysis script), with its line.
@@ -328,7 +355,14 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
                 or DATE_AT_END.match(plain) or DAY_FIRST_LINE.match(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
+        if (index < SESSION_LINES or not begun) and "session_region" not in found and "届" in plain and (
+                match := SESSION_NAMED.search(plain)) and (region := place_at_end(match["region"])) \
+                and not MEETING.match(plain.strip()):  # (a meeting line left in for its impossible date)
+            found["session_region"] = (region, number)
         begun = begun or len(plain.strip()) >= PARAGRAPH_CHARS
+        if "banner_year" not in found and len(plain.strip()) <= BANNER_CHARS and "两会" in plain \
+                and (match := SESSIONS_BANNER.search(plain)) and plausible(match.group(1)):
+            found["banner_year"] = (int(match.group(1)), number)
         if "plan_year_said" not in found and (match := said(PLAN_SAID) or said(PLAN_WILL)) \
                 and plausible(year := next(g for g in match.groups() if g)):
             found["plan_year_said"] = (int(year), number)
@@ -384,9 +418,11 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     the year the text mentions most for the review year.
     """
     common_year, common_role = found.pop("common_year", (None, ""))
+    if (named := found.pop("session_region", None)) and "region" not in found:
+        found["region"] = named  # (a story's lead: below a meeting line, above the file's name)
     said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
                                             "session_said", "event_said", "title_year", "report_named",
-                                            "outline_said")
+                                            "outline_said", "banner_year")
             if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
@@ -440,6 +476,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     if not year and "published" in said:
         year = year_of_session(date.fromisoformat(said["published"][0]))
         origin["year"] = f"text:{said['published'][1]}"
+    if not year and "banner_year" in said:  # (a newspaper page's: the sessions it covers)
+        year, origin["year"] = said["banner_year"][0], f"text:{said['banner_year'][1]}"
     if not year and "title_year" in said:  # a web page's title: below what the text itself says
         year, origin["year"] = said["title_year"][0], f"text:{said['title_year'][1]}"
     if not year and "report_named" in said:

@@ -248,6 +248,18 @@ def resolve(place: Place) -> tuple[Place, str]:
                  place.city or (city.name if city else ""), code), origin or "code table"
 
 
+@cache
+def _place_names() -> frozenset[str]:
+    return frozenset(d.name for d in divisions().values() if d.level in ("county", "city"))
+
+
+def place_at_end(text: str) -> str:
+    """The longest end of `text` that names a county- or city-level division (记者从茂名市 →
+    茂名市, 清远佛冈县 → 佛冈县), or ""."""
+    names = _place_names()
+    return next((text[cut:] for cut in range(len(text) - 1) if text[cut:] in names), "")
+
+
 def split_city(name: str) -> tuple[str, str]:
     """保定市清苑区 → (清苑区, 保定市): a county named with its city in front, as some meeting
     lines write it; a name the table knows as a county is left whole (城区, 市中区)."""
