@@ -168,6 +168,24 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
      "2016年，全市开工项目124个。\n", 2017),
     # a newspaper page's banner names the sessions' year
     ("第06版:2022某阳两会\n今年经济社会发展的主要预期目标是：生产总值增长8.5%。\n", 2022),
+    # the session examines next year's draft plan; 2025年，某某全市要坚持… says what the year will do
+    ("某市第十七届人民代表大会第六次会议开幕。会议审查2025年国民经济和社会发展计划草案和2025年预算草案。\n", 2025),
+    ("市长作工作报告。他强调，2025年，某安全市要坚持稳中求进。全市地区生产总值增长5.5%左右。\n", 2025),
+    # the last year of a plan, told with the next one's planning
+    ("各位代表！今年是“十四五”规划收官、谋划“十五五”规划之年。全市地区生产总值增长5.5%左右。\n", 2025),
+    # a year's tasks told as done are the year looked back on, not the plan
+    ("2021-01-20 12:34:54 来源:某新闻网\n“2020年是极不平凡的一年，全市地区生产总值增长3.5%。”他说，2020年工作任务的"
+     "完成，标志着“十三五”顺利收官。\n", 2021),
+    # a party congress's first year is named in its own clause only (the 十五五's first year here)
+    ("今年是全面贯彻党的二十大精神的关键一年，也是“十五五”规划开局之年。全县地区生产总值预期增长5.5%左右。\n", 2026),
+    # 将 for 把 in a look back, and a year ahead of the plan's, are no plan year
+    ("发布时间：2024-01-20\n一年来，全县经济稳中向好。2023年将重点企业全部纳入监测平台，全县地区生产总值增长6.5%。\n",
+     2024),
+    ("发布时间：2017-01-20\n2020年将全面建成小康社会，任务艰巨。今年全县地区生产总值增长7.5%左右。\n", 2017),
+    # a page's title names the year above a banner of the nation's sessions, or a related link
+    ("2024年某县政府工作报告\n专题：2023全国两会\n相关阅读：2023某县两会\n今年全县地区生产总值增长6%左右。\n", 2024),
+    # a page's posting date in the title's brackets (no speaker after it) is no session's day
+    ("2023年某县政府工作报告（2023年10月20日）\n今年全县地区生产总值增长6%左右。\n", 2023),
 ])
 def test_the_plan_year_said_in_passing(tmp_path, text, year):
     path = tmp_path / "r.txt"
@@ -187,11 +205,20 @@ def test_a_title_with_the_sessions_day_and_speaker_dates_it(tmp_path):
     assert (metadata.meeting_date, metadata.year) == ("2023-01-03", 2023)
 
 
+def test_the_session_that_opens_names_the_region(tmp_path):
+    """1月10日，茂名市…会议闭幕。次日，信宜市…会议开幕: the story is of the session that opens."""
+    path = tmp_path / "story.txt"
+    path.write_text("1月10日，茂名市第十三届人民代表大会第四次会议闭幕。次日，信宜市第十六届人民代表大会第五次会议开幕。"
+                    "预计2023年全市地区生产总值增长5%。\n", encoding="utf-8")
+    assert ingest_text(read_source(path, "story.txt"), lenient=True).metadata.region == "信宜市"
+
+
 def test_a_storys_lead_names_the_region(tmp_path):
     """7日上午，茂名市第十一届人民代表大会第一次会议召开: where no meeting line names the region, the
     session a story's lead names does (a name the division table knows: 记者从… is cut off)."""
     path = tmp_path / "story.txt"
-    path.write_text("首页\n新闻\n记者从茂名市十一届人大一次会议获悉，7日上午会议召开。市长作政府工作报告。\n"
+    path.write_text("首页\n新闻\n相关新闻：某州市第十七届人民代表大会第一次会议开幕\n记者从茂名市十一届人大一次会议隆重开幕获悉。"
+                    "市长作政府工作报告。\n"
                     "据报告，预计2011年实现生产总值1625亿元。\n", encoding="utf-8")
     metadata = ingest_text(read_source(path, "story.txt"), lenient=True).metadata
     assert metadata.region == "茂名市"

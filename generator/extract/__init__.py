@@ -76,6 +76,7 @@ _IN_TONNES = {"斤": Decimal("0.0005"), "公斤": Decimal("0.001"), "千克": De
 
 CUT_OFF = "the text stops mid-sentence here"
 _NUMBERS = re.compile(r"\d+(?:\.\d*)?")
+_GROWTH_ONLY = re.compile(r"\s*(?:同比|比上年|较上年)?\s*(?:增长|下降|增幅|增速|提高|减少|回落)")
 _ENDS_ON_NUMBER = re.compile(r"(?<![第\d.])(?<!第\s)\d+(?:\.\d*)?\s*$")  # (not a rank, 居全市第3)
 
 
@@ -578,7 +579,10 @@ def extract_report(report: Report) -> list[Figure]:
                 # 地区生产总值预计增长6%，固定资产投资增长3%，社会消费品零售总额预计增长12%: where
                 # 预计 marks items one by one, an item without its own is a result
                 # (预计（以下均为预计）地区生产总值…: a 预计 in brackets marks no item)
-                by_item = bool(raws) and len(ESTIMATE.findall(_BRACKETED.sub("", clause))) >= 2
+                # (not where the first opens the sentence: 2015年，预计全市地区生产总值增长9.5%，…，城乡居民
+                # 人均可支配收入预计分别增长8.4%和8.8% is one list of estimates)
+                by_item = bool(raws) and len(ESTIMATE.findall(_BRACKETED.sub("", clause))) >= 2 \
+                    and not ESTIMATE_OPENS.match(clause)
                 wider = wider_area(clause) if raws else None
                 for raw in raws:
                     if area and not raw.scope and not raw.label.startswith(area) \
@@ -749,7 +753,11 @@ def extract_report(report: Report) -> list[Figure]:
         if not _ENDS_ON_NUMBER.search(clause):
             at += last_stop(clause, "，,；;、") + 1
         elif len(_NUMBERS.findall(clause, tail := last_stop(clause, "，,；;") + 1)) < 2:
-            at += tail  # (…，城镇登记失业率控制在4: a lone number cut off takes only its own clause)
+            # (…，城镇登记失业率控制在4: a lone number cut off takes only its own clause; a growth
+            # with no name of its own, …120亿元，增长6, the figure of the clause before too)
+            if _GROWTH_ONLY.match(clause, tail):
+                tail = last_stop(clause[:max(0, tail - 1)], "，,；;") + 1
+            at += tail
         figures[first:] = [with_flag(f, CUT_OFF) if f.start < 0 or f.start >= at else f for f in figures[first:]]
     if note:
         figures = [replace(f, kind="estimate", basis="words") if f.kind == "actual" and f.period == note["y"]

@@ -48,13 +48,16 @@ def targets_said(sentence: str, looking_back: bool) -> bool:
 # 年初确定的主要预期目标是…, 去年提出的目标: last year's targets, restated in the look back
 RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^。；;]{0,12}(?:预期目标|主要目标|预期指标|目标)")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
+_EXPECTED = re.compile(r"预期(?:增长|增速|增幅)|增长目标")
+_ACTUALLY = re.compile(r"\s*实际(?:增长|完成|实现|达到|下降)")
 # 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
 # 0.1 个百分点 introduces nothing); so are 主要目标和任务是：…, 主要经济指标的计划安排是：… and 制定了明确的任务：….
 TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)(?:[和及]任务)?\s*(?:是|为|：|:)"
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
                           r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]"
-                          # (果洛州划定发展预期目标，地区生产总值增长3%；…: a list of goals after a comma)
-                          r"|(?:划定|确定|提出|设定|明确)[^。；;，,了的]{0,10}?(?:预期目标|主要目标|发展目标)\s*[，,]")
+                          # (果洛州划定发展预期目标，地区生产总值增长3%；…: a list of goals after a comma; not
+                          # 全面完成…确定各项发展目标，…, goals told as met)
+                          r"|(?<!完成)(?<!实现)(?:划定|提出|设定)[^。；;，,了的]{0,10}?(?:预期目标|主要目标|发展目标)\s*[，,]")
 BY_YEAR = re.compile(r"(?:到|至|在)\s*(\d{4})\s*年|(\d{4})\s*年(?:底|末)前?")
 # 较“十二五”末, 到“十三五”期末: the end of a five-year plan
 PLAN_END = rf"{PLAN_NAME}(?:规划)?(?:时期|期)?末"
@@ -230,6 +233,13 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
                 and meta.session_year != meta.review_year and not _PART_OF_A_YEAR.search(sentence):
             return "target", str(year), basis  # 预计2015年固定资产投资可完成100亿元 in 2015's plan: a forecast
         return "estimate", str(year or review), basis if year else "words"
+    if role == "review" and _ACTUALLY.match(own_clause(sentence)) and (year is None or year < plan):
+        return "actual", str(year or review), "words"  # (…预期增长目标为7%，实际增长6.5%: the result)
+    if role == "review" and _EXPECTED.search(own_clause(sentence)) and (year is None or year < plan) \
+            and not (carried_estimate or ESTIMATE.search(sentence)):
+        # 过去一年，全县地区生产总值预期增长目标为7%，实际增长6.5%: the goal the year had, restated (a
+        # plan part's 预期增长 is its target; so is one that 今年 or a later year names)
+        return "target", str(year or review), "conflict"
     if looking_back and RESTATED.search(sentence) and (year is None or year < plan):
         # 年初确定的主要预期目标是… in the look back: last year's targets restated, or words
         # pointing two ways; either way not for comparison

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 # district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced), one at a
 # time, so that a name beginning with one (全口径财政收入) can stop the cut.
 _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|"  # (建议将…: a proposal, not 将乐县)
-                   r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|辖区|县域|属地|面对|全域口径|全域|"
+                   r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|该县|该区|该市|该旗|辖区|县域|属地|面对|"
+                   r"全域口径|全域|"
                    r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|去年|上年|当年|年度|(?:按)?(?:同|可比)口径|"
                    r"前[一二三]季度|[一二三]季度|上半年|\d{1,2}\s*[-—–~至]\s*\d{1,2}\s*月份?|"
@@ -112,6 +113,7 @@ def _name_leads() -> frozenset[str]:
 
 # …经济社会发展的主要预期目标 ⏎ 地区生产总值…, 主要预期目标建议为地区生产总值…: the words that
 # introduce a list of goals, ahead of its first item's name
+_ASCII_JUNK = re.compile(r"[\x21-\x7e\s]+(?=[\u4e00-\u9fff])")
 _GOALS_NAMED = re.compile(r"(?:预期目标|主要目标|发展目标)(?:建议)?(?:是|为)?\s*[：:]?\s*")
 
 
@@ -121,6 +123,9 @@ def clean_label(text: str) -> str:
     The rules read the simplified analysis text; the cut is made in `text`, as printed.
     """
     analysis = to_analysis(text)
+    if analysis[:1].isascii() and (junk := _ASCII_JUNK.match(analysis)) and match_label(
+            named := clean_label(text[junk.end():])):
+        return named  # G+ G地区生产总值: a forum page's scrambled marks run into the name
     if "目标" in analysis and (goals := _GOALS_NAMED.search(analysis)) and match_label(
             named := clean_label(text[goals.end():])):
         return named  # 主要预期目标建议为地区生产总值…, a heading run into its list: the name after it

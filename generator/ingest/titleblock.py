@@ -38,8 +38,9 @@ TITLE = re.compile(r"^#*\s*\**\s*(?:[（(][\u4e00-\u9fff]{2,8}[）)]|[\u4e00-\u9
                    r"(?:(?P<place>[\u4e00-\u9fff]{2,16}?)?\s*(?P<year>\d{4})\s*年\s*)?"
                    r"(?P<title>[\u4e00-\u9fff]{0,16}政府工作报告)\s*"
                    # (…政府工作报告(2023年1月3日 李云): a page's title with the session's day, and its speaker)
-                   r"(?:[（(](?:全文|摘要版?|(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
-                   r"(?:\s*[\u4e00-\u9fff·]{2,5})?)[）)])?\s*\**\s*$")
+                   r"(?:[（(](?:全文|摘要版?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+                   r"|(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*"
+                   r"(?!发布|更新|修订|来源|转载|印发)[\u4e00-\u9fff·]{2,5})[）)])?\s*\**\s*$")
 # "——2023 年 2 月 16 日在绛县第十七届人民代表大会第三次会议上" (or after ──, box-drawing dashes)
 # (also without the date, or with 人大 for 人民代表大会; lines are matched in simplified script)
 MEETING = re.compile(
@@ -220,14 +221,19 @@ PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|�
                        r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|总体安排|"
                        r"主要指标(?=\s*(?:是|为|[：:]))|"
                        r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:])"
-                       r"|重点工作(?=\s*(?:[；;。，,]|$)))")
+                       r"|重点工作(?=\s*(?:[；;。，,]|$)))"
+                       r"(?!\s*的?(?:完成|圆满|顺利|全面完成|胜利))")  # (2020年工作任务的完成，标志着…: looked back on)
+# "审查…2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告": the session
+# examines the draft plan (or budget) of the year it plans
+DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|预算)\s*草案")
 # "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
 # (a bare name only before a verb of intent: not 2023年，成功将…列入, a look back; nor 到2025年，力争将…)
 PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
-                       r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将"
+                       r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?"
+                       r"(?:将|要(?=坚持|着力|全力|继续|围绕|聚焦|加快|推动|深入|全面|突出|统筹|紧扣|锚定))"
                        r"|[\u4e00-\u9fff]{2,3}将(?=努力|着力|全力|大力|继续|坚持|重点|加快|围绕|聚焦|力争|确保|推动|实施|突出|统筹))"
                        # (…称，2017年将全面做好稳增长…等工作: the year, then at once what will be done)
-                       r"|(?<![\d到至])(\d{4})\s*年将(?=全面|努力|着力|全力|大力|继续|坚持|重点|加快|围绕|聚焦|力争|确保|推动|实施|突出|统筹|做好)")
+                       r"|(?<![\d到至])(\d{4})\s*年将(?=(?:全面)?(?:做好|抓好)|着力|全力|大力|继续|坚持|围绕|聚焦|突出|统筹)")
 # "2025年是…收官之年": the plan year when what follows plans ("做好今年工作…", "今年政府工作的
 # 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
 # 下…"), and nothing when it does neither; it counts only after everything else
@@ -264,13 +270,14 @@ EVENT_YEARS = {
     r"新中国成立(?:70|七十)周年": 2019,
     # the first year after a party congress (each sits in October or November): 今年是全面贯彻落实党的
     # 二十大精神的开局之年, 2013年是全面贯彻党的十八大精神的第一年
-    r"全面贯彻(?:落实)?党的(?:二十|20)大精神[^。！？；]{0,30}?(?:开局之年|第一年|开局年)": 2023,
-    r"全面贯彻(?:落实)?党的(?:十九|19)大精神[^。！？；]{0,30}?(?:开局之年|第一年|开局年)": 2018,
-    r"全面贯彻(?:落实)?党的(?:十八|18)大精神[^。！？；]{0,30}?(?:开局之年|第一年|开局年)": 2013,
+    r"全面贯彻(?:落实)?党的(?:二十|20)大精神[^。！？；，,“”]{0,30}?(?:开局之年|第一年|开局年)": 2023,
+    r"全面贯彻(?:落实)?党的(?:十九|19)大精神[^。！？；，,“”]{0,30}?(?:开局之年|第一年|开局年)": 2018,
+    r"全面贯彻(?:落实)?党的(?:十八|18)大精神[^。！？；，,“”]{0,30}?(?:开局之年|第一年|开局年)": 2013,
     r"新中国成立(?:75|七十五)周年": 2024,
     r"改革开放(?:40|四十)周年": 2018,
-    # a plan's first year (开局之年) and last (收官之年): “十四五”规划实施收官之年 is 2025
-    **{rf"{plan_name(numeral)}(?:规划)?(?:实施)?{which}之(?:年|际)":
+    # a plan's first year (开局之年) and last (收官之年): “十四五”规划实施收官之年 is 2025, and so is
+    # “十四五”规划收官、谋划“十五五”规划之年
+    **{rf"{plan_name(numeral)}(?:规划)?(?:实施)?{which}(?:[、和与][^。！？；，,]{{0,16}}?)?之(?:年|际)":
        plan_end_year(numeral) - (4 if which == "开局" else 0)
        for numeral in "二三四五" for which in ("开局", "收官")},
 }
@@ -320,14 +327,18 @@ GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence
 
 # "第06版:2022阜阳两会": a newspaper page's banner names the sessions' year (a short line only: a
 # text's 学习贯彻2023年全国两会精神 may be a year before)
-SESSIONS_BANNER = re.compile(r"(?<!\d)(\d{4})\s*年?\s*[\u4e00-\u9fff]{0,6}?两会")
+SESSIONS_BANNER = re.compile(r"^(?!.*(?:回眸|回顾|相关|专题|链接|推荐|阅读)).*?(?<!\d)(\d{4})\s*年?\s*"
+                             r"(?!全国)[\u4e00-\u9fff]{0,6}?两会")
 BANNER_CHARS = 30
 
 
 # "7日上午，茂名市第十一届人民代表大会第一次会议召开": a story's lead names the session, and so the
 # region, where no meeting line does (read in a text's first lines; the name must be a division's)
 SESSION_NAMED = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,16}?(?:县|区|市|旗|州|盟))\s*"
-                           r"第?\s*[一二三四五六七八九十\d]{1,3}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*(?:全体)?会议")
+                           r"第?\s*[一二三四五六七八九十\d]{1,3}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*(?:全体)?会议"
+                           r"[^。！？；，,]{0,16}?(?:开幕|召开|举行)")
+# (not 参加清远市第八届…会议, 相关新闻：高州市第十七届…会议开幕: another's session)
+_NOT_THE_STORYS = re.compile(r"^\s*(?:相关|推荐|链接|延伸|专题|上一篇|下一篇)|参加|出席|列席")
 SESSION_LINES = 12
 
 
@@ -357,13 +368,15 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
                 found["published"] = (published, number)
         if (index < SESSION_LINES or not begun) and "session_region" not in found and "届" in plain and (
                 match := SESSION_NAMED.search(plain)) and (region := place_at_end(match["region"])) \
-                and not MEETING.match(plain.strip()):  # (a meeting line left in for its impossible date)
+                and not MEETING.match(plain.strip()) \
+                and not _NOT_THE_STORYS.search(sentence_around(plain, match.start(), match.end())):
+            # (nor a meeting line left in for its impossible date)
             found["session_region"] = (region, number)
         begun = begun or len(plain.strip()) >= PARAGRAPH_CHARS
         if "banner_year" not in found and len(plain.strip()) <= BANNER_CHARS and "两会" in plain \
                 and (match := SESSIONS_BANNER.search(plain)) and plausible(match.group(1)):
             found["banner_year"] = (int(match.group(1)), number)
-        if "plan_year_said" not in found and (match := said(PLAN_SAID) or said(PLAN_WILL)) \
+        if "plan_year_said" not in found and (match := said(PLAN_SAID) or said(PLAN_WILL) or said(DRAFT_SAID)) \
                 and plausible(year := next(g for g in match.groups() if g)):
             found["plan_year_said"] = (int(year), number)
         if "year_is" not in found and (match := said(YEAR_IS)) and plausible(match.group(1)):
@@ -476,14 +489,14 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     if not year and "published" in said:
         year = year_of_session(date.fromisoformat(said["published"][0]))
         origin["year"] = f"text:{said['published'][1]}"
-    if not year and "banner_year" in said:  # (a newspaper page's: the sessions it covers)
-        year, origin["year"] = said["banner_year"][0], f"text:{said['banner_year'][1]}"
     if not year and "title_year" in said:  # a web page's title: below what the text itself says
         year, origin["year"] = said["title_year"][0], f"text:{said['title_year'][1]}"
     if not year and "report_named" in said:
         year, origin["year"] = said["report_named"][0], f"text:{said['report_named'][1]}"
     if not year and "year_is" in said:
         year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
+    if not year and "banner_year" in said:  # (a newspaper page's banner: the sessions it covers)
+        year, origin["year"] = said["banner_year"][0], f"text:{said['banner_year'][1]}"
     if not year and "outline_said" in said:  # (the weakest: a story may recall a session of old)
         year, origin["year"] = said["outline_said"][0], f"text:{said['outline_said'][1]}"
     if not year:
