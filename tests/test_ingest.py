@@ -184,6 +184,9 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     ("发布时间：2017-01-20\n2020年将全面建成小康社会，任务艰巨。今年全县地区生产总值增长7.5%左右。\n", 2017),
     # a page's title names the year above a banner of the nation's sessions, or a related link
     ("2024年某县政府工作报告\n专题：2023全国两会\n相关阅读：2023某县两会\n今年全县地区生产总值增长6%左右。\n", 2024),
+    # 《报告》提出今后五年政府工作思路和2017年工作建议: the year whose work it proposes
+    ("某市十五届人大一次会议开幕。《报告》提出今后五年政府工作思路和2017年工作建议。今年主要预期目标是：地区生产总值增长"
+     "8.6%左右。\n", 2017),
     # a page's posting date in the title's brackets (no speaker after it) is no session's day
     ("2023年某县政府工作报告（2023年10月20日）\n今年全县地区生产总值增长6%左右。\n", 2023),
 ])
@@ -211,6 +214,14 @@ def test_the_session_that_opens_names_the_region(tmp_path):
     path.write_text("1月10日，茂名市第十三届人民代表大会第四次会议闭幕。次日，信宜市第十六届人民代表大会第五次会议开幕。"
                     "预计2023年全市地区生产总值增长5%。\n", encoding="utf-8")
     assert ingest_text(read_source(path, "story.txt"), lenient=True).metadata.region == "信宜市"
+
+
+def test_a_session_held_before_its_name_names_the_region(tmp_path):
+    """在1月9日召开的镇江市八届人大三次会议上: the session opened, said before its name."""
+    path = tmp_path / "story.txt"
+    path.write_text("“回顾2018年，困难比预想的多。”在1月9日召开的镇江市八届人大三次会议上，市长如是说。"
+                    "镇江2018年预计实现地区生产总值4050亿元，增长3%。\n", encoding="utf-8")
+    assert ingest_text(read_source(path, "story.txt"), lenient=True).metadata.region == "镇江市"
 
 
 def test_a_storys_lead_names_the_region(tmp_path):

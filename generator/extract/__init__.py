@@ -118,6 +118,8 @@ def qualifier_text(words: list[str]) -> tuple[str, str]:
 
 
 # 经济实力稳步增强全年…: a lead that says something (not 保税物流全年…, a part of the region)
+# 控制在3%以内, 不超过3%: a bound, as a result no exact level (not 控制在1.8%, the level held to)
+_AT_MOST = MAX_WORDS - {"控制在"}
 _LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|明显|稳定|增长|发展|跃升|攀升|突破|优化|改善|成效)$")
 
 
@@ -135,7 +137,8 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         raw.label = clean_label(raw.label[at + 2:])
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
-    if indicator is not None and indicator.value_is_rate and value is None and growth is not None:
+    rate_as_value = indicator is not None and indicator.value_is_rate and value is None and growth is not None
+    if rate_as_value:
         value, unit, growth = growth, raw.growth_unit or "%", None  # CPI 涨幅 3%: the rate is the value
     if indicator is not None and unit == "名次":  # 固定资产投资增速居全市第二位: a rank, no level
         value, unit = None, ""
@@ -160,12 +163,14 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     qualifier, bound = qualifier_text(raw.qualifier)
     crossed = (APPROXIMATE - {"约"}) | {"突破", "超过", *MILESTONE_WORDS}  # (约 5300 亿元: a level, about)
     value_words = raw.qualifier
-    if raw.growth_words:  # (增幅超过68%: the growth's)
+    if raw.growth_words and not rate_as_value:  # (增幅超过68%: the growth's)
         value_words = list((Counter(raw.qualifier) - Counter(raw.growth_words)).elements())
-    if kind != "target" and value and set(value_words) & crossed:
-        # 一般公共预算收入超 6 亿元, 突破 400 亿元: a result given only as a bound has no exact level; the amount
-        # stays in the qualifier as printed
-        qualifier = "".join(w for w in value_words if w in crossed) + f"{number(value)}{unit}"
+    if kind != "target" and value and set(value_words) & (crossed | _AT_MOST):
+        # 一般公共预算收入超 6 亿元, 突破 400 亿元, 居民消费价格涨幅控制在3%以内: a result given only as a
+        # bound has no exact level; the amount stays in the qualifier as printed
+        words = [w for w in value_words if w in crossed | _AT_MOST or w == "控制在"]
+        qualifier = "".join(w for w in words if w in QUALIFIERS_BEFORE or w in crossed) + f"{number(value)}{unit}" \
+            + "".join(w for w in words if w not in QUALIFIERS_BEFORE and w not in crossed)
         value, high, bound, unit = None, None, "", ""
     return Figure(
         id=f"{report.slug}-{number_in_report:04d}", report=report.slug,

@@ -218,7 +218,7 @@ PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|�
                        r"|(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<![\d到至])(\d{4})\s*年\s*[，,]?\s*"
                        r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?(?:政府|管委会)"
                        r"|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
-                       r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|总体安排|"
+                       r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|总体安排|工作建议|"
                        r"主要指标(?=\s*(?:是|为|[：:]))|"
                        r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:])"
                        r"|重点工作(?=\s*(?:[；;。，,]|$)))"
@@ -336,10 +336,20 @@ BANNER_CHARS = 30
 # region, where no meeting line does (read in a text's first lines; the name must be a division's)
 SESSION_NAMED = re.compile(r"(?P<region>[\u4e00-\u9fff]{2,16}?(?:县|区|市|旗|州|盟))\s*"
                            r"第?\s*[一二三四五六七八九十\d]{1,3}\s*届\s*(?:人民代表大会|人大)\s*第?\s*[一二三四五六七八九十\d]{1,3}\s*次\s*(?:全体)?会议"
-                           r"[^。！？；，,]{0,16}?(?:开幕|召开|举行)")
+                           r"(?P<opens>[^。！？；，,]{0,16}?(?:开幕|召开|举行))?")
+_OPENED = re.compile(r"(?:召开|举行|开幕)的")  # (在1月9日召开的镇江市八届人大三次会议上)
 # (not 参加清远市第八届…会议, 相关新闻：高州市第十七届…会议开幕: another's session)
 _NOT_THE_STORYS = re.compile(r"^\s*(?:相关|推荐|链接|延伸|专题|上一篇|下一篇)|参加|出席|列席")
 SESSION_LINES = 12
+
+
+def session_region(plain: str) -> str:
+    """The region of the first session a line says opens (a story's lead), or ""."""
+    for match in SESSION_NAMED.finditer(plain):
+        if (match["opens"] or _OPENED.search(match["region"])) and (region := place_at_end(match["region"])) \
+                and not _NOT_THE_STORYS.search(sentence_around(plain, match.start(), match.end())):
+            return region
+    return ""
 
 
 def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
@@ -366,12 +376,10 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
                 or DATE_AT_END.match(plain) or DAY_FIRST_LINE.match(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
-        if (index < SESSION_LINES or not begun) and "session_region" not in found and "届" in plain and (
-                match := SESSION_NAMED.search(plain)) and (region := place_at_end(match["region"])) \
-                and not MEETING.match(plain.strip()) \
-                and not _NOT_THE_STORYS.search(sentence_around(plain, match.start(), match.end())):
-            # (nor a meeting line left in for its impossible date)
-            found["session_region"] = (region, number)
+        if (index < SESSION_LINES or not begun) and "session_region" not in found and "届" in plain \
+                and not MEETING.match(plain.strip()):  # (nor a meeting line left in for its impossible date)
+            if region := session_region(plain):
+                found["session_region"] = (region, number)
         begun = begun or len(plain.strip()) >= PARAGRAPH_CHARS
         if "banner_year" not in found and len(plain.strip()) <= BANNER_CHARS and "两会" in plain \
                 and (match := SESSIONS_BANNER.search(plain)) and plausible(match.group(1)):
