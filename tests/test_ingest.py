@@ -182,11 +182,19 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     ("发布时间：2024-01-20\n一年来，全县经济稳中向好。2023年将重点企业全部纳入监测平台，全县地区生产总值增长6.5%。\n",
      2024),
     ("发布时间：2017-01-20\n2020年将全面建成小康社会，任务艰巨。今年全县地区生产总值增长7.5%左右。\n", 2017),
+    # 县委要求全县要… is no plan said; nor a deputies' proposals handled (2023年工作建议办理情况)
+    ("发布时间：2024-01-20\n回顾过去一年，2023年，县委要求全县要坚持稳中求进，全县地区生产总值增长6.5%。\n", 2024),
+    ("发布时间：2024-01-20\n县人大常委会听取了关于2023年工作建议办理情况的报告。\n", 2024),
+    # a banner that says 专题报道 after the sessions' year still names it
+    ("第03版：2024某平两会专题报道\n各位代表：过去一年全县经济稳中向好。\n", 2024),
     # a page's title names the year above a banner of the nation's sessions, or a related link
     ("2024年某县政府工作报告\n专题：2023全国两会\n相关阅读：2023某县两会\n今年全县地区生产总值增长6%左右。\n", 2024),
     # 《报告》提出今后五年政府工作思路和2017年工作建议: the year whose work it proposes
     ("某市十五届人大一次会议开幕。《报告》提出今后五年政府工作思路和2017年工作建议。今年主要预期目标是：地区生产总值增长"
      "8.6%左右。\n", 2017),
+    # 报告提到2022年…主要预期目标为 (提到 is no horizon's 到); 实现了“十四五”良好开局 is the year looked back on
+    ("某市十七届人大一次会议开幕。市政府工作报告提到2022年经济社会发展主要预期目标为：地区生产总值增长7.5%。\n", 2022),
+    ("某市十七届人大一次会议开幕。市长表示，全市实现了“十四五”良好开局，预计全市地区生产总值增长8%左右。\n", 2022),
     # a page's posting date in the title's brackets (no speaker after it) is no session's day
     ("2023年某县政府工作报告（2023年10月20日）\n今年全县地区生产总值增长6%左右。\n", 2023),
 ])
@@ -222,6 +230,20 @@ def test_a_session_held_before_its_name_names_the_region(tmp_path):
     path.write_text("“回顾2018年，困难比预想的多。”在1月9日召开的镇江市八届人大三次会议上，市长如是说。"
                     "镇江2018年预计实现地区生产总值4050亿元，增长3%。\n", encoding="utf-8")
     assert ingest_text(read_source(path, "story.txt"), lenient=True).metadata.region == "镇江市"
+
+
+@pytest.mark.parametrize("text", [
+    "安平县第十八届人民代表大会第三次会议在县人民会堂隆重开幕，县领导张三、李四等出席会议。\n",
+    "1月10日，在安平县第十八届人民代表大会第三次会议上，县长李四作政府工作报告。\n",
+    "安平县第十八届人民代表大会第三次会议胜利闭幕。\n",
+])
+def test_a_storys_session_however_told_names_the_region(tmp_path, text):
+    """Who attended comes after the session's name; the session the report is made at, or the one
+    session a story names, is the story's."""
+    path = tmp_path / "story.txt"
+    path.write_text(text + "全县地区生产总值增长6%。\n", encoding="utf-8")
+    (tmp_path / "story.meta.yml").write_text("year: 2024\n", encoding="utf-8")
+    assert ingest_text(read_source(path, "story.txt"), lenient=True).metadata.region == "安平县"
 
 
 def test_a_storys_lead_names_the_region(tmp_path):

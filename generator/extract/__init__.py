@@ -584,10 +584,10 @@ def extract_report(report: Report) -> list[Figure]:
                 # 地区生产总值预计增长6%，固定资产投资增长3%，社会消费品零售总额预计增长12%: where
                 # 预计 marks items one by one, an item without its own is a result
                 # (预计（以下均为预计）地区生产总值…: a 预计 in brackets marks no item)
-                # (not where the first opens the sentence: 2015年，预计全市地区生产总值增长9.5%，…，城乡居民
-                # 人均可支配收入预计分别增长8.4%和8.8% is one list of estimates)
+                # (not where the first opens the sentence, and the sentence names no other year: 2015年，预计全市
+                # 地区生产总值增长9.5%，…，城乡居民人均可支配收入预计分别增长8.4%和8.8% is one list of estimates)
                 by_item = bool(raws) and len(ESTIMATE.findall(_BRACKETED.sub("", clause))) >= 2 \
-                    and not ESTIMATE_OPENS.match(clause)
+                    and not (ESTIMATE_OPENS.match(clause) and len(set(_YEARS.findall(clause))) <= 1)
                 wider = wider_area(clause) if raws else None
                 for raw in raws:
                     if area and not raw.scope and not raw.label.startswith(area) \

@@ -48,7 +48,7 @@ def targets_said(sentence: str, looking_back: bool) -> bool:
 # 年初确定的主要预期目标是…, 去年提出的目标: last year's targets, restated in the look back
 RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^。；;]{0,12}(?:预期目标|主要目标|预期指标|目标)")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
-_EXPECTED = re.compile(r"预期(?:增长|增速|增幅)|增长目标")
+_EXPECTED = re.compile(r"(?<!超)预期(?:增长|增速|增幅)|增长目标")
 _ACTUALLY = re.compile(r"\s*实际(?:增长|完成|实现|达到|下降)")
 # 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
 # 0.1 个百分点 introduces nothing); so are 主要目标和任务是：…, 主要经济指标的计划安排是：… and 制定了明确的任务：….
@@ -233,12 +233,13 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
                 and meta.session_year != meta.review_year and not _PART_OF_A_YEAR.search(sentence):
             return "target", str(year), basis  # 预计2015年固定资产投资可完成100亿元 in 2015's plan: a forecast
         return "estimate", str(year or review), basis if year else "words"
-    if role == "review" and _ACTUALLY.match(own_clause(sentence)) and (year is None or year < plan):
+    if looking_back and _ACTUALLY.match(own_clause(sentence)) and (year is None or year < plan):
         return "actual", str(year or review), "words"  # (…预期增长目标为7%，实际增长6.5%: the result)
-    if role == "review" and _EXPECTED.search(own_clause(sentence)) and (year is None or year < plan) \
+    if looking_back and _EXPECTED.search(own_clause(sentence)) and (year is None or year < plan) \
             and not (carried_estimate or ESTIMATE.search(sentence)):
-        # 过去一年，全县地区生产总值预期增长目标为7%，实际增长6.5%: the goal the year had, restated (a
-        # plan part's 预期增长 is its target; so is one that 今年 or a later year names)
+        # 一、2023年工作回顾 ⏎ 全县地区生产总值预期增长目标为7%，实际增长6.5%: the goal the year had,
+        # restated (a plan part's 预期增长 is its target, and so, where no heading said which part, is
+        # one with no year; not 超预期增长12%, a result)
         return "target", str(year or review), "conflict"
     if looking_back and RESTATED.search(sentence) and (year is None or year < plan):
         # 年初确定的主要预期目标是… in the look back: last year's targets restated, or words

@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 # district's whole territory, as Shanghai writes it; 面对上半年…下降: the situation faced), one at a
 # time, so that a name beginning with one (全口径财政收入) can stop the cut.
 _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|"  # (建议将…: a proposal, not 将乐县)
-                   r"全县|全区|全市|全旗|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|该县|该区|该市|该旗|辖区|县域|属地|面对|"
+                   r"全县|全区|全市|全旗|全州(?!县)|全盟|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|"
+                   r"辖区|县域|属地|面对|"
                    r"全域口径|全域|"
                    r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|去年|上年|当年|年度|(?:按)?(?:同|可比)口径|"
@@ -113,6 +114,7 @@ def _name_leads() -> frozenset[str]:
 
 # …经济社会发展的主要预期目标 ⏎ 地区生产总值…, 主要预期目标建议为地区生产总值…: the words that
 # introduce a list of goals, ahead of its first item's name
+_NUMBERED_ITEM = re.compile(r"(?<![\d.])\d{1,2}\s*[.．、](?!\d)\s*")
 _ASCII_JUNK = re.compile(r"[\x21-\x7e\s]+(?=[\u4e00-\u9fff])")
 _GOALS_NAMED = re.compile(r"(?:预期目标|主要目标|发展目标)(?:建议)?(?:是|为)?\s*[：:]?\s*")
 
@@ -126,6 +128,9 @@ def clean_label(text: str) -> str:
     if analysis[:1].isascii() and (junk := _ASCII_JUNK.match(analysis)) and match_label(
             named := clean_label(text[junk.end():])):
         return named  # G+ G地区生产总值: a forum page's scrambled marks run into the name
+    if (listed := list(_NUMBERED_ITEM.finditer(analysis))) and listed[-1].start() > 0 and match_label(
+            named := clean_label(text[listed[-1].end():])):
+        return named  # 责任单位：市发改委 ⏎ 2.规上工业增加值…: a list's next item run into the line before
     if "目标" in analysis and (goals := _GOALS_NAMED.search(analysis)) and match_label(
             named := clean_label(text[goals.end():])):
         return named  # 主要预期目标建议为地区生产总值…, a heading run into its list: the name after it
@@ -427,6 +432,9 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
             # 万源全市地区生产总值: the county's short name, then 全市 (no word runs on so)
             own = not region_known or region.startswith(name)
             return clean_label(label[size:]) if own else None
+    if region_known and region and analysis.startswith("该" + region[-1]) and (rest := clean_label(label[2:])) \
+            and match_label(rest):
+        return rest  # 该市地区生产总值 in a city's story (not 该县… there: a county of it)
     if region_known and len(region) > 2 and region[-1] in "县区市旗盟州":
         # 湛江居民人均可支配收入, 来源于湛江财政总收入 in 湛江市's report: the region's own name,
         # whatever its level (a city's is in no county table)

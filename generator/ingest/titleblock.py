@@ -215,22 +215,28 @@ COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－
 # what was reviewed or done (回顾了2017年…, 完成2020年工作任务).
 PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|全市)?(?:各项)?工作"
                        r"(?![^。，,；;]{0,6}(?:回顾|总结))"
-                       r"|(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<![\d到至])(\d{4})\s*年\s*[，,]?\s*"
+                       r"|(?<!回顾)(?<!回顾了)(?<!总结)(?<!总结了)(?<!完成)(?<!完成了)(?<![\d至])(?:(?<=提到)|(?<!到))"
+                       r"(\d{4})\s*年\s*[，,]?\s*"  # (报告提到2022年…主要预期目标为: not 到2025年, a horizon)
                        r"(?:全县|全区|全市|全旗|我县|我区|[\u4e00-\u9fff]{0,6}?(?:政府|管委会)"
                        r"|[\u4e00-\u9fff]{2,8}?(?=经济社会|发展))?"
-                       r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|总体安排|工作建议|"
+                       r"(?:工作|经济社会|经济社会发展|发展)?的?(?:总体要求|主要预期目标|主要目标|工作安排|工作任务|总体安排|工作建议(?!办理|的办理)|"
                        r"主要指标(?=\s*(?:是|为|[：:]))|"
                        r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:])"
                        r"|重点工作(?=\s*(?:[；;。，,]|$)))"
                        r"(?!\s*的?(?:完成|圆满|顺利|全面完成|胜利))")  # (2020年工作任务的完成，标志着…: looked back on)
+# "2021年，…实现了“十四五”良好开局": a plan's first year told as begun well, the year looked back on
+# (not 确保实现“十五五”良好开局, a goal)
+STARTED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)实现了\s*" + PLAN_NAME + r"(?:规划)?的?良好开局")
 # "审查…2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告": the session
 # examines the draft plan (or budget) of the year it plans
 DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|预算)\s*草案")
 # "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
 # (a bare name only before a verb of intent: not 2023年，成功将…列入, a look back; nor 到2025年，力争将…)
 PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
-                       r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?"
-                       r"(?:将|要(?=坚持|着力|全力|继续|围绕|聚焦|加快|推动|深入|全面|突出|统筹|紧扣|锚定))"
+                       r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将"
+                       # (2025年，西安全市要坚持…; not 县委要求全县要…, nor 要全面完成…目标任务)
+                       r"|(?:(?:(?![要委求])[\u4e00-\u9fff]){0,3}?(?:全县|全区|全市|全旗)|我们)?"
+                       r"要(?=坚持|着力|全力|继续|围绕|聚焦|加快|推动|深入|突出|统筹|紧扣|锚定)"
                        r"|[\u4e00-\u9fff]{2,3}将(?=努力|着力|全力|大力|继续|坚持|重点|加快|围绕|聚焦|力争|确保|推动|实施|突出|统筹))"
                        # (…称，2017年将全面做好稳增长…等工作: the year, then at once what will be done)
                        r"|(?<![\d到至])(\d{4})\s*年将(?=(?:全面)?(?:做好|抓好)|着力|全力|大力|继续|坚持|围绕|聚焦|突出|统筹)")
@@ -327,7 +333,7 @@ GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence
 
 # "第06版:2022阜阳两会": a newspaper page's banner names the sessions' year (a short line only: a
 # text's 学习贯彻2023年全国两会精神 may be a year before)
-SESSIONS_BANNER = re.compile(r"^(?!.*(?:回眸|回顾|相关|专题|链接|推荐|阅读)).*?(?<!\d)(\d{4})\s*年?\s*"
+SESSIONS_BANNER = re.compile(r"^(?:(?!回眸|回顾|相关|链接|推荐|阅读).)*?(?<!\d)(\d{4})\s*年?\s*"
                              r"(?!全国)[\u4e00-\u9fff]{0,6}?两会")
 BANNER_CHARS = 30
 
@@ -344,12 +350,18 @@ SESSION_LINES = 12
 
 
 def session_region(plain: str) -> str:
-    """The region of the first session a line says opens (a story's lead), or ""."""
+    """The region of the first session a line says opens, or at which the report is made (a story's
+    lead); else of the first it names at all (…会议胜利闭幕); or ""."""
+    named = []
     for match in SESSION_NAMED.finditer(plain):
-        if (match["opens"] or _OPENED.search(match["region"])) and (region := place_at_end(match["region"])) \
-                and not _NOT_THE_STORYS.search(sentence_around(plain, match.start(), match.end())):
+        sentence = sentence_around(plain, match.start(), match.end())
+        before = sentence[:max(0, sentence.find(match.group()))]
+        if not (region := place_at_end(match["region"])) or _NOT_THE_STORYS.search(before + match["region"]):
+            continue
+        if match["opens"] or _OPENED.search(match["region"]) or "工作报告" in sentence:
             return region
-    return ""
+        named.append(region)
+    return named[0] if len(set(named)) == 1 else ""
 
 
 def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
@@ -404,6 +416,8 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
         if ("review_year_said" not in found and (match := said(REVIEW_SAID))
                 and plausible(year := next(g for g in match.groups() if g))):
             found["review_year_said"] = (int(year), number)
+        if "review_year_said" not in found and "实现了" in glued and (match := said(STARTED)):
+            found["review_year_said"] = (plan_end_year(match["plan"]) - 4, number)
         if "event_said" not in found and (match := said(EVENT_SAID)):
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] == "今年" else 1)
@@ -501,10 +515,10 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         year, origin["year"] = said["title_year"][0], f"text:{said['title_year'][1]}"
     if not year and "report_named" in said:
         year, origin["year"] = said["report_named"][0], f"text:{said['report_named'][1]}"
-    if not year and "year_is" in said:
-        year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
     if not year and "banner_year" in said:  # (a newspaper page's banner: the sessions it covers)
         year, origin["year"] = said["banner_year"][0], f"text:{said['banner_year'][1]}"
+    if not year and "year_is" in said:
+        year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
     if not year and "outline_said" in said:  # (the weakest: a story may recall a session of old)
         year, origin["year"] = said["outline_said"][0], f"text:{said['outline_said'][1]}"
     if not year:
