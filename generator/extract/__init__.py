@@ -120,6 +120,8 @@ def qualifier_text(words: list[str]) -> tuple[str, str]:
 # 经济实力稳步增强全年…: a lead that says something (not 保税物流全年…, a part of the region)
 # 控制在3%以内, 不超过3%: a bound, as a result no exact level (not 控制在1.8%, the level held to)
 _AT_MOST = MAX_WORDS - {"控制在"}
+_CROSSED_WORDS = (APPROXIMATE - {"约"}) | {"突破", "超过", *MILESTONE_WORDS}  # (约 5300 亿元: a level, about)
+_BOUND_WORDS = _CROSSED_WORDS | _AT_MOST
 _LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|明显|稳定|增长|发展|跃升|攀升|突破|优化|改善|成效)$")
 
 
@@ -161,16 +163,16 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     if any(w in _KIND_WORDS for w in raw.qualifier) and kind == "actual":
         kind, basis = "target", "words"
     qualifier, bound = qualifier_text(raw.qualifier)
-    crossed = (APPROXIMATE - {"约"}) | {"突破", "超过", *MILESTONE_WORDS}  # (约 5300 亿元: a level, about)
     value_words = raw.qualifier
     if raw.growth_words and not rate_as_value:  # (增幅超过68%: the growth's)
         value_words = list((Counter(raw.qualifier) - Counter(raw.growth_words)).elements())
-    if kind != "target" and value and set(value_words) & (crossed | _AT_MOST):
+    if kind != "target" and value and not _BOUND_WORDS.isdisjoint(value_words):
         # 一般公共预算收入超 6 亿元, 突破 400 亿元, 居民消费价格涨幅控制在3%以内: a result given only as a
         # bound has no exact level; the amount stays in the qualifier as printed
-        words = [w for w in value_words if w in crossed | _AT_MOST or w == "控制在"]
-        qualifier = "".join(w for w in words if w in QUALIFIERS_BEFORE or w in crossed) + f"{number(value)}{unit}" \
-            + "".join(w for w in words if w not in QUALIFIERS_BEFORE and w not in crossed)
+        words = [w for w in value_words if w in _BOUND_WORDS or w == "控制在"]
+        qualifier = "".join(w for w in words if w in QUALIFIERS_BEFORE or w in _CROSSED_WORDS) \
+            + f"{number(value)}{unit}" + "".join(w for w in words if w not in QUALIFIERS_BEFORE
+                                                 and w not in _CROSSED_WORDS)
         value, high, bound, unit = None, None, "", ""
     return Figure(
         id=f"{report.slug}-{number_in_report:04d}", report=report.slug,

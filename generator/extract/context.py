@@ -233,9 +233,10 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
                 and meta.session_year != meta.review_year and not _PART_OF_A_YEAR.search(sentence):
             return "target", str(year), basis  # 预计2015年固定资产投资可完成100亿元 in 2015's plan: a forecast
         return "estimate", str(year or review), basis if year else "words"
-    if looking_back and _ACTUALLY.match(own_clause(sentence)) and (year is None or year < plan):
+    if looking_back and "实际" in sentence and _ACTUALLY.match(own_clause(sentence)) and (year is None or year < plan):
         return "actual", str(year or review), "words"  # (…预期增长目标为7%，实际增长6.5%: the result)
-    if looking_back and _EXPECTED.search(own_clause(sentence)) and (year is None or year < plan) \
+    if looking_back and ("预期" in sentence or "增长目标" in sentence) and _EXPECTED.search(own_clause(sentence)) \
+            and (year is None or year < plan) \
             and not (carried_estimate or ESTIMATE.search(sentence)):
         # 一、2023年工作回顾 ⏎ 全县地区生产总值预期增长目标为7%，实际增长6.5%: the goal the year had,
         # restated (a plan part's 预期增长 is its target, and so, where no heading said which part, is

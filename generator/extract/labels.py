@@ -115,7 +115,7 @@ def _name_leads() -> frozenset[str]:
 # …经济社会发展的主要预期目标 ⏎ 地区生产总值…, 主要预期目标建议为地区生产总值…: the words that
 # introduce a list of goals, ahead of its first item's name
 _NUMBERED_ITEM = re.compile(r"(?<![\d.])\d{1,2}\s*[.．、](?!\d)\s*")
-_ASCII_JUNK = re.compile(r"[\x21-\x7e\s]+(?=[\u4e00-\u9fff])")
+_ASCII_JUNK = re.compile(r"(?=[\d\s]*[\x21-\x2f\x3a-\x7e])[\x21-\x7e\s]+(?=[\u4e00-\u9fff])")  # (not a year, 2023年)
 _GOALS_NAMED = re.compile(r"(?:预期目标|主要目标|发展目标)(?:建议)?(?:是|为)?\s*[：:]?\s*")
 
 
@@ -128,7 +128,8 @@ def clean_label(text: str) -> str:
     if analysis[:1].isascii() and (junk := _ASCII_JUNK.match(analysis)) and match_label(
             named := clean_label(text[junk.end():])):
         return named  # G+ G地区生产总值: a forum page's scrambled marks run into the name
-    if (listed := list(_NUMBERED_ITEM.finditer(analysis))) and listed[-1].start() > 0 and match_label(
+    if ("." in analysis or "、" in analysis or "．" in analysis) \
+            and (listed := list(_NUMBERED_ITEM.finditer(analysis))) and listed[-1].start() > 0 and match_label(
             named := clean_label(text[listed[-1].end():])):
         return named  # 责任单位：市发改委 ⏎ 2.规上工业增加值…: a list's next item run into the line before
     if "目标" in analysis and (goals := _GOALS_NAMED.search(analysis)) and match_label(
