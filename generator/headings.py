@@ -27,6 +27,9 @@ _PART_NUMBER = rf"^[#*\s]*{_NUMBERED}?\s*"
 # tells, or else its number: the first part of a report looks back, a later one plans)
 YEAR_PART_HEADING = re.compile(rf"^[#*\s]*(?P<n>{_NUMBERED})\s*[^。，,；;：:\d]{{0,8}}?\s*(?P<y>\d{{4}})\s*年\s*"
                                r"(?:的?(?:主要)?工作)?\s*(?:[：:][^。，,；;：:\d]{0,16})?$")
+# "一、2014年主要工作", "第二部分 2015年工作": a part named for one year's work and nothing else, whose
+# role its year gives (not 二、奋进2023年：矢志赶超…, whose plan may open on a look back over twenty years)
+YEARS_WORK_HEADING = re.compile(_PART_NUMBER + r"(?P<y>\d{4})\s*年\s*(?:的)?(?:主要)?工作\s*$")
 # "一、2022年工作回顾": the review year, when no meeting line gives the date
 # (numbered or not: "回顾2023年工作成果" heads some reports; "第一部分 2022年工作情况",
 # "一、2020年主要工作和“十三五”发展成就", "一、“十三五”发展成就和2020年主要工作" others;

@@ -170,6 +170,6 @@ class Figure:
     @property
     def headline(self) -> bool:
         """A catalogue figure of one year whose number is sure, and whose kind and period no evidence
-        disputes: what headline tables may show,
-        `extract`'s `headline` column, and what accuracy is measured on (scripts/evaluate.py)."""
+        disputes: what headline tables may show, `extract`'s `headline` column, and what accuracy is
+        measured on (scripts/evaluate.py)."""
         return bool(self.indicator) and self.placed and self.period.isdigit() and self.basis != "conflict"

@@ -15,6 +15,7 @@ from generator.headings import (
     PLAN_HEADING_NO_YEAR,
     PLAN_NAME,
     REVIEW_HEADING,
+    YEARS_WORK_HEADING,
     plan_end_year,
 )
 from generator.model import Metadata, Node
@@ -143,12 +144,6 @@ def title_role(title: str) -> str | None:
 HEADING_CHARS = 40
 
 
-# 一、2014年主要工作, 第二部分 2015年工作: a part named for one year's work and nothing else (not
-# 二、奋进2023年：矢志赶超…, whose plan may open on a look back over twenty years)
-_YEARS_WORK = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)?\s*"
-                         r"(?P<y>\d{4})\s*年\s*(?:的)?(?:主要)?工作\s*$")
-
-
 def part_roles(parts: list[Node], year: int | None = None, review_year: int | None = None
                ) -> dict[str, tuple[str, bool]]:
     """(review or plan, whether a heading said so), per part anchor. Parts after the plan
@@ -161,7 +156,7 @@ def part_roles(parts: list[Node], year: int | None = None, review_year: int | No
     for part in parts:
         title = to_analysis(part.title)
         said = title_role(title)
-        if said is None and year and (named := _YEARS_WORK.match(title)):
+        if said is None and year and (named := YEARS_WORK_HEADING.match(title)):
             said = {review_year or year - 1: "review", year: "plan"}.get(int(named["y"]))
         if said == "plan" and role == "review" and under_line and "为" in title \
                 and title_role(_TAKEN_AS.sub("", title)) != "plan":

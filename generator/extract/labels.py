@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -112,11 +113,24 @@ def _name_leads() -> frozenset[str]:
                      if (lead := _LEAD.match(to_analysis(name))) and lead.end())
 
 
-# …经济社会发展的主要预期目标 ⏎ 地区生产总值…, 主要预期目标建议为地区生产总值…: the words that
-# introduce a list of goals, ahead of its first item's name
+# Words that ran into a name from before it: G+ G地区生产总值, a forum page's scrambled marks (not
+# a year, 2023年…); 责任单位：市发改委 ⏎ 2.规上工业增加值…, a list's next item run into the line before;
+# …经济社会发展的主要预期目标 ⏎ 地区生产总值…, 主要预期目标建议为地区生产总值…, the words that introduce
+# a list of goals, ahead of its first item's name
+_ASCII_JUNK = re.compile(r"(?=[\d\s]*[\x21-\x2f\x3a-\x7e])[\x21-\x7e\s]+(?=[\u4e00-\u9fff])")
 _NUMBERED_ITEM = re.compile(r"(?<![\d.])\d{1,2}\s*[.．、](?!\d)\s*")
-_ASCII_JUNK = re.compile(r"(?=[\d\s]*[\x21-\x2f\x3a-\x7e])[\x21-\x7e\s]+(?=[\u4e00-\u9fff])")  # (not a year, 2023年)
 _GOALS_NAMED = re.compile(r"(?:预期目标|主要目标|发展目标)(?:建议)?(?:是|为)?\s*[：:]?\s*")
+
+
+def _lead_ins(analysis: str) -> Iterator[int]:
+    """Where a name may begin after words that ran into it (each test is cheap before its regex)."""
+    if analysis[:1].isascii() and (junk := _ASCII_JUNK.match(analysis)):
+        yield junk.end()
+    if ("." in analysis or "、" in analysis or "．" in analysis) \
+            and (listed := list(_NUMBERED_ITEM.finditer(analysis))) and listed[-1].start() > 0:
+        yield listed[-1].end()
+    if "目标" in analysis and (goals := _GOALS_NAMED.search(analysis)):
+        yield goals.end()
 
 
 def clean_label(text: str) -> str:
@@ -125,16 +139,9 @@ def clean_label(text: str) -> str:
     The rules read the simplified analysis text; the cut is made in `text`, as printed.
     """
     analysis = to_analysis(text)
-    if analysis[:1].isascii() and (junk := _ASCII_JUNK.match(analysis)) and match_label(
-            named := clean_label(text[junk.end():])):
-        return named  # G+ G地区生产总值: a forum page's scrambled marks run into the name
-    if ("." in analysis or "、" in analysis or "．" in analysis) \
-            and (listed := list(_NUMBERED_ITEM.finditer(analysis))) and listed[-1].start() > 0 and match_label(
-            named := clean_label(text[listed[-1].end():])):
-        return named  # 责任单位：市发改委 ⏎ 2.规上工业增加值…: a list's next item run into the line before
-    if "目标" in analysis and (goals := _GOALS_NAMED.search(analysis)) and match_label(
-            named := clean_label(text[goals.end():])):
-        return named  # 主要预期目标建议为地区生产总值…, a heading run into its list: the name after it
+    for cut in _lead_ins(analysis):
+        if match_label(named := clean_label(text[cut:])):
+            return named  # (what ran into the name: the name after it)
     start, end = 0, len(analysis)
     if (compared := _COMPARED.search(analysis)) and compared.start() > 0:
         end = compared.start()  # 一般公共预算收入比2019年调整预算收入: the base is no part of it
@@ -407,6 +414,9 @@ def foreign_scope(scope: str, region: str, region_known: bool = True) -> bool:
     return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1])
 
 
+_SOURCED = re.compile(r"(?:来源于|来自)?")  # (来源于湛江财政总收入: the revenue raised in 湛江)
+
+
 def own_name_stripped(label: str, region: str, region_known: bool) -> str | None:
     """二七区生产总值 in 二七区's report: the label without the county's own name in front, or
     None when the label does not start with a county's name or starts with another county's
@@ -446,5 +456,3 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
                 return rest
     return None
 
-
-_SOURCED = re.compile(r"(?:来源于|来自)?")

@@ -145,6 +145,7 @@ def _join_thousands(text: str, following: str = "") -> tuple[str, list[re.Match]
 LOST_PERCENT = re.compile(r"(?:增长|下降|增幅|涨幅|增速|回落)(?:控制在|为|达到?)?\s*"
                           r"(?:-?\d{1,3}(?:\.\d+)?)(?:\s*[、和]\s*-?\d{1,3}(?:\.\d+)?)*(?=\s*(?:[;；，,。）)]|$))")
 LOST_PERCENT_MIN = 2
+PERCENT_SIGN = re.compile("[%％﹪℅]")  # (in any of the forms the analysis script reads as %)
 _BARE_RATE = re.compile(r"\d{1,3}(?:\.\d+)?(?=\s*(?:[、和;；，,。）)]|$))")
 
 
@@ -188,7 +189,7 @@ def repair_ocr(lines: list[tuple[int, str]]):
     joins = [_join_thousands(text, after) if _GROUP_SPACE.search(text) and DIGIT.search(text) else (text, [])
              for (_, text), after in zip(lines, following, strict=True)]
     grouped = sum(len(found) for _, found in joins) >= THOUSANDS_SPACED_MIN
-    lost = not any("%" in text or "％" in text for _, text in lines) and \
+    lost = not any(PERCENT_SIGN.search(text) for _, text in lines) and \
         sum(len(LOST_PERCENT.findall(to_analysis(text))) for _, text in lines) >= LOST_PERCENT_MIN
     for (number, text), (joined, found) in zip(lines, joins, strict=True):
         if grouped and found:

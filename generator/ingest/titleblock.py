@@ -232,14 +232,15 @@ STARTED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)实现了\s*" + PLAN_NAM
 DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|预算)\s*草案")
 # "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
 # (a bare name only before a verb of intent: not 2023年，成功将…列入, a look back; nor 到2025年，力争将…)
+_WORK_VERBS = "着力|全力|继续|坚持|围绕|聚焦|突出|统筹"  # (the verbs of a year's work each form below takes)
 PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
                        r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将"
                        # (2025年，西安全市要坚持…; not 县委要求全县要…, nor 要全面完成…目标任务)
                        r"|(?:(?:(?![要委求])[\u4e00-\u9fff]){0,3}?(?:全县|全区|全市|全旗)|我们)?"
-                       r"要(?=坚持|着力|全力|继续|围绕|聚焦|加快|推动|深入|突出|统筹|紧扣|锚定)"
-                       r"|[\u4e00-\u9fff]{2,3}将(?=努力|着力|全力|大力|继续|坚持|重点|加快|围绕|聚焦|力争|确保|推动|实施|突出|统筹))"
+                       rf"要(?={_WORK_VERBS}|加快|推动|深入|紧扣|锚定)"
+                       rf"|[\u4e00-\u9fff]{{2,3}}将(?={_WORK_VERBS}|努力|大力|重点|加快|力争|确保|推动|实施))"
                        # (…称，2017年将全面做好稳增长…等工作: the year, then at once what will be done)
-                       r"|(?<![\d到至])(\d{4})\s*年将(?=(?:全面)?(?:做好|抓好)|着力|全力|大力|继续|坚持|围绕|聚焦|突出|统筹)")
+                       rf"|(?<![\d到至])(\d{{4}})\s*年将(?=(?:全面)?(?:做好|抓好)|{_WORK_VERBS}|大力)")
 # "2025年是…收官之年": the plan year when what follows plans ("做好今年工作…", "今年政府工作的
 # 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
 # 下…"), and nothing when it does neither; it counts only after everything else
@@ -276,9 +277,8 @@ EVENT_YEARS = {
     r"新中国成立(?:70|七十)周年": 2019,
     # the first year after a party congress (each sits in October or November): 今年是全面贯彻落实党的
     # 二十大精神的开局之年, 2013年是全面贯彻党的十八大精神的第一年
-    r"全面贯彻(?:落实)?党的(?:二十|20)大精神[^。！？；，,“”]{0,30}?(?:开局之年|第一年|开局年)": 2023,
-    r"全面贯彻(?:落实)?党的(?:十九|19)大精神[^。！？；，,“”]{0,30}?(?:开局之年|第一年|开局年)": 2018,
-    r"全面贯彻(?:落实)?党的(?:十八|18)大精神[^。！？；，,“”]{0,30}?(?:开局之年|第一年|开局年)": 2013,
+    **{rf"全面贯彻(?:落实)?党的{congress}大精神[^。！？；，,“”]{{0,30}}?(?:开局之年|第一年|开局年)": year
+       for congress, year in (("(?:二十|20)", 2023), ("(?:十九|19)", 2018), ("(?:十八|18)", 2013))},
     r"新中国成立(?:75|七十五)周年": 2024,
     r"改革开放(?:40|四十)周年": 2018,
     # a plan's first year (开局之年) and last (收官之年): “十四五”规划实施收官之年 is 2025, and so is
