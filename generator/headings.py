@@ -33,11 +33,13 @@ YEARS_WORK_HEADING = re.compile(_PART_NUMBER + r"(?P<y>\d{4})\s*年\s*(?:的)?(?
 # "一、2022年工作回顾": the review year, when no meeting line gives the date
 # (numbered or not: "回顾2023年工作成果" heads some reports; "第一部分 2022年工作情况",
 # "一、2020年主要工作和“十三五”发展成就", "一、“十三五”发展成就和2020年主要工作" others;
+# "回顾2017年" alone, as a news digest heads its figures, as long as it names no plan;
 # not "2003年以来的工作回顾", a term's look back from its first year)
 REVIEW_HEADING = re.compile(_PART_NUMBER +
-                            r"(?:回顾|(?P<lead>[^。，,；;\d]{0,14}(?:成就|成绩|回顾)\s*[和与及]))?\s*"
+                            r"(?:(?P<look>回顾|回眸|回首)|(?P<lead>[^。，,；;\d]{0,14}(?:成就|成绩|回顾)\s*[和与及]))?\s*"
                             r"(?P<y>\d{4})\s*年(?!\s*以?来)(?(lead)(?![^。，,；;]{0,10}(?:安排|目标|任务|计划))[^。，,；;]{0,10}"
-                            r"|[^。，,；;]{0,16}?(?:回顾|成果|总结|成就|成绩|工作情况|完成情况)[^。，,；;]{0,4})$")
+                            r"|(?(look)(?![^。，,；;]{0,16}(?:安排|目标|任务|计划))[^。，,；;]{0,16}"
+                            r"|[^。，,；;]{0,16}?(?:回顾|成果|总结|成就|成绩|工作情况|完成情况)[^。，,；;]{0,4}))$")
 # "“十四五”", 十三五: a five-year plan by name; in PLAN_NAME its numeral is the group `plan`
 # (for plan_end_year), in ANY_PLAN_NAME, for patterns whose groups are years, it is not caught
 _PLAN_NUMERALS = "一二三四五六七八九"
@@ -68,8 +70,9 @@ def plan_end_year(numeral: str) -> int:
 # "二、2023年工作安排", "二、2024年主要目标和重点任务": the report's year
 # (or "“十四五”时期和2021年形势任务": a plan for the term, then the year's; not "…和二〇三五年远景
 # 目标", a vision fifteen years out)
-PLAN_HEADING = re.compile(_PART_NUMBER + r"(?:展望)?\s*(?:[^。，,；;：:\d]{0,12}[和与及])?\s*"
-                          r"(?P<y>\d{4})\s*年(?![^。，,；;]{0,4}远景)[^。，,；;]{0,12}(?:(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}|预期)$")
+PLAN_HEADING = re.compile(_PART_NUMBER + r"(?P<ahead>展望)?\s*(?:[^。，,；;：:\d]{0,12}[和与及])?\s*"
+                          r"(?P<y>\d{4})\s*年(?![^。，,；;]{0,4}远景)"
+                          r"(?(ahead)[^。，,；;]{0,12}|[^。，,；;]{0,12}(?:(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}|预期))$")
 
 
 # "今年政府工作重点", "新的一年工作安排": a plan heading that names no year

@@ -246,8 +246,10 @@ def excluding(analysis: str) -> list[tuple[int, int, int, int]]:
     return [(m.start(), m.end(), m.start("scope"), m.end("scope")) for m in _EXCLUDING.finditer(analysis)]
 
 
-# 未来五年，…: the goals that follow are the five years', not the coming year's
-_AHEAD_FIVE = re.compile(rf"^[\s，,]*(?:未来五年|今后五年|今后一个时期|{PLAN_NAME}(?:时期|期间))")
+# 未来五年，…: the goals that follow are the five years', not the coming year's (记者从会上了解到，
+# 今后五年…的主要目标是: after the words a story quotes the report with)
+_AHEAD_FIVE = re.compile(r"^[\s，,]*(?:[^。，,；;]{0,16}(?:了解到|获悉|提出|指出|明确|强调)[，,：:]\s*)?"
+                         rf"(?:未来五年|今后五年|今后一个时期|{PLAN_NAME}(?:时期|期间))")
 # 今年…, 明年…, 新的一年…: a sentence of the five years' goals' paragraph that turns to one year
 _ONE_YEAR_AHEAD = re.compile(r"^[\s，,]*(?:今年|明年|新的一年|本年度)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
@@ -338,6 +340,23 @@ def part_of_year(events: list[tuple[int, str]], at: int, carried: str = "") -> s
 _RESTATED_TARGET = re.compile(r"[（(]\s*(?:年度|年初|全年|预期|计划|既定)?目标(?:为|是)?\s*$")
 
 
+# “十二五”期间，全社会固定资产投资完成3509.9亿元…。2016年完成1209.89亿元: a sentence that names only a
+# year and a verb before its figure gives that year's level of what the paragraph named last
+_YEAR_ONLY_SUBJECT = re.compile(r"^\s*\d{4}\s*年\s*(?:全年)?\s*(?:完成|实现|达到|达)\s*$")
+
+
+def unnamed_level_of(figure: Figure, clause: str, raw: Raw, figures: list[Figure], first: int) -> Figure | None:
+    """The figure, named as the paragraph's (figures[first:]) last catalogue figure in its unit, when
+    its sentence names only its year (and that figure was of another period); else None."""
+    if figure.indicator or raw.label or "年" not in clause[:raw.span[0]] \
+            or not _YEAR_ONLY_SUBJECT.match(clause[:raw.span[0]]):
+        return None
+    named = next((f for f in reversed(figures[first:]) if f.indicator and f.unit == figure.unit), None)
+    if named is None or named.period == figure.period:
+        return None
+    return replace(figure, indicator=named.indicator, label=named.label)
+
+
 def restates_target(clause: str, raw: Raw) -> bool:
     """Is the figure a bracketed target after a result (its label only 目标, in brackets)?"""
     if "目标" not in clause[max(0, raw.span[0] - 40):raw.span[0]]:
@@ -392,7 +411,9 @@ _TERM_GROWTH = re.compile(r"\s*[，,]?\s*(?:分别)?增长")
 
 def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | None:
     """The years a plan's goals span ("2021–2025") and, when the text names the plan (十四五), its
-    last year ("2025": a level among its goals is that year's; "" when unnamed); None for no match."""
+    last year ("2025": a level among its goals is that year's; "" when unnamed: 今后五年 in a
+    session held mid-year or after an election need not start with the report's year); None for
+    no match."""
     if not match or match["plan"] and plan_end_year(match["plan"]) < year:
         return None  # (“十三五”期间 in a 2021 report: a plan that has ended is no horizon)
     first = plan_end_year(match["plan"]) - 4 if match["plan"] else year
@@ -569,7 +590,9 @@ def extract_report(report: Report) -> list[Figure]:
                     area = text[start + said_area[0]:start + said_area[1]]  # as printed
                     area_at = start + said_area[1]
                 if not ahead_five:
-                    ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause), report.metadata.year)
+                    ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause) if (
+                        "五年" in (lead := clause[:48]) or "时期" in lead or "期间" in lead) else None,
+                        report.metadata.year)
                 elif ahead_five is not ahead_part and _ONE_YEAR_AHEAD.match(clause):
                     ahead_five = ahead_part  # “十三五”期间，…。今年…主要预期目标是：…: the year's goals again
                 back_five = back_five or several_years(clause, report.metadata.year)  # 五年来，…累计…
@@ -702,7 +725,9 @@ def extract_report(report: Report) -> list[Figure]:
                             whole := joined(figures[at], figure)):
                         figures[at] = whole
                         continue
-                    if previous and restates_target(clause, raw):
+                    if named := unnamed_level_of(figure, clause, raw, figures, first):
+                        figure = named
+                    elif previous and restates_target(clause, raw):
                         # 增长 6.5%(年度目标 6%以上): the target of the figure before, for its year
                         figure = replace(figure, indicator=previous.indicator, label=previous.label, kind="target",
                                          period=previous.period, basis="words")

@@ -420,14 +420,14 @@ _SOURCED = re.compile(r"(?:来源于|来自)?")  # (来源于湛江财政总收�
 def own_name_stripped(label: str, region: str, region_known: bool) -> str | None:
     """二七区生产总值 in 二七区's report: the label without the county's own name in front, or
     None when the label does not start with a county's name or starts with another county's
-    (a neighbour's figure is not the report's). A county name is one of the GB/T 2260 table's;
-    when the report's region is not known (a file name stands in), the name is taken as its own."""
-    from generator.regions import is_county_name
+    (a neighbour's figure is not the report's). A name is one of the GB/T 2260 table's, a county's
+    or a city's; when the report's region is not known (a file name stands in), it is taken as its own."""
+    from generator.regions import is_county_name, is_place_name
 
     analysis = to_analysis(label)
     for size in range(2, min(7, len(analysis))):
         name = analysis[:size]
-        if name[-1] in "县区市旗" and is_county_name(name):
+        if name[-1] in "县区市旗" and is_place_name(name):  # (南京市预计地区生产总值: a city's too)
             own = not region_known or name == region or region.startswith(name)
             return clean_label(label[size:]) if own else None  # 同安区预计地区生产总值 → 地区生产总值
         if analysis[size:size + 1] == "的" and any(is_county_name(name + kind) for kind in "县区市旗"):

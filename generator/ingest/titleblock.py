@@ -233,8 +233,10 @@ DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社�
 # "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
 # (a bare name only before a verb of intent: not 2023年，成功将…列入, a look back; nor 到2025年，力争将…)
 _WORK_VERBS = "着力|全力|继续|坚持|围绕|聚焦|突出|统筹"  # (the verbs of a year's work each form below takes)
-PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
+PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:[，,]\s*|(?=该[县区市旗州盟]将))"
                        r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将"
+                       # (…报告明确，2025年该市将坚定…: a story's 该市, with or without the comma)
+                       r"|(?<=年)\s*该[县区市旗州盟]将"
                        # (2025年，西安全市要坚持…; not 县委要求全县要…, nor 要全面完成…目标任务)
                        r"|(?:(?:(?![要委求])[\u4e00-\u9fff]){0,3}?(?:全县|全区|全市|全旗)|我们)?"
                        rf"要(?={_WORK_VERBS}|加快|推动|深入|紧扣|锚定)"
