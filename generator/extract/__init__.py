@@ -102,6 +102,8 @@ def canonical(value: str | None, unit: str, indicator: Indicator | None,
 
 
 def qualifier_text(words: list[str]) -> tuple[str, str]:
+    if not words:
+        return "", ""
     shown = list(dict.fromkeys(w for w in words if w not in _KIND_WORDS))  # (左右 of value and growth: once)
     before = [w for w in shown if w in QUALIFIERS_BEFORE]
     after = [w for w in shown if w not in QUALIFIERS_BEFORE]

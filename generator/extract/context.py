@@ -209,8 +209,9 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     year, basis = carried_year, "year"
     if year is None and (match := STATED_YEAR.search(sentence)):
         year = int(match.group(1))
-    if year is None and LAST_YEAR.search(sentence):
-        year, basis = review, "words"
+    if year is None and LAST_YEAR.search(sentence) and not (
+            THIS_YEAR.search(own := own_clause(sentence)) and not LAST_YEAR.search(own)):
+        year, basis = review, "words"  # (not 去年…超过1600亿元，今年预期目标增长5%: 今年 in the figure's own clause)
     # 今年 is the meeting's year: the plan year, but the year under review when a session in
     # December already plans the next one; 明年 the year after the meeting's; 新的一年 the plan
     meeting = meta.session_year or plan

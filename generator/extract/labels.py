@@ -40,7 +40,8 @@ _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[�
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、/／](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])(?![月年日万亿千百元个家项])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总?规模|同口径"
                     r"|(?:初步)?预计(?:全年|今年)?|[（(]\s*下同\s*[）)]"  # 社会消费品零售总额预计今年达到…, 预计(下同)
-                    r"|预期"  # (地区生产总值预期增长8%)
+                    r"|预期|(?<=[\u4e00-\u9fff])(?<!增长)预期目标"  # (地区生产总值预期增长8%; …预期目标为增长5%左右;
+                    # not 今年预期目标增长5%, a rate named by its goal alone, nor 经济增长预期目标为9.5%)
                     r"|自然|实际|名义|首次|连续|已经|已|将|有望|(?<!许)可|(?<![主需重])要|先后|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
                     r"|按?[原新]?统计口径(?:计算)?"
                     r"|(?:按)?(?:可比价|现价)(?:计算)?"
@@ -228,7 +229,8 @@ def split_labels(label: str, count: int) -> list[str] | None:
     group = _POPULATION.match(to_analysis(last))
     people = _PEOPLE.match(to_analysis(last))
     for part in parts[:-1]:
-        if len(part) <= 3 < len(last):  # 城镇、农村居民…: a modifier borrows the last one's tail
+        if len(part) <= 3 < len(last) and not match_label(part):  # (GDP、规上工业总产值…: a name of its own)
+            # 城镇、农村居民…: a modifier borrows the last one's tail
             # (城镇和农村牧区常住居民…: the tail after the last one's own population word)
             out.append(part + last[group.end() if group else len(part):])
         elif people and _PEOPLE.fullmatch(to_analysis(part)):
@@ -422,9 +424,12 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
     None when the label does not start with a county's name or starts with another county's
     (a neighbour's figure is not the report's). A name is one of the GB/T 2260 table's, a county's
     or a city's; when the report's region is not known (a file name stands in), it is taken as its own."""
-    from generator.regions import is_county_name, is_place_name
+    from generator.regions import is_county_name, is_place_name, place_heads
 
     analysis = to_analysis(label)
+    if analysis[:2] not in place_heads() and not analysis.startswith("该") and not (
+            region_known and len(region) > 2 and region[:2] in analysis[:6]):
+        return None  # (most labels start with no place's name: each test below would fail)
     for size in range(2, min(7, len(analysis))):
         name = analysis[:size]
         if name[-1] in "县区市旗" and is_place_name(name):  # (南京市预计地区生产总值: a city's too)

@@ -79,8 +79,9 @@ _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增�
     上升到 上升至 下降到 下降至 降至 降到 增长到 增长至 增加至 减少到 减少至 扩大到 扩大至 跃升至 跃升到
     攀升至 攀升到 稳定在 控制在 保持在 总计
     累计 共计 合计 共 总量 规模 达到了
-    分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
+    分别 分别为 分别达到 分别完成 分别实现 分别以 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
     预计 初步预计 上报""".split()  # 分别上报完成 47975 元: the figure as reported
+# (分别以3.66万元、1.59万元稳居全省第三和第二位: the levels the items rank by)
 _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 下跌 增速 增幅 增长率 涨幅 降幅
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
@@ -124,8 +125,10 @@ _CHANGED_TO = re.compile(r"\s*(?:" + "|".join(v for v in _TO_VERB_LIST if v != "
 # 突破 300 亿元大关，达到 312 亿元: the milestone gives way to the figure right after it
 # (…突破700亿大关，预计达到705亿元: the figure is an estimate)
 # (跨越70亿、80亿两个台阶，预计达到82.28亿元: two milestones crossed, then the figure)
+# (生产总值突破500亿元，由2010年的303.4亿元增加到2015年的511.9亿元: the change the figure ends)
 _MILESTONE_THEN = re.compile(rf"(?:\s*[、和]\s*{NUM}\s*[万亿]*元?)*\s*(?:[两二三四五]个)?\s*(?:大关|关口|台阶)?"
-                             rf"\s*[，,、]?\s*(?:预计|初步预计)?\s*(?:达到|达|为|实现|增至|完成)\s*{NUM}")
+                             rf"\s*[，,、]?\s*(?:(?:预计|初步预计)?\s*(?:达到|达|为|实现|增至|完成)"
+                             rf"|[由从]\s*(?:\d{{4}}\s*年(?:底|末)?)?\s*的?)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)"
                              r"|(?:实现|再次)?翻了?[一两]?番)")  # (500万元以上固定资产投资实现翻番，达到…)
@@ -360,12 +363,13 @@ class Scanner:
         self.group, self.filled = copies, len(copies) if rated else 0
 
     def run(self) -> list[Raw]:
-        splits = list(NUMBER_SPLIT.finditer(self.analysis))
+        # (a split number has a space in it, a rank its 第: most sentences need neither search)
+        splits = list(NUMBER_SPLIT.finditer(self.analysis)) if " " in self.analysis else []
         events = sorted(
             [(m.start(), "split", m) for m in splits]
             + [(m.start(), "quantity", m) for m in QUANTITY.finditer(self.analysis)
                if not splits or not any(s.start() <= m.start() < s.end() for s in splits)]
-            + [(m.start(), "rank", m) for m in RANK.finditer(self.analysis)],
+            + ([(m.start(), "rank", m) for m in RANK.finditer(self.analysis)] if "第" in self.analysis else []),
             key=lambda e: e[0])
         for start, kind, match in events:
             if start < self.floor:

@@ -307,8 +307,11 @@ REPORT_NAMED = re.compile(r"^\W{0,4}(?:[（(][\u4e00-\u9fff]{2,8}[）)]\s*)?"  #
                           r"(?!\s*(?:确定|提出|部署|明确)的|\s*(?:各项|目标|任务)(?!分解|分工))")
 # "举行新闻发布会，解读2025年《政府工作报告》": a story on what the report is made of names the year it
 # plans, wherever it stands (not "2023年《政府工作报告》确定的目标", which is looked back on)
+# ; so does "记者从2025年阳江市政府工作报告（下称《报告》）获悉": what a reporter learned from it
 REPORT_TOLD = re.compile(r"(?:解读|审议|审议通过|学习|听取|宣讲|讨论)了?\s*(\d{4})\s*年\s*[《〈]"
-                         r"[^《》〈〉]{0,12}?政府工作报告[》〉]")
+                         r"[^《》〈〉]{0,12}?政府工作报告[》〉]"
+                         r"|从\s*(\d{4})\s*年\s*[《〈]?[\u4e00-\u9fff]{0,12}?政府工作报告[》〉]?"
+                         r"[^。！？；]{0,16}?(?:获悉|了解到)")
 # "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
 SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
                           r"(?:政府工作报告|人民代表大会|人代会)")
@@ -428,8 +431,8 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             # a session that examines a five-year plan's draft outline sits in that plan's first year
             found["outline_said"] = (plan_end_year(match["n"] or match["plan"]) - 4, number)
         if "report_named" not in found and (match := said(REPORT_NAMED) or said(REPORT_TOLD)) \
-                and plausible(match.group(1)):
-            found["report_named"] = (int(match.group(1)), number)
+                and plausible(year := next(g for g in match.groups() if g)):
+            found["report_named"] = (int(year), number)
         if "session_said" not in found and (match := said(SESSION_SAID)) and (day := parse_date(match)):
             found["session_said"] = (day, number)
     return found

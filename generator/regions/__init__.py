@@ -253,6 +253,13 @@ def _place_names() -> frozenset[str]:
     return frozenset(d.name for d in divisions().values() if d.level in ("county", "city"))
 
 
+@cache
+def place_heads() -> frozenset[str]:
+    """The first two characters of every county's and city's name: a text that starts with none
+    of them starts with no such name, short (历城 of 历城区) or whole."""
+    return frozenset(d.name[:2] for d in divisions().values() if d.level in ("county", "city"))
+
+
 def is_place_name(name: str) -> bool:
     """Is `name` the name of a county- or city-level division (二七区, 南京市, 延边朝鲜族自治州)?"""
     return name in _place_names()
