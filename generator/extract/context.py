@@ -200,28 +200,29 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     review, plan = meta.review_year, meta.year
     if (multi := several_years(sentence, plan)) and not names_its_year(sentence, multi):
         return "actual", span_back(multi, review), "words"
-    if match := BY_YEAR.search(sentence):
+    dated = "年" in sentence  # (each pattern of a year below needs the word: an `in` test first)
+    if dated and (match := BY_YEAR.search(sentence)):
         year = int(match.group(1) or match.group(2))
         if year >= plan:
             return "target", str(year), "year"
-    if (match := BY_PLAN_END.search(sentence)) and (year := plan_end_year(match["plan"])) >= plan:
+    if "末" in sentence and (match := BY_PLAN_END.search(sentence)) and (year := plan_end_year(match["plan"])) >= plan:
         return "target", str(year), "year"  # 力争到“十三五”期末，GDP达到4830亿元: the plan's last year
     year, basis = carried_year, "year"
-    if year is None and (match := STATED_YEAR.search(sentence)):
+    if year is None and dated and (match := STATED_YEAR.search(sentence)):
         year = int(match.group(1))
-    if year is None and LAST_YEAR.search(sentence) and not (
+    if year is None and dated and LAST_YEAR.search(sentence) and not (
             THIS_YEAR.search(own := own_clause(sentence)) and not LAST_YEAR.search(own)):
         year, basis = review, "words"  # (not 去年…超过1600亿元，今年预期目标增长5%: 今年 in the figure's own clause)
     # 今年 is the meeting's year: the plan year, but the year under review when a session in
     # December already plans the next one; 明年 the year after the meeting's; 新的一年 the plan
     meeting = meta.session_year or plan
-    if year is None and NEW_YEAR.search(sentence):
+    if year is None and dated and NEW_YEAR.search(sentence):
         year, basis = plan, "words"
-    if year is None and NEXT_YEAR.search(sentence):
+    if year is None and dated and NEXT_YEAR.search(sentence):
         # (no meeting date known, a report that sets 明年's 主要预期目标 sits in December: its own year)
         planned = not meta.session_year and _NEXT_YEARS_GOALS.search(sentence)
         year, basis = (plan if planned else meeting + 1), "words"
-    if year is None and THIS_YEAR.search(sentence):
+    if year is None and dated and THIS_YEAR.search(sentence):
         year, basis = meeting, "words"
     if carried_estimate or "预" in sentence and ESTIMATE.search(sentence):
         said = STATED_YEAR.search(sentence)  # (in the sentence itself, not carried from the one before)

@@ -201,7 +201,7 @@ _RATE_AFTER_CHANGE = re.compile(r"\s*[，,]\s*(?:同比|比上年|较上年)?(?:
 # growth after the share is the figure's (a change of the share is said in 个百分点)
 _SHARE_OF = re.compile(r"(?:占|完成|为|是|相当于)[^，,；;。、由从\d]{0,20}的\s*$")
 # Words that separate what a label can be: a label never crosses them.
-_BOUNDARY = re.compile(r"[，,；;：:。！？!?、（）()“”\"《》【】" + BULLET + "]")  # (a bullet too)
+_BOUNDARY = frozenset("，,；;：:。！？!?、（）()“”\"《》【】" + BULLET)  # (a bullet too)
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
 # What strip_verbs removes in front of: a value or rate; a rate that turned out to be part
 # of the label (人口自然增长率); a rank; a split number.
@@ -280,7 +280,7 @@ def rank_value(n: str) -> str:
 def left_context(analysis: str, start: int, floor: int) -> tuple[int, str]:
     """The text a label may come from: back from `start` to a boundary or `floor`."""
     begin = start
-    while begin > floor and (not _BOUNDARY.match(char := analysis[begin - 1]) or char in "“”"
+    while begin > floor and ((char := analysis[begin - 1]) not in _BOUNDARY or char in "“”"
                              and _quoted_in_name(analysis, begin - 1)) and not (
             char == "—" and analysis[begin - 2:begin - 1] == "—"):
         begin -= 1  # (a double dash breaks a sentence; one between years, 2021—2023年, does not;
