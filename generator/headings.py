@@ -38,7 +38,7 @@ YEARS_WORK_HEADING = re.compile(_PART_NUMBER + r"(?P<y>\d{4})\s*年\s*(?:的)?(?
 REVIEW_HEADING = re.compile(_PART_NUMBER +
                             r"(?:(?P<look>回顾|回眸|回首)|(?P<lead>[^。，,；;\d]{0,14}(?:成就|成绩|回顾)\s*[和与及]))?\s*"
                             r"(?P<y>\d{4})\s*年(?!\s*以?来)(?(lead)(?![^。，,；;]{0,10}(?:安排|目标|任务|计划))[^。，,；;]{0,10}"
-                            r"|(?(look)(?![^。，,；;]{0,16}(?:安排|目标|任务|计划))[^。，,；;]{0,16}"
+                            r"|(?(look)(?![^。，,；;]{0,16}(?:安排|目标|任务|计划|展望|回顾))[^。，,；;\d]{0,16}"
                             r"|[^。，,；;]{0,16}?(?:回顾|成果|总结|成就|成绩|工作情况|完成情况)[^。，,；;]{0,4}))$")
 # "“十四五”", 十三五: a five-year plan by name; in PLAN_NAME its numeral is the group `plan`
 # (for plan_end_year), in ANY_PLAN_NAME, for patterns whose groups are years, it is not caught
@@ -72,12 +72,15 @@ def plan_end_year(numeral: str) -> int:
 # 目标", a vision fifteen years out)
 PLAN_HEADING = re.compile(_PART_NUMBER + r"(?P<ahead>展望)?\s*(?:[^。，,；;：:\d]{0,12}[和与及])?\s*"
                           r"(?P<y>\d{4})\s*年(?![^。，,；;]{0,4}远景)"
-                          r"(?(ahead)[^。，,；;]{0,12}|[^。，,；;]{0,12}(?:(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}|预期))$")
+                          r"(?(ahead)(?![^。，,；;]{0,12}(?:回顾|展望))[^。，,；;\d]{0,12}"
+                          r"|[^。，,；;]{0,12}(?:(?:安排|目标|任务|重点|计划)[^。，,；;]{0,4}|预期))$")
 
 
-# "今年政府工作重点", "新的一年工作安排": a plan heading that names no year
-PLAN_HEADING_NO_YEAR = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*(?:今年|本年度|新的一年|明年)"
-                                  r"的?(?:政府)?(?:工作)?的?(?:主要)?(?:重点|安排|任务|目标|总体要求|工作思路)[^。，,；;：:]{0,8}$")
+# "今年政府工作重点", "新的一年工作安排": a plan heading that names no year (or "今后5年发展目标", the
+# five years' goals, which extract reads as a horizon)
+PLAN_HEADING_NO_YEAR = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*"
+                                  r"(?:今年|本年度|新的一年|明年|(?:今后|未来)[五5]年)"
+                                  r"的?(?:政府)?(?:工作|发展)?的?(?:主要)?(?:重点|安排|任务|目标|总体要求|工作思路)[^。，,；;：:]{0,8}$")
 
 
 # A heading without a body is short: longer all-bold runs (e.g. "**主要预期目标是：…**") are

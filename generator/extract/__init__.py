@@ -250,10 +250,12 @@ def excluding(analysis: str) -> list[tuple[int, int, int, int]]:
 
 # 未来五年，…: the goals that follow are the five years', not the coming year's (记者从会上了解到，
 # 今后五年…的主要目标是: after the words a story quotes the report with)
-_AHEAD_FIVE = re.compile(r"^[\s，,]*(?:[^。，,；;]{0,16}(?:了解到|获悉|提出|指出|明确|强调)[，,：:]\s*)?"
-                         rf"(?:未来五年|今后五年|今后一个时期|{PLAN_NAME}(?:时期|期间))")
+_AHEAD_FIVE = re.compile(r"^[\s，,]*(?:(?:[^。，,；;]{0,16}(?:了解到|获悉|提出|指出|明确|强调)[，,：:]\s*)?"
+                         rf"(?:未来|今后)[五5]年|今后一个时期|{PLAN_NAME}(?:时期|期间))")
+# 展望2035年 on a line of its own: the goals under it are that year's (a vision, not the plan year's)
+_FAR_AHEAD = re.compile(r"^\s*展望\s*(\d{4})\s*年")
 # 今年…, 明年…, 新的一年…: a sentence of the five years' goals' paragraph that turns to one year
-_ONE_YEAR_AHEAD = re.compile(r"^[\s，,]*(?:今年|明年|新的一年|本年度)")
+_ONE_YEAR_AHEAD = re.compile(r"^[\s，,]*(?:今年|明年|新的一年|本年度|全年)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,24}$")
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
@@ -353,9 +355,10 @@ def unnamed_level_of(figure: Figure, clause: str, raw: Raw, figures: list[Figure
     if figure.indicator or raw.label or "年" not in clause[:raw.span[0]] \
             or not _YEAR_ONLY_SUBJECT.match(clause[:raw.span[0]]):
         return None
-    named = next((f for f in reversed(figures[first:]) if f.indicator and f.unit == figure.unit), None)
-    if named is None or named.period == figure.period:
-        return None
+    at = next((i for i in range(len(figures) - 1, first - 1, -1) if figures[i].unit == figure.unit), None)
+    if at is None or not (named := figures[at]).indicator or named.period == figure.period \
+            or any(f.text != named.text for f in figures[at + 1:]):
+        return None  # (the last of its unit, in the sentence just before: nothing said of another since)
     return replace(figure, indicator=named.indicator, label=named.label)
 
 
@@ -422,7 +425,7 @@ def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | Non
     return f"{first}–{first + 4}", str(first + 4) if match["plan"] else ""
 
 
-_AHEAD_PART = re.compile(rf"{PLAN_NAME}(?:时期|规划|发展)|今后五年|未来五年")
+_AHEAD_PART = re.compile(rf"{PLAN_NAME}(?:时期|规划|发展)|(?:今后|未来)[五5]年")
 _FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
 # 地区生产总值增长6%以上，…固定资产投资增长6.5%……这是集美区2024年的发展目标: a news lead that says after
@@ -538,6 +541,15 @@ def extract_report(report: Report) -> list[Figure]:
             if part.anchor == "part-0" or len(analysis.strip()) <= HEADING_CHARS:
                 if said := heading_role(analysis):
                     role, role_known, looking_back = said, True, said == "review"
+                    # (今后5年发展目标 above the five years' goals; 2022年主要预期目标 turns to one year)
+                    # (not “十三五”时期和2017年形势任务, which plans the year too)
+                    ahead_part = five_years_ahead(_AHEAD_PART.search(analysis), report.metadata.year) if (
+                        said == "plan" and not any(int(y) <= report.metadata.year for y in _YEARS.findall(analysis))
+                    ) else None
+                    if said == "plan" and (far := _FAR_AHEAD.match(analysis)) and int(far[1]) > report.metadata.year:
+                        ahead_part = (f"{report.metadata.year}–{far[1]}", far[1])  # 展望2035年: a horizon
+                elif ahead_part and stated_year(analysis) == report.metadata.year:
+                    ahead_part = None  # (今后五年的重点目标 … 2017年主要工作: the year's goals again)
             # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph
             # that ends introducing targets (2019年主要预期目标：) hands them to the next one
             short = len(analysis.strip()) <= LIST_ITEM_CHARS
@@ -593,7 +605,7 @@ def extract_report(report: Report) -> list[Figure]:
                     area_at = start + said_area[1]
                 if not ahead_five:
                     ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause) if (
-                        "五年" in (lead := clause[:48]) or "时期" in lead or "期间" in lead) else None,
+                        "五年" in (lead := clause[:48]) or "5年" in lead or "时期" in lead or "期间" in lead) else None,
                         report.metadata.year)
                 elif ahead_five is not ahead_part and _ONE_YEAR_AHEAD.match(clause):
                     ahead_five = ahead_part  # “十三五”期间，…。今年…主要预期目标是：…: the year's goals again

@@ -49,7 +49,8 @@ def targets_said(sentence: str, looking_back: bool) -> bool:
 # 年初确定的主要预期目标是…, 去年提出的目标: last year's targets, restated in the look back
 RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^。；;]{0,12}(?:预期目标|主要目标|预期指标|目标)")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
-_EXPECTED = re.compile(r"(?<!超)预期(?:增长|增速|增幅)|增长目标")
+# (…预期目标为增长6.5%，实际增长6.1%; not 预期目标是：…, which introduces a list of goals)
+_EXPECTED = re.compile(r"(?<!超)预期(?:增长|增速|增幅|目标(?!\s*[是为]?\s*[：:]))|增长目标")
 _ACTUALLY = re.compile(r"\s*实际(?:增长|完成|实现|达到|下降)")
 # 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
 # 0.1 个百分点 introduces nothing); so are 主要目标和任务是：…, 主要经济指标的计划安排是：… and 制定了明确的任务：….
@@ -210,9 +211,8 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
     year, basis = carried_year, "year"
     if year is None and dated and (match := STATED_YEAR.search(sentence)):
         year = int(match.group(1))
-    if year is None and dated and LAST_YEAR.search(sentence) and not (
-            THIS_YEAR.search(own := own_clause(sentence)) and not LAST_YEAR.search(own)):
-        year, basis = review, "words"  # (not 去年…超过1600亿元，今年预期目标增长5%: 今年 in the figure's own clause)
+    if year is None and dated and LAST_YEAR.search(sentence) and not own_clause(sentence).lstrip().startswith("今年"):
+        year, basis = review, "words"  # (not 去年…超过1600亿元，今年预期目标增长5%: a clause of its own opens on 今年)
     # 今年 is the meeting's year: the plan year, but the year under review when a session in
     # December already plans the next one; 明年 the year after the meeting's; 新的一年 the plan
     meeting = meta.session_year or plan
@@ -288,7 +288,13 @@ _OPENING_YEAR = re.compile(r"\s*(?:[^，,；;。：:\d]{1,20}[：:])?\s*(?:具�
                            r"\s*(\d{4})\s*年")  # (具体到2022年，…: the year a new term's plan turns to)
 
 
+# “十二五”期末，GDP达到2641亿元: a sentence that opens on a plan's end opens on its last year
+_OPENING_PLAN_END = re.compile(rf"\s*(?:到|至)?\s*{PLAN_END}\s*[，,]")
+
+
 def stated_year(sentence: str) -> int | None:
     """A year opening a sentence (2022年，…) holds for its later clauses."""
     match = "年" in sentence and _OPENING_YEAR.match(sentence)
+    if not match and "末" in sentence and (end := _OPENING_PLAN_END.match(sentence)):
+        return plan_end_year(end["plan"])
     return int(match.group(1)) if match else None

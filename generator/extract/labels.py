@@ -404,7 +404,13 @@ def opening_area(clause: str) -> tuple[int, int] | None:
 def foreign_scope(scope: str, region: str, region_known: bool = True) -> bool:
     """Whether 全县/全区/全市/全旗 in front of a label names a wider region than the report's
     own: 全市 in a county's report is the prefecture city; in a 县级市's, the county itself.
-    An unknown region (a file name standing in for it) is taken as the report's own."""
+    An unknown region (a file name standing in for it) is taken as the report's own. 县域 is a
+    county's own territory, and in a city's report (a region no county bears the name of) its
+    counties together, a part of it."""
+    if scope == "县域":
+        from generator.regions import is_county_name
+
+        return region_known and region[-1:] in ("市", "州", "盟") and not is_county_name(region)
     if scope and not WHOLE.fullmatch(scope):
         # 500万元以上…: a threshold narrows the indicator; 天易经开区…: a part of the region;
         # not the region itself (上海浦东新区 in 浦东新区's report), nor a 新区 in a report whose
@@ -422,9 +428,10 @@ _SOURCED = re.compile(r"(?:来源于|来自)?")  # (来源于湛江财政总收�
 def own_name_stripped(label: str, region: str, region_known: bool) -> str | None:
     """二七区生产总值 in 二七区's report: the label without the county's own name in front, or
     None when the label does not start with a county's name or starts with another county's
-    (a neighbour's figure is not the report's). A name is one of the GB/T 2260 table's, a county's
-    or a city's; when the report's region is not known (a file name stands in), it is taken as its own."""
-    from generator.regions import is_county_name, is_place_name, place_heads
+    (a neighbour's figure is not the report's). A county name is one of the GB/T 2260 table's;
+    when the report's region is not known (a file name stands in), the name is taken as its own
+    (a city's is not: a story with no region may quote its city beside its county)."""
+    from generator.regions import is_county_name, place_heads
 
     analysis = to_analysis(label)
     if analysis[:2] not in place_heads() and not analysis.startswith("该") and not (
@@ -432,7 +439,7 @@ def own_name_stripped(label: str, region: str, region_known: bool) -> str | None
         return None  # (most labels start with no place's name: each test below would fail)
     for size in range(2, min(7, len(analysis))):
         name = analysis[:size]
-        if name[-1] in "县区市旗" and is_place_name(name):  # (南京市预计地区生产总值: a city's too)
+        if name[-1] in "县区市旗" and is_county_name(name):
             own = not region_known or name == region or region.startswith(name)
             return clean_label(label[size:]) if own else None  # 同安区预计地区生产总值 → 地区生产总值
         if analysis[size:size + 1] == "的" and any(is_county_name(name + kind) for kind in "县区市旗"):

@@ -79,9 +79,8 @@ _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增�
     上升到 上升至 下降到 下降至 降至 降到 增长到 增长至 增加至 减少到 减少至 扩大到 扩大至 跃升至 跃升到
     攀升至 攀升到 稳定在 控制在 保持在 总计
     累计 共计 合计 共 总量 规模 达到了
-    分别 分别为 分别达到 分别完成 分别实现 分别以 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
+    分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
     预计 初步预计 上报""".split()  # 分别上报完成 47975 元: the figure as reported
-# (分别以3.66万元、1.59万元稳居全省第三和第二位: the levels the items rank by)
 _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 下跌 增速 增幅 增长率 涨幅 降幅
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
@@ -128,13 +127,15 @@ _CHANGED_TO = re.compile(r"\s*(?:" + "|".join(v for v in _TO_VERB_LIST if v != "
 # (生产总值突破500亿元，由2010年的303.4亿元增加到2015年的511.9亿元: the change the figure ends)
 _MILESTONE_THEN = re.compile(rf"(?:\s*[、和]\s*{NUM}\s*[万亿]*元?)*\s*(?:[两二三四五]个)?\s*(?:大关|关口|台阶)?"
                              rf"\s*[，,、]?\s*(?:(?:预计|初步预计)?\s*(?:达到|达|为|实现|增至|完成)"
-                             rf"|[由从]\s*(?:\d{{4}}\s*年(?:底|末)?)?\s*的?)\s*{NUM}")
+                             rf"|(?=[由从][^，,；;。]{{0,24}}(?:增加|增长|提高|提升|上升|跃升|攀升|扩大)(?:到|至)|[由从][^，,；;。]{{0,24}}增至)"
+                             rf"[由从]\s*(?:\d{{4}}\s*年(?:底|末)?)?\s*的?)\s*{NUM}")
 _MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)"
                              r"|(?:实现|再次)?翻了?[一两]?番)")  # (500万元以上固定资产投资实现翻番，达到…)
 _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
 _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
-_CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破)"
+# (再上一个百亿台阶: 上 only where a step is named after it)
+_CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破|上(?=[^，,；;。0-9]{{1,10}}(?:台阶|大关|关口)))"
 # what comes before the figure or rate: a label, a threshold crossed in words, a comma
 # (or a doubling said before the figure: 财政总收入实现翻番，达到40.7亿元)
 _WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,26}?)(?:(?:首次|成功|再次|连续|再)?"
@@ -438,6 +439,8 @@ class Scanner:
                 scope.group() not in to_analysis(reading.label) and \
                 not 0 <= self.analysis.find(to_analysis(reading.label), reading.begin, label_end) < scope.start():
             reading.scope = scope.group()  # (not 地区生产总值在全市率先突破…: a rank, after the label)
+        elif self.analysis.startswith("县域", reading.begin):
+            reading.scope = "县域"  # (a county's own territory, or a city's counties: foreign_scope tells)
         reading.respectively = "分别" in reading.verbs or "分别" in reading.context
         # 城镇、农村居民人均可支配收入 29462 元、16733 元: values listed after the label, no 分别
         reading.listed = bool(reading.label and match["unit"]

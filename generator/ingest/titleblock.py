@@ -155,9 +155,10 @@ def lift_title_block(lines: list[tuple[int, str]]):
     term_review = False  # a part looks back on the term (一、过去五年工作回顾)
     for number, text in kept:
         heading = to_analysis(text.strip())
-        if match := REVIEW_HEADING.match(heading):
+        if (match := REVIEW_HEADING.match(heading)) and not match["look"]:
             found.setdefault("review_year", (int(match["y"]), number))
-        elif match := PLAN_HEADING.match(heading):
+        elif (match := PLAN_HEADING.match(heading)) and not match["ahead"]:
+            # (a bare 回顾2017年 or 展望2035年 says nothing of the report's own year: a digest's, a vision's)
             found.setdefault("plan_year", (int(match["y"]), number))
         elif match := PERIOD_REVIEW_HEADING.match(heading):
             found.setdefault("review_year", (plan_end_year(match["plan"]), number))
@@ -226,23 +227,34 @@ PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|�
                        r"(?!\s*的?(?:完成|圆满|顺利|全面完成|胜利))")  # (2020年工作任务的完成，标志着…: looked back on)
 # "2021年，…实现了“十四五”良好开局": a plan's first year told as begun well, the year looked back on
 # (not 确保实现“十五五”良好开局, a goal)
-STARTED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)实现了\s*" + PLAN_NAME + r"(?:规划)?的?良好开局")
+STARTED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)(?<!奋力)(?<!全力)(?<!争取)(?<!为)(?<!要)(?<!将)"
+                     # (实现“十三五”圆满收官、“十四五”良好开局: the one plan ended, the next begun; not
+                     # 奋力实现“十五五”良好开局, a goal)
+                     r"实现(?:了\s*(?:[^。，,；;、]{0,16}、)?|\s*[^。，,；;、]{0,16}收官、)"
+                     + PLAN_NAME + r"(?:规划)?的?良好开局")
+# "“十三五”规划主要目标任务全面完成", "“十三五”圆满收官": a plan told as ended, in a story that names no
+# year — the weakest evidence of all (a new term's look back a year later says it too): the year after
+# the plan's last (not 确保“十三五”圆满收官, a goal)
+PLAN_ENDED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)(?<!为)" + PLAN_NAME +
+                        r"(?:规划)?的?(?:主要)?(?:目标任务|目标|任务)?(?:全面|圆满|胜利|顺利)(?:完成|收官)")
 # "审查…2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告": the session
 # examines the draft plan (or budget) of the year it plans
 DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|预算)\s*草案")
 # "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
 # (a bare name only before a verb of intent: not 2023年，成功将…列入, a look back; nor 到2025年，力争将…)
 _WORK_VERBS = "着力|全力|继续|坚持|围绕|聚焦|突出|统筹"  # (the verbs of a year's work each form below takes)
-PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:[，,]\s*|(?=该[县区市旗州盟]将))"
+PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
                        r"(?:(?:全县|全区|全市|全旗|我县|我区|我们|[\u4e00-\u9fff]{1,6}?[县区市旗])?将"
-                       # (…报告明确，2025年该市将坚定…: a story's 该市, with or without the comma)
-                       r"|(?<=年)\s*该[县区市旗州盟]将"
                        # (2025年，西安全市要坚持…; not 县委要求全县要…, nor 要全面完成…目标任务)
                        r"|(?:(?:(?![要委求])[\u4e00-\u9fff]){0,3}?(?:全县|全区|全市|全旗)|我们)?"
                        rf"要(?={_WORK_VERBS}|加快|推动|深入|紧扣|锚定)"
                        rf"|[\u4e00-\u9fff]{{2,3}}将(?={_WORK_VERBS}|努力|大力|重点|加快|力争|确保|推动|实施))"
                        # (…称，2017年将全面做好稳增长…等工作: the year, then at once what will be done)
-                       rf"|(?<![\d到至])(\d{{4}})\s*年将(?=(?:全面)?(?:做好|抓好)|{_WORK_VERBS}|大力)")
+                       rf"|(?<![\d到至])(\d{{4}})\s*年将(?=(?:全面)?(?:做好|抓好)|{_WORK_VERBS}|大力)"
+                       # (…报告明确，2025年该市将坚定…: a story's 该市, with or without the comma, before
+                       # what it will do; not 2019年该县将…列为, a look back)
+                       rf"|(?<![\d到至])(\d{{4}})\s*年\s*[，,]?\s*该[县区市旗州盟]将"
+                       rf"(?=坚定|{_WORK_VERBS}|加快|推动|深入|大力|重点|努力|力争|确保)")
 # "2025年是…收官之年": the plan year when what follows plans ("做好今年工作…", "今年政府工作的
 # 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
 # 下…"), and nothing when it does neither; it counts only after everything else
@@ -311,7 +323,7 @@ REPORT_NAMED = re.compile(r"^\W{0,4}(?:[（(][\u4e00-\u9fff]{2,8}[）)]\s*)?"  #
 REPORT_TOLD = re.compile(r"(?:解读|审议|审议通过|学习|听取|宣讲|讨论)了?\s*(\d{4})\s*年\s*[《〈]"
                          r"[^《》〈〉]{0,12}?政府工作报告[》〉]"
                          r"|从\s*(\d{4})\s*年\s*[《〈]?[\u4e00-\u9fff]{0,12}?政府工作报告[》〉]?"
-                         r"[^。！？；]{0,16}?(?:获悉|了解到)")
+                         r"\s*(?:[（(][^（）()]{0,12}[）)])?\s*(?:中|里)?\s*(?:获悉|了解到)")
 # "在2015年4月27日的镇安县政府工作报告中": the session's date, told in passing
 SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日[^。！？；]{0,30}?"
                           r"(?:政府工作报告|人民代表大会|人代会)")
@@ -421,12 +433,14 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
         if ("review_year_said" not in found and (match := said(REVIEW_SAID))
                 and plausible(year := next(g for g in match.groups() if g))):
             found["review_year_said"] = (int(year), number)
-        if "review_year_said" not in found and "实现了" in glued and (match := said(STARTED)):
+        if "review_year_said" not in found and "实现" in glued and (match := said(STARTED)):
             found["review_year_said"] = (plan_end_year(match["plan"]) - 4, number)
         if "event_said" not in found and (match := said(EVENT_SAID)):
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] == "今年" else 1)
             found["event_said"] = (year, number)  # the plan year
+        if "plan_ended" not in found and "五" in glued and (match := said(PLAN_ENDED)):
+            found["plan_ended"] = (plan_end_year(match["plan"]) + 1, number)  # the plan year
         if "outline_said" not in found and (match := said(OUTLINE_REVIEWED)):
             # a session that examines a five-year plan's draft outline sits in that plan's first year
             found["outline_said"] = (plan_end_year(match["n"] or match["plan"]) - 4, number)
@@ -462,7 +476,7 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         found["region"] = named  # (a story's lead: below a meeting line, above the file's name)
     said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
                                             "session_said", "event_said", "title_year", "report_named",
-                                            "outline_said", "banner_year")
+                                            "outline_said", "banner_year", "plan_ended")
             if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
@@ -526,6 +540,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
     if not year and "outline_said" in said:  # (the weakest: a story may recall a session of old)
         year, origin["year"] = said["outline_said"][0], f"text:{said['outline_said'][1]}"
+    if not year and "plan_ended" in said:
+        year, origin["year"] = said["plan_ended"][0], f"text:{said['plan_ended'][1]}"
     if not year:
         raise InputError("cannot tell the report's year from its text", file=shown,
                          hint="add 'year: YYYY' to the .meta.yml file beside it")

@@ -260,11 +260,6 @@ def place_heads() -> frozenset[str]:
     return frozenset(d.name[:2] for d in divisions().values() if d.level in ("county", "city"))
 
 
-def is_place_name(name: str) -> bool:
-    """Is `name` the name of a county- or city-level division (二七区, 南京市, 延边朝鲜族自治州)?"""
-    return name in _place_names()
-
-
 def place_at_end(text: str) -> str:
     """The longest end of `text` that names a county- or city-level division (记者从茂名市 →
     茂名市, 清远佛冈县 → 佛冈县), or ""."""
