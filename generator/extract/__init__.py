@@ -68,6 +68,8 @@ _MAGNITUDES = {"万亿": Decimal(10) ** 12, "亿": Decimal(10) ** 8, "万": Deci
 
 
 
+# (in 亿元: 30万亿元, more than any province's GDP, so no county's or city's level of anything)
+_MOST_YUAN = Decimal(300_000)
 _MONEY = re.compile(r"^(?P<magnitude>万亿|亿|万|千)?(?P<base>美元|元)$")
 # 粮食总产量 3 亿斤, 17.5 万吨, 1.7 亿公斤: one mass, in 万吨 (a 斤 is half a kilogram)
 _MASS = re.compile(r"^(?P<magnitude>亿|万)?(?P<base>斤|公斤|千克|吨)$")
@@ -124,6 +126,15 @@ def qualifier_text(words: list[str]) -> tuple[str, str]:
 _AT_MOST = MAX_WORDS - {"控制在"}
 _CROSSED_WORDS = (APPROXIMATE - {"约"}) | {"突破", "超过", *MILESTONE_WORDS}  # (约 5300 亿元: a level, about)
 _BOUND_WORDS = _CROSSED_WORDS | _AT_MOST
+_YEAR_LEAD = re.compile(r"全年|\d{4}\s*年")
+
+
+def after_lead(label: str) -> str:
+    """经济实力稳步增强全年地区生产总值, 综合实力稳步增强2020年全市生产总值: a section's lead run into
+    its paragraph, then the year and the figure's name — the name; or ""."""
+    plain = to_analysis(label)
+    lead = next((m for m in reversed(list(_YEAR_LEAD.finditer(plain))) if m.start() > 0), None)
+    return clean_label(label[lead.end():]) if lead and _LEAD_SAID.search(plain, 0, lead.start()) else ""
 _LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|明显|稳定|增长|发展|跃升|攀升|突破|优化|改善|成效)$")
 
 
@@ -135,10 +146,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     if indicator is None and not foreign and (
             rest := own_name_stripped(raw.label, report.metadata.region, region_known)):
         indicator = match_label(rest)
-    if indicator is None and not foreign and (at := (plain := to_analysis(raw.label)).rfind("全年")) > 0 \
-            and _LEAD_SAID.search(plain, 0, at) and (indicator := match_label(raw.label[at + 2:])):
-        # 经济实力稳步增强全年地区生产总值完成…: a section's lead run into its paragraph, then the figure
-        raw.label = clean_label(raw.label[at + 2:])
+    if indicator is None and not foreign and "年" in raw.label and (rest := after_lead(raw.label)) \
+            and (indicator := match_label(rest)):
+        raw.label = rest
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
     rate_as_value = indicator is not None and indicator.value_is_rate and value is None and growth is not None
@@ -152,6 +162,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
             and "a rate where a level belongs" not in raw.flags:
         # 三产增加值分别增长4.4%5.9%: a rate read into a money or income level
         raw.flags.append("a rate where a level belongs")
+    if indicator is not None and value is not None and unit in ("亿元", "亿美元") and Decimal(value) > _MOST_YUAN:
+        # 生产总值5500万亿元: more than any province makes, a unit misprinted (5500亿元)
+        raw.flags.append(f"an implausible level ({number(value)}{unit}): a unit misprinted?")
     if indicator is not None and value is not None and unit == "倍":
         raw.flags.append("a multiple where a level belongs")  # 进出口总额…分别增长 1.2 倍
     if indicator is not None and value is not None and unit in COUNTS:

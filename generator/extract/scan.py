@@ -19,6 +19,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from functools import cache
 
 from generator.extract.context import PLAN_END
@@ -39,7 +40,7 @@ from generator.extract.labels import (
 from generator.extract.text import last_stop
 from generator.headings import BULLET, plan_end_year
 from generator.indicators import match_label
-from generator.numbers import DIGIT, NUM, NUMBER_SPLIT, UNIT
+from generator.numbers import DIGIT, NUM, NUMBER_SPLIT, UNIT, number
 from generator.script import to_analysis
 
 _QUALIFIER_AFTER = r"(?:左右|以上|以内|以下|上下|多|余)"
@@ -52,6 +53,9 @@ QUANTITY = re.compile(
     rf"(?P<sign>-(?=\d))?(?P<low>{NUM})(?:\s*[—–\-~至到]\s*(?P<high>{NUM}))?\s*"
     rf"(?P<unit>{UNIT})(?![A-Za-z])\s*(?P<after>{_QUALIFIER_AFTER})?")
 _CN_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+# 居民消费价格指数102.5 (上年=100), with no unit: the index, whose rise is the figure
+_PRICE_INDEX = re.compile(r"(?P<label>居民消费价格(?:总)?指数)\s*(?:为|是|达到|达)?\s*"
+                          r"(?P<n>(?:9\d|1[01]\d)(?:\.\d{1,2})?)(?![\d.])(?!\s*(?:[%％‰个点位]|百分点))")
 RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|同类县|全省县域|全市县域)"
                   r"(?:县区|县市区|县域)?(?:排名|排|位居|位列|居|列)?\s*第\s*(?P<n>\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九](?![一二三四五六七八九十]))\s*(?:位|名)?")
 
@@ -370,7 +374,9 @@ class Scanner:
             [(m.start(), "split", m) for m in splits]
             + [(m.start(), "quantity", m) for m in QUANTITY.finditer(self.analysis)
                if not splits or not any(s.start() <= m.start() < s.end() for s in splits)]
-            + ([(m.start(), "rank", m) for m in RANK.finditer(self.analysis)] if "第" in self.analysis else []),
+            + ([(m.start(), "rank", m) for m in RANK.finditer(self.analysis)] if "第" in self.analysis else [])
+            + ([(m.start("n"), "index", m) for m in _PRICE_INDEX.finditer(self.analysis)]
+               if "价格" in self.analysis else []),
             key=lambda e: e[0])
         for start, kind, match in events:
             if start < self.floor:
@@ -402,6 +408,13 @@ class Scanner:
         raw.span = (match.start(), match.end() + (unit.end() if unit else 0))
         self.start_group(raw)
         self.floor = raw.span[1]
+
+    def on_index(self, match, reading: Reading) -> None:
+        """居民消费价格指数102.5: an index on last year's 100, the rise of prices 2.5%."""
+        raw = Raw(label=self.original[match.start("label"):match.end("label")],
+                  growth=number(str(Decimal(match["n"]) - 100)), growth_unit="%",
+                  span=(match.start("n"), match.end("n")))
+        self.start_group(raw)
 
     def on_rank(self, match, reading: Reading) -> None:
         """全市第一: the rank of the figure just read, or a row of its own."""
