@@ -79,7 +79,7 @@ PLAN_HEADING = re.compile(_PART_NUMBER + r"(?P<ahead>展望)?\s*(?:[^。，,；;
 # "今年政府工作重点", "新的一年工作安排": a plan heading that names no year (or "今后5年发展目标", the
 # five years' goals, which extract reads as a horizon)
 PLAN_HEADING_NO_YEAR = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*"
-                                  r"(?:今年|本年度|新的一年|明年|(?:今后|未来)[五5]年)"
+                                  r"(?:今年|本年度|新的一年|明年|(?:今后|未来)[五5]年)(?![^。，,；;：:]*完成)"
                                   r"的?(?:政府)?(?:工作|发展)?的?(?:主要)?(?:重点|安排|任务|目标|总体要求|工作思路)[^。，,；;：:]{0,8}$")
 
 

@@ -37,6 +37,7 @@ from generator.extract.context import (
 )
 from generator.extract.labels import (
     SOME_PEOPLE,
+    WHOLE,
     clean_label,
     foreign_scope,
     opening_area,
@@ -129,6 +130,12 @@ _BOUND_WORDS = _CROSSED_WORDS | _AT_MOST
 _YEAR_LEAD = re.compile(r"全年|\d{4}\s*年")
 
 
+def whole_word(label: str, rest: str) -> str:
+    """全县/全区/全市/全旗 standing right before `rest` at the end of `label`, or ""."""
+    before = to_analysis(label[:max(0, label.rfind(rest))])
+    return before[-2:] if len(before) >= 2 and WHOLE.fullmatch(before[-2:]) else ""
+
+
 def after_lead(label: str) -> str:
     """经济实力稳步增强全年地区生产总值, 综合实力稳步增强2020年全市生产总值: a section's lead run into
     its paragraph, then the year and the figure's name — the name; or ""."""
@@ -147,8 +154,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
             rest := own_name_stripped(raw.label, report.metadata.region, region_known)):
         indicator = match_label(rest)
     if indicator is None and not foreign and "年" in raw.label and (rest := after_lead(raw.label)) \
+            and not foreign_scope(whole_word(raw.label, rest), report.metadata.region, region_known) \
             and (indicator := match_label(rest)):
-        raw.label = rest
+        raw.label = rest  # (not …2023年全市生产总值 in a county's report: the city's)
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
     rate_as_value = indicator is not None and indicator.value_is_rate and value is None and growth is not None
@@ -540,6 +548,7 @@ def extract_report(report: Report) -> list[Figure]:
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         estimate_next = False  # right after a paragraph that ends 预计：
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
+        ahead_from_line = False  # the five years' horizon was set by a heading line, not the part's title
         for node in part.walk():
             if node.kind == "part":
                 continue
@@ -561,8 +570,9 @@ def extract_report(report: Report) -> list[Figure]:
                     ) else None
                     if said == "plan" and (far := _FAR_AHEAD.match(analysis)) and int(far[1]) > report.metadata.year:
                         ahead_part = (f"{report.metadata.year}–{far[1]}", far[1])  # 展望2035年: a horizon
+                    ahead_from_line = ahead_part is not None  # (今年主要预期目标是… under it: the year's again)
                 elif ahead_part and stated_year(analysis) == report.metadata.year:
-                    ahead_part = None  # (今后五年的重点目标 … 2017年主要工作: the year's goals again)
+                    ahead_part, ahead_from_line = None, False  # (今后五年的重点目标 … 2017年主要工作: the year's again)
             # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph
             # that ends introducing targets (2019年主要预期目标：) hands them to the next one
             short = len(analysis.strip()) <= LIST_ITEM_CHARS
@@ -620,8 +630,9 @@ def extract_report(report: Report) -> list[Figure]:
                     ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause) if (
                         "五年" in (lead := clause[:48]) or "5年" in lead or "时期" in lead or "期间" in lead) else None,
                         report.metadata.year)
-                elif ahead_five is not ahead_part and _ONE_YEAR_AHEAD.match(clause):
-                    ahead_five = ahead_part  # “十三五”期间，…。今年…主要预期目标是：…: the year's goals again
+                elif (ahead_five is not ahead_part or ahead_from_line) and _ONE_YEAR_AHEAD.match(clause):
+                    # “十三五”期间，…。今年…主要预期目标是：…: the year's goals again
+                    ahead_five = None if ahead_from_line else ahead_part
                 back_five = back_five or several_years(clause, report.metadata.year)  # 五年来，…累计…
                 if year_said or _ONE_YEAR.search(clause):
                     five_frame = ""  # (2020年，…; 全年…: one year's figures again)

@@ -288,13 +288,7 @@ _OPENING_YEAR = re.compile(r"\s*(?:[^，,；;。：:\d]{1,20}[：:])?\s*(?:具�
                            r"\s*(\d{4})\s*年")  # (具体到2022年，…: the year a new term's plan turns to)
 
 
-# “十二五”期末，GDP达到2641亿元: a sentence that opens on a plan's end opens on its last year
-_OPENING_PLAN_END = re.compile(rf"\s*(?:到|至)?\s*{PLAN_END}\s*[，,]")
-
-
 def stated_year(sentence: str) -> int | None:
     """A year opening a sentence (2022年，…) holds for its later clauses."""
     match = "年" in sentence and _OPENING_YEAR.match(sentence)
-    if not match and "末" in sentence and (end := _OPENING_PLAN_END.match(sentence)):
-        return plan_end_year(end["plan"])
     return int(match.group(1)) if match else None

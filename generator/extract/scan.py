@@ -53,8 +53,9 @@ QUANTITY = re.compile(
     rf"(?P<sign>-(?=\d))?(?P<low>{NUM})(?:\s*[—–\-~至到]\s*(?P<high>{NUM}))?\s*"
     rf"(?P<unit>{UNIT})(?![A-Za-z])\s*(?P<after>{_QUALIFIER_AFTER})?")
 _CN_NUMERALS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
-# 居民消费价格指数102.5 (上年=100), with no unit: the index, whose rise is the figure
-_PRICE_INDEX = re.compile(r"(?P<label>居民消费价格(?:总)?指数)\s*(?:为|是|达到|达)?\s*"
+# 居民消费价格指数102.5 (上年=100), with no unit: the index, whose rise is the figure (not 12月份…, a
+# month's, nor 城镇居民…, a part of the people's)
+_PRICE_INDEX = re.compile(r"(?<![镇村市月份])(?P<label>居民消费价格(?:总)?指数)\s*(?:为|是|达到|达)?\s*"
                           r"(?P<n>(?:9\d|1[01]\d)(?:\.\d{1,2})?)(?![\d.])(?!\s*(?:[%％‰个点位]|百分点))")
 RANK = re.compile(r"(?P<scope>全国|全省|全市|全区|全州|全盟|全县|同类县|全省县域|全市县域)"
                   r"(?:县区|县市区|县域)?(?:排名|排|位居|位列|居|列)?\s*第\s*(?P<n>\d+|[一二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九](?![一二三四五六七八九十]))\s*(?:位|名)?")
@@ -139,7 +140,7 @@ _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:(?:完成|实现|达到|
 _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
 _TO_YEAR = re.compile(r"(\d{4})\s*年(?:底|末)?\s*的?\s*$")
 # (再上一个百亿台阶: 上 only where a step is named after it)
-_CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破|上(?=[^，,；;。0-9]{{1,10}}(?:台阶|大关|关口)))"
+_CROSSED = rf"(?:{'|'.join(MILESTONE_WORDS)}|突破|(?<!以)上(?=[^，,；;。0-9]{{1,10}}(?:台阶|大关|关口)))"
 # what comes before the figure or rate: a label, a threshold crossed in words, a comma
 # (or a doubling said before the figure: 财政总收入实现翻番，达到40.7亿元)
 _WORDED_LEAD = (r"(?P<label>(?![年度])[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{1,26}?)(?:(?:首次|成功|再次|连续|再)?"

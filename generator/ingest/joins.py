@@ -152,7 +152,7 @@ def join_blocks(lines: list[tuple[int, str]]):
     """Group lines into blocks; join blocks whose sentence was cut. Returns blocks and repairs."""
     blocks: list[Block] = []
     repairs: list[Repair] = []
-    previous_number, last_line = None, ""
+    previous_number = None
     width, previous_full = wrap_width(lines), False
     listed = listed_lines(lines)
     for number, raw in lines:
@@ -167,7 +167,6 @@ def join_blocks(lines: list[tuple[int, str]]):
         if last and (wrapped_on or not is_terminated(last.text)) \
                 and not (is_heading(last.text) and not runs_on(last.text)) \
                 and not opens_unit(text) and not stands_apart(last.text, text, adjacent) \
-                and not (len(last.lines) > 1 and is_subhead(last_line, text, adjacent)) \
                 and not heads_after_item(last, text, width) \
                 and not (number in listed and last.lines[-1] in listed):
             repairs.append(classify_join(last, text, number, adjacent))
@@ -175,7 +174,7 @@ def join_blocks(lines: list[tuple[int, str]]):
                                last.lines + (number,))
         else:
             blocks.append(Block(text, number, number, (number,)))
-        previous_number, last_line = number, text  # (2019圆满完成目标任务 after a page's furniture run into it)
+        previous_number = number
     return blocks, repairs
 
 

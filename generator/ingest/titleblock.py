@@ -227,16 +227,9 @@ PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|�
                        r"(?!\s*的?(?:完成|圆满|顺利|全面完成|胜利))")  # (2020年工作任务的完成，标志着…: looked back on)
 # "2021年，…实现了“十四五”良好开局": a plan's first year told as begun well, the year looked back on
 # (not 确保实现“十五五”良好开局, a goal)
-STARTED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)(?<!奋力)(?<!全力)(?<!争取)(?<!为)(?<!要)(?<!将)"
-                     # (实现“十三五”圆满收官、“十四五”良好开局: the one plan ended, the next begun; not
-                     # 奋力实现“十五五”良好开局, a goal)
-                     r"实现(?:了\s*(?:[^。，,；;、]{0,16}、)?|\s*[^。，,；;、]{0,16}收官、)"
+# (实现了“十二五”圆满收官、“十三五”良好开局: 了 too, not 推动实现…, a goal)
+STARTED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)实现了\s*(?:[^。，,；;、]{0,16}、)?"
                      + PLAN_NAME + r"(?:规划)?的?良好开局")
-# "“十三五”规划主要目标任务全面完成", "“十三五”圆满收官": a plan told as ended, in a story that names no
-# year — the weakest evidence of all (a new term's look back a year later says it too): the year after
-# the plan's last (not 确保“十三五”圆满收官, a goal)
-PLAN_ENDED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)(?<!为)" + PLAN_NAME +
-                        r"(?:规划)?的?(?:主要)?(?:目标任务|目标|任务)?(?:全面|圆满|胜利|顺利)(?:完成|收官)")
 # "审查…2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告": the session
 # examines the draft plan (or budget) of the year it plans
 DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|预算)\s*草案")
@@ -433,14 +426,12 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
         if ("review_year_said" not in found and (match := said(REVIEW_SAID))
                 and plausible(year := next(g for g in match.groups() if g))):
             found["review_year_said"] = (int(year), number)
-        if "review_year_said" not in found and "实现" in glued and (match := said(STARTED)):
+        if "review_year_said" not in found and "实现了" in glued and (match := said(STARTED)):
             found["review_year_said"] = (plan_end_year(match["plan"]) - 4, number)
         if "event_said" not in found and (match := said(EVENT_SAID)):
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] == "今年" else 1)
             found["event_said"] = (year, number)  # the plan year
-        if "plan_ended" not in found and "五" in glued and (match := said(PLAN_ENDED)):
-            found["plan_ended"] = (plan_end_year(match["plan"]) + 1, number)  # the plan year
         if "outline_said" not in found and (match := said(OUTLINE_REVIEWED)):
             # a session that examines a five-year plan's draft outline sits in that plan's first year
             found["outline_said"] = (plan_end_year(match["n"] or match["plan"]) - 4, number)
@@ -476,7 +467,7 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         found["region"] = named  # (a story's lead: below a meeting line, above the file's name)
     said = {key: found.pop(key) for key in ("published", "plan_year_said", "review_year_said", "year_is",
                                             "session_said", "event_said", "title_year", "report_named",
-                                            "outline_said", "banner_year", "plan_ended")
+                                            "outline_said", "banner_year")
             if key in found}
     values = {key: value for key, (value, _) in found.items()}
     origin = {key: f"text:{line}" for key, (_, line) in found.items()}
@@ -540,8 +531,6 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
         year, origin["year"] = said["year_is"][0], f"text:{said['year_is'][1]}"
     if not year and "outline_said" in said:  # (the weakest: a story may recall a session of old)
         year, origin["year"] = said["outline_said"][0], f"text:{said['outline_said'][1]}"
-    if not year and "plan_ended" in said:
-        year, origin["year"] = said["plan_ended"][0], f"text:{said['plan_ended'][1]}"
     if not year:
         raise InputError("cannot tell the report's year from its text", file=shown,
                          hint="add 'year: YYYY' to the .meta.yml file beside it")
