@@ -446,6 +446,16 @@ def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | Non
     return f"{first}–{first + 4}", str(first + 4) if match["plan"] else ""
 
 
+def heading_horizon(heading: str, year: int) -> tuple[str, str] | None:
+    """The horizon a plan heading sets: a five-year plan's or 今后五年's (not where the heading names the
+    report's year or an earlier one too: “十三五”时期和2017年形势任务), or 展望2035年's, a later year's."""
+    if (far := _FAR_AHEAD.match(heading)) and int(far[1]) > year:
+        return f"{year}–{far[1]}", far[1]
+    if any(int(y) <= year for y in _YEARS.findall(heading)):
+        return None
+    return five_years_ahead(_AHEAD_PART.search(heading), year)
+
+
 _AHEAD_PART = re.compile(rf"{PLAN_NAME}(?:时期|规划|发展)|(?:今后|未来)[五5]年")
 _FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
@@ -543,8 +553,7 @@ def extract_report(report: Report) -> list[Figure]:
         five_years = several_years(heading)  # 一、过去五年工作回顾
         # 二、“十四五”时期主要任务: a part of the five years' goals, whose figures are no one year's
         # (not "“十四五”时期和2021年形势任务", which plans the year too; "…和二〇三五年远景目标" looks further)
-        ahead_part = None if looking_back or any(int(y) <= report.metadata.year for y in _YEARS.findall(heading)) \
-            else five_years_ahead(_AHEAD_PART.search(heading), report.metadata.year)
+        ahead_part = None if looking_back else heading_horizon(heading, report.metadata.year)
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         estimate_next = False  # right after a paragraph that ends 预计：
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
@@ -565,11 +574,7 @@ def extract_report(report: Report) -> list[Figure]:
                     role, role_known, looking_back = said, True, said == "review"
                     # (今后5年发展目标 above the five years' goals; 2022年主要预期目标 turns to one year)
                     # (not “十三五”时期和2017年形势任务, which plans the year too)
-                    ahead_part = five_years_ahead(_AHEAD_PART.search(analysis), report.metadata.year) if (
-                        said == "plan" and not any(int(y) <= report.metadata.year for y in _YEARS.findall(analysis))
-                    ) else None
-                    if said == "plan" and (far := _FAR_AHEAD.match(analysis)) and int(far[1]) > report.metadata.year:
-                        ahead_part = (f"{report.metadata.year}–{far[1]}", far[1])  # 展望2035年: a horizon
+                    ahead_part = heading_horizon(analysis, report.metadata.year) if said == "plan" else None
                     ahead_from_line = ahead_part is not None  # (今年主要预期目标是… under it: the year's again)
                 elif ahead_part and stated_year(analysis) == report.metadata.year:
                     ahead_part, ahead_from_line = None, False  # (今后五年的重点目标 … 2017年主要工作: the year's again)
