@@ -1,6 +1,6 @@
 """Recall and precision of headline figures on real report excerpts kept outside the repo.
 
-    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show] [--variant NAME]
+    python scripts/evaluate.py FOLDER [--split dev|test|all] [--show] [--present] [--variant NAME]
 
 FOLDER holds the excerpt files (*.txt). What a person read in them is committed:
 tests/eval/expected.csv (file, indicator, kind, period, value, unit, growth_pct, qualifier)
@@ -129,6 +129,8 @@ def main(argv=None) -> int:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--split", default="all", choices=["dev", "test", "all"])
     parser.add_argument("--show", action="store_true", help="list every miss and extra")
+    parser.add_argument("--present", action="store_true",
+                        help="measure only the files FOLDER holds (a corpus partly rebuilt from the manifest)")
     parser.add_argument("--variant", choices=sorted(VARIANTS),
                         help="read each file rewritten this way first: the rules should not care")
     args = parser.parse_args(argv)
@@ -140,6 +142,10 @@ def main(argv=None) -> int:
     # found in them can only be wrong)
     files = sorted({name for name in [*splits, *(row["file"] for row in expected_rows)]
                     if args.split == "all" or splits.get(name, "dev") == args.split})
+    if args.present:
+        absent = [name for name in files if not (args.folder / name).exists()]
+        files = [name for name in files if name not in set(absent)]
+        print(f"{len(absent)} files of the split are not in {args.folder}: not measured")
     expected = {key(row) for row in expected_rows if row["file"] in files}
     found: set[tuple] = set()
     rewritten = Path(tempfile.mkdtemp(prefix="evaluate-")) if args.variant else None
