@@ -150,6 +150,10 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     # a year that opens its sentence and tells its goals as met, above a copy's later posting date
     ("更新时间:2019-08-20 10:11\n2016年，全市经济运行稳中有进，全面完成市人大确定的主要预期目标。"
      "预计生产总值增长8%。\n", 2016),
+    # a term's look back under its heading: 回顾 run into the next line's year the term began in
+    # (2016年…会议以来) is no year reviewed; the year told as 极不平凡的一年 is
+    ("过去五年工作回顾\n2016年县八届人大一次会议以来，县政府团结带领全县人民砥砺前行。\n"
+     "2020年是极不平凡的一年。全县生产总值增长3.1%。\n", 2020),
 ])
 def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     path = tmp_path / "r.txt"
