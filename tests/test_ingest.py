@@ -154,6 +154,8 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     # (2016年…会议以来) is no year reviewed; the year told as 极不平凡的一年 is
     ("过去五年工作回顾\n2016年县八届人大一次会议以来，县政府团结带领全县人民砥砺前行。\n"
      "2020年是极不平凡的一年。全县生产总值增长3.1%。\n", 2020),
+    # …的关键一年 followed by what the year brought: the year looked back on
+    ("2021年是巩固脱贫成果的关键一年。一年来，我们迎难而上，全县生产总值增长6.1%。\n", 2021),
 ])
 def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     path = tmp_path / "r.txt"
@@ -201,6 +203,10 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     ("某市十七届人大一次会议开幕。市长表示，全市实现了“十四五”良好开局，预计全市地区生产总值增长8%左右。\n", 2022),
     # a page's posting date in the title's brackets (no speaker after it) is no session's day
     ("2023年某县政府工作报告（2023年10月20日）\n今年全县地区生产总值增长6%左右。\n", 2023),
+    # 2019年是…的第一年，也是…的重要一年, then what to do this year: the year planned (not a year looked
+    # back on because it is the one most mentioned)
+    ("2019年是实施乡村振兴规划的第一年，也是县城扩容提质的重要一年。我们要抓住机遇，乘势而上。"
+     "今年政府工作的总体要求是：稳中求进。全县地区生产总值增长7%。\n", 2019),
 ])
 def test_the_plan_year_said_in_passing(tmp_path, text, year):
     path = tmp_path / "r.txt"

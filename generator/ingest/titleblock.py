@@ -250,8 +250,9 @@ PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
                        rf"(?=坚定|{_WORK_VERBS}|加快|推动|深入|大力|重点|努力|力争|确保)")
 # "2025年是…收官之年": the plan year when what follows plans ("做好今年工作…", "今年政府工作的
 # 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
-# 下…"), and nothing when it does neither; it counts only after everything else
-YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}之年")
+# 下…"), and nothing when it does neither; it counts only after everything else (so too
+# "2014年是…的第一年，也是…的重要一年", "…的关键一年")
+YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}(?:之年|第一年|重要一年|关键一年)")
 YEAR_IS_READS = 60
 # (only words one kind of text uses: 部署, 做好, 全县上下, 在…领导下 stand in plans and look-backs alike)
 PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|主要预期目标|我们要")
