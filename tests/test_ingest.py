@@ -201,6 +201,7 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     # 报告提到2022年…主要预期目标为 (提到 is no horizon's 到); 实现了“十四五”良好开局 is the year looked back on
     ("某市十七届人大一次会议开幕。市政府工作报告提到2022年经济社会发展主要预期目标为：地区生产总值增长7.5%。\n", 2022),
     ("某市十七届人大一次会议开幕。市长表示，全市实现了“十四五”良好开局，预计全市地区生产总值增长8%左右。\n", 2022),
+    ("某区八届人大二次会议开幕。区长说，过去一年实现了“十三五”精彩开局，全区生产总值增长9.1%。\n", 2017),
     # a page's posting date in the title's brackets (no speaker after it) is no session's day
     ("2023年某县政府工作报告（2023年10月20日）\n今年全县地区生产总值增长6%左右。\n", 2023),
     # 2019年是…的第一年，也是…的重要一年, then what to do this year: the year planned (not a year looked

@@ -229,7 +229,7 @@ PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|�
 # (not 确保实现“十五五”良好开局, a goal)
 # (实现了“十二五”圆满收官、“十三五”良好开局: 了 too, not 推动实现…, a goal)
 STARTED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)实现了\s*(?:[^。，,；;、]{0,16}、)?"
-                     + PLAN_NAME + r"(?:规划)?的?良好开局")
+                     + PLAN_NAME + r"(?:规划)?的?(?:良好|精彩|漂亮)开局")  # (实现了“十三五”精彩开局)
 # "审查…2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告": the session
 # examines the draft plan (or budget) of the year it plans
 DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|预算)\s*草案")
