@@ -252,9 +252,11 @@ LOOK_BACK = 500
 # A line of a list of targets is short: 地区生产总值增长 6%左右；
 LIST_ITEM_CHARS = 60
 # 263.5 亿元（预计数，下同）: the figure before it is an estimate, and with 下同 every later
-# one of the paragraph too
+# one of the paragraph too; （以下数据均为预计）: every one after it
 _ESTIMATE_ASIDE = re.compile(rf"[（(]\s*{_ESTIMATE_NOTE}\s*(?P<on>[，,、]?\s*下同)?\s*[）)]"
-                            r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]")
+                            r"|预计\s*[（(]\s*(?P<after>下同)\s*[）)]"
+                            r"|[（(]\s*(?P<below>以下(?:数据|数字|指标)?\s*(?:均|都|皆)?\s*(?:为|是)\s*预计(?:数|值|数据)?)"
+                            r"\s*[）)]")
 
 
 # 907.5 亿元（不含嘉兴港区、嘉兴电厂，实现生产总值698.5亿元，…；…）: figures inside brackets that leave
@@ -408,13 +410,14 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
            else f for f in found]
     for aside in _ESTIMATE_ASIDE.finditer(analysis):
         before = [n for n, f in enumerate(out) if 0 <= f.start < aside.start()]
-        touched = set() if aside["after"] else set(before[-1:])  # 预计（下同）: what follows only
-        if aside["on"] or aside["after"]:
+        after = aside["after"] or aside["below"]  # 预计（下同）, （以下数据均为预计）: what follows only
+        touched = set() if after else set(before[-1:])
+        if aside["on"] or after:
             touched |= {n for n, f in enumerate(out) if f.start >= aside.end()}
         for n in touched:
             if out[n].kind == "actual":
                 out[n] = replace(out[n], kind="estimate", basis="words")
-        if aside["on"] or aside["after"]:
+        if aside["on"] or after:
             same_below = next((f.period for f in out if f.kind == "estimate" and f.period.isdigit()), same_below)
     return out, same_below
 
