@@ -156,6 +156,9 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
      "2020年是极不平凡的一年。全县生产总值增长3.1%。\n", 2020),
     # …的关键一年 followed by what the year brought: the year looked back on
     ("2021年是巩固脱贫成果的关键一年。一年来，我们迎难而上，全县生产总值增长6.1%。\n", 2021),
+    # the same words over three lines of a narrow column: the sentence is read on to its end
+    ("发布时间:2019-09-15\n2017年,全县经济运行保持稳中有进、稳中向好的\n良好态势,发展质量持续提升,全面完成县十五届二次人\n"
+     "代会确定的主要预期目标。预计生产总值增长8%。\n", 2017),
 ])
 def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     path = tmp_path / "r.txt"

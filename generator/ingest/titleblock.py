@@ -381,14 +381,22 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
     lines in the analysis script), with its line.
 
     A line that stops mid-sentence is read with the start of the next (a copy wrapped at a
-    fixed width cuts "2017年，预计" anywhere); what is found is the line's where it starts there."""
+    fixed width cuts "2017年，预计" anywhere), and of the one after while those stop mid-sentence
+    too (a narrow column's sentence runs over three lines); what is found is the line's where it
+    starts there."""
     found: dict = {}
     begun = False  # the text's first paragraph has been read
     for index, (number, text) in enumerate(kept):
         plain = glued = plains[index]
         if index + 1 < len(kept) and not is_terminated(text):
-            after = plains[index + 1].lstrip()
-            glued = plain.rstrip() + glue(plain.rstrip(), after) + after[:GLUE_CHARS]
+            glued, run_on, at = plain.rstrip(), 0, index + 1
+            while at < len(kept) and run_on < GLUE_CHARS:
+                after = plains[at].strip()[:GLUE_CHARS - run_on]
+                glued += glue(glued, after) + after
+                run_on += len(after)
+                if is_terminated(kept[at][1]):
+                    break
+                at += 1
 
         def said(pattern: re.Pattern, plain=plain, glued=glued) -> re.Match | None:
             """The pattern's first match that starts on this line (it may run on into the next)."""
