@@ -211,6 +211,10 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     # back on because it is the one most mentioned)
     ("2019年是实施乡村振兴规划的第一年，也是县城扩容提质的重要一年。我们要抓住机遇，乘势而上。"
      "今年政府工作的总体要求是：稳中求进。全县地区生产总值增长7%。\n", 2019),
+    # 是…之年 and the plan after it, over the lines of a narrow column: read on to the plan
+    ("报告指出,2019年是新区成立十周年,是实施三年行动\n计划的收官之年,也是全面建成小康社会、打好三大攻坚战\n"
+     "的关键一年,全区上下要坚定信心,勇于担当,善于作为,\n以更加昂扬的精神状态推进各项工作落地见效,确保各项\n"
+     "任务落到实处。做好今年工作,意义重大。全区经济社\n会发展的主要预期目标是:地区生产总值增长8%。\n", 2019),
 ])
 def test_the_plan_year_said_in_passing(tmp_path, text, year):
     path = tmp_path / "r.txt"

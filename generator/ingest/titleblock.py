@@ -384,19 +384,25 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
     fixed width cuts "2017年，预计" anywhere), and of the one after while those stop mid-sentence
     too (a narrow column's sentence runs over three lines); what is found is the line's where it
     starts there."""
+    def read_on(index: int, limit: int) -> str:
+        """Line `index` and, while lines stop mid-sentence, what follows it, up to `limit` more characters."""
+        text = plains[index]
+        if index + 1 >= len(kept) or is_terminated(kept[index][1]):
+            return text
+        text, more, at = text.rstrip(), 0, index + 1
+        while at < len(kept) and more < limit:
+            after = plains[at].strip()[:limit - more]
+            text += glue(text, after) + after
+            more += len(after)
+            if is_terminated(kept[at][1]):
+                break
+            at += 1
+        return text
+
     found: dict = {}
     begun = False  # the text's first paragraph has been read
-    for index, (number, text) in enumerate(kept):
-        plain = glued = plains[index]
-        if index + 1 < len(kept) and not is_terminated(text):
-            glued, run_on, at = plain.rstrip(), 0, index + 1
-            while at < len(kept) and run_on < GLUE_CHARS:
-                after = plains[at].strip()[:GLUE_CHARS - run_on]
-                glued += glue(glued, after) + after
-                run_on += len(after)
-                if is_terminated(kept[at][1]):
-                    break
-                at += 1
+    for index, (number, _) in enumerate(kept):
+        plain, glued = plains[index], read_on(index, GLUE_CHARS)
 
         def said(pattern: re.Pattern, plain=plain, glued=glued) -> re.Match | None:
             """The pattern's first match that starts on this line (it may run on into the next)."""
@@ -425,7 +431,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             plans, looks_back = PLAN_AFTER.search(then), REVIEW_AFTER.search(then)
             if not plans and not looks_back:  # (or, further on in its paragraph, a past tense:
                 # 2018年，是…开局之年，…。面对…，较好地完成了县十七届人大二次会议确定的各项目标任务)
-                then = glued[match.end():match.end() + PARAGRAPH_READS]
+                then = read_on(index, PARAGRAPH_READS)[match.end():match.end() + PARAGRAPH_READS]
                 plans, looks_back = PLAN_AFTER.search(then), DONE.search(then)
             if plans and not (looks_back and looks_back.start() < plans.start()):
                 found["year_is"] = (int(match.group(1)), number)
