@@ -211,7 +211,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
 
 # (预计，同比，下同), (2021年预计数，下同): other notes may stand beside it in the brackets
 _NOTE = r"(?:同比|可比价|现价|按可比价计算|按现价计算|初步统计)"
-_ESTIMATE_NOTE = rf"(?:{_NOTE}\s*[，,、]\s*)?(?:\d{{4}}\s*年\s*)?(?:预计数?|预计值|快报数)(?:\s*[，,、]\s*{_NOTE})?"
+# (数据为预计数，下同): the data said to be estimates
+_ESTIMATE_NOTE = (rf"(?:{_NOTE}\s*[，,、]\s*)?(?:\d{{4}}\s*年\s*)?(?:(?:数据|数字)\s*(?:均|都)?\s*[为是]\s*)?"
+                  rf"(?:预计数?|预计值|快报数)(?:\s*[，,、]\s*{_NOTE})?")
 
 
 # "同比（下同）增长", "地区生产总值（GDP）": an aside that would cut a label from its verb
@@ -306,8 +308,10 @@ def listing(paragraph: str) -> int:
     first = next((i for i, (a, b) in enumerate(pieces) if ESTIMATE.search(paragraph, a, b)), None)
     if first is None:
         return 0
-    run = list(itertools.takewhile(lambda piece: len(paragraph[piece[0]:piece[1]].strip()) <= LIST_SENTENCE_CHARS
-                                   and DIGIT.search(paragraph, *piece), pieces[first:]))
+    # (short counted without spaces: a newspaper sets one each side of a number)
+    run = list(itertools.takewhile(
+        lambda piece: len("".join(paragraph[piece[0]:piece[1]].split())) <= LIST_SENTENCE_CHARS
+        and DIGIT.search(paragraph, *piece), pieces[first:]))
     # (not where 预计 stands again in a later sentence: then it marks its items one by one)
     if len(run) < 3 or len(ESTIMATE.findall(paragraph, run[0][0], run[-1][1])) != 1:
         return 0
