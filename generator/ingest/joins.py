@@ -163,9 +163,12 @@ def join_blocks(lines: list[tuple[int, str]]):
         adjacent = previous_number == number - 1
         wrapped_on = (previous_full and adjacent and is_terminated(last.text) and not raw[:1].isspace()
                       and not opens_unit(text) and not is_heading(text) and not is_heading(last.text))
+        # （二）主要目标：地区生产总值增长11%；…；公共财 ⏎ 政预算收入…: a numbered line of clauses cut at
+        # the copy's width is the start of its paragraph, not a heading
+        cut_at_width = previous_full and adjacent and bool(_CLAUSE_STOP.search(last.text))
         previous_full = width is not None and len(text) == width
         if last and (wrapped_on or not is_terminated(last.text)) \
-                and not (is_heading(last.text) and not runs_on(last.text)) \
+                and not (is_heading(last.text) and not runs_on(last.text) and not cut_at_width) \
                 and not opens_unit(text) and not stands_apart(last.text, text, adjacent) \
                 and not heads_after_item(last, text, width) \
                 and not (number in listed and last.lines[-1] in listed):
