@@ -128,6 +128,10 @@ def test_a_scraped_title_block_still_gives_title_and_meeting(tmp_path, title):
     # years spread over a plan's milestones: the most mentioned has no majority
     "新建学位3万座，其中2022年5000座、2023年6000座、2024年7000座、2024年底前再建3所。"
     "2025年建成医院，2024年建成图书馆，2023年完成管网改造，2022年启动新城建设。\n",
+    # a digest set one item a line with no stops: 是…之年 is not read on through the items and the next
+    # heading (今年主要预期目标) as if they were one wrapped sentence
+    "2022年是实施乡村振兴战略的关键之年\n地区生产总值98.6亿元 增长5.1%\n一般公共预算收入6.3亿元 增长3.2%\n"
+    "城镇居民人均可支配收入35120元 增长4.6%\n今年主要预期目标\n地区生产总值增长6%左右\n",
 ])
 def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     """Where the text's only year evidence could be either year, the file is refused (one
@@ -156,6 +160,13 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
      "2020年是极不平凡的一年。全县生产总值增长3.1%。\n", 2020),
     # …的关键一年 followed by what the year brought: the year looked back on
     ("2021年是巩固脱贫成果的关键一年。一年来，我们迎难而上，全县生产总值增长6.1%。\n", 2021),
+    # …关键一年 whose paragraph tells the year's goals as met (主要预期目标任务圆满完成): looked back on, the
+    # cue read whole where it starts in the first 60 characters
+    ("2022年是实施“十四五”规划承前启后的关键一年。面对多重困难挑战，全区上下攻坚克难、奋勇争先，区五届人大"
+     "三次会议确定的主要预期目标任务圆满完成。全区生产总值增长5.2%。\n", 2022),
+    # 回顾…以来 of an event, not of a session: still the year reviewed
+    ("各位代表：\n回顾2020年抗击洪涝灾害以来的艰难历程，我们倍感自豪。全县生产总值增长2.9%，"
+     "受灾企业2021年春季全部复产。\n", 2020),
     # the same words over three lines of a narrow column: the sentence is read on to its end
     ("发布时间:2019-09-15\n2017年,全县经济运行保持稳中有进、稳中向好的\n良好态势,发展质量持续提升,全面完成县十五届二次人\n"
      "代会确定的主要预期目标。预计生产总值增长8%。\n", 2017),

@@ -126,6 +126,9 @@ LIST_RUN = 4
 LIST_LINE_CHARS = 32
 _OPENS_WORD = re.compile(rf"^[\u4e00-\u9fff{BULLET}]")
 _CLAUSE_STOP = re.compile(r"[，,；;。]")  # (an item is one clause: a wrapped line of prose holds its commas)
+# (二)主要目标：地区生产总值增长11%；…, (一)指导思想：坚持…，: a lead word and its text, or clauses of figures,
+# which no heading of that length holds (二、锚定目标，奋力推动… does not run on)
+_FIGURE_CLAUSES = re.compile(r"[；;：:]|\d\s*[%％]")
 
 
 def listed_lines(lines: list[tuple[int, str]]) -> set[int]:
@@ -165,7 +168,7 @@ def join_blocks(lines: list[tuple[int, str]]):
                       and not opens_unit(text) and not is_heading(text) and not is_heading(last.text))
         # （二）主要目标：地区生产总值增长11%；…；公共财 ⏎ 政预算收入…: a numbered line of clauses cut at
         # the copy's width is the start of its paragraph, not a heading
-        cut_at_width = previous_full and adjacent and bool(_CLAUSE_STOP.search(last.text))
+        cut_at_width = previous_full and adjacent and bool(_FIGURE_CLAUSES.search(last.text))
         previous_full = width is not None and len(text) == width
         if last and (wrapped_on or not is_terminated(last.text)) \
                 and not (is_heading(last.text) and not runs_on(last.text) and not cut_at_width) \

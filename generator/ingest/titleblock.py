@@ -23,6 +23,7 @@ from generator.headings import (
     REVIEW_HEADING,
     TERM_REVIEW_HEADING,
     YEAR_PART_HEADING,
+    is_heading,
     is_terminated,
     plan_end_year,
     plan_name,
@@ -255,11 +256,15 @@ PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
 YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}(?:之年|第一年|重要一年|关键一年)")
 YEAR_IS_READS = 60
 # (only words one kind of text uses: 部署, 做好, 全县上下, 在…领导下 stand in plans and look-backs alike)
-PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|主要预期目标|我们要")
+# (not …确定的主要预期目标任务圆满完成, the year's goals told as met)
+PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|我们要"
+                        r"|主要预期目标(?![^。！？；，,]{0,4}?(?:圆满|全面|胜利|超额|顺利)?完成)")
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 # …较好地完成了…确定的各项目标任务, 全面完成了年度目标任务: the year's work told as done
-DONE = re.compile(r"(?:圆满|较好地?|全面|超额)完成了[^。！？；]{0,30}?(?:目标|任务)")
+DONE = re.compile(r"(?:圆满|较好地?|全面|超额)完成了[^。！？；]{0,30}?(?:目标|任务)"
+                  r"|(?:目标|任务)\s*(?:圆满|全面|胜利|超额|顺利)完成")  # (…主要预期目标任务圆满完成)
 PARAGRAPH_READS = 400
+_PROSE = re.compile(r"[，,；;。、：:]")  # (a wrapped line of prose holds a stop; a list's item need not)
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*(?:我们)?在[^。！？；]{0,40}?(?:坚强|正确)领导下"
                          r"|(?<!\d)(\d{4})\s*年\s*[，,]\s*我们(?:始终|全面|深入|认真)?(?:坚持|紧紧围绕|克服|顶住)"
@@ -268,7 +273,8 @@ REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0
                          r"|(?:回顾了?|回首|回望|回眸|刚刚过去的|刚过去的|过去的)\s*(\d{4})\s*"
                          # (not 回顾 ⏎ 2003年至2007年: a span)
                          # (nor 回顾 ⏎ 2007年区十三届人民代表大会第一次会议以来: the start of a term)
-                         r"(?:年(?!\s*(?:以来|中|里|间|至|到|[—–\-~]))(?![^。！？；，,]{0,30}?以来)|(?=[，,]))"
+                         r"(?:年(?!\s*(?:以来|中|里|间|至|到|[—–\-~]))"
+                         r"(?![^。！？；，,]{0,20}?(?:届|会议)[^。！？；，,]{0,8}?以来)|(?=[，,]))"
                          r"|(?:初步)?预计\s*[，,：:]?\s*(\d{4})\s*年(?!\s*(?:底|末)?\s*前)"
                          # 2015年，全市经济运行保持…态势，全面完成市五届六次人代会议确定的主要预期目标: the
                          # year's goals that the session set told as met (not 2024年，我们有信心全面完成全年
@@ -385,16 +391,21 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
     too (a narrow column's sentence runs over three lines); what is found is the line's where it
     starts there."""
     def read_on(index: int, limit: int) -> str:
-        """Line `index` and, while lines stop mid-sentence, what follows it, up to `limit` more characters."""
+        """Line `index` and, while lines stop mid-sentence, what follows it, up to `limit` more characters:
+        the next line, and the ones after it while each is prose as long as the first (a column's width,
+        with a stop in it; not past a short line, a heading or a list's item, which end what a wrapped
+        sentence could be)."""
         text = plains[index]
         if index + 1 >= len(kept) or is_terminated(kept[index][1]):
             return text
-        text, more, at = text.rstrip(), 0, index + 1
+        text, more, at, width = text.rstrip(), 0, index + 1, len(plains[index].strip())
         while at < len(kept) and more < limit:
-            after = plains[at].strip()[:limit - more]
-            text += glue(text, after) + after
+            after = plains[at].strip()
+            if at > index + 1 and (is_heading(after) or not _PROSE.search(after)):
+                break
+            text += glue(text, after) + after[:limit - more]
             more += len(after)
-            if is_terminated(kept[at][1]):
+            if is_terminated(kept[at][1]) or len(after) < width - 2:
                 break
             at += 1
         return text
@@ -427,8 +438,10 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             found["plan_year_said"] = (int(year), number)
         if "year_is" not in found and (match := said(YEAR_IS)) and plausible(match.group(1)):
             # what follows says whether the year is the one planned or the one looked back on
-            then = glued[match.end():match.end() + YEAR_IS_READS]
-            plans, looks_back = PLAN_AFTER.search(then), REVIEW_AFTER.search(then)
+            # (cues that start in the first 60 characters, read whole: …确定的主要预期目标 ⏎ 任务圆满完成)
+            then = glued[match.end():match.end() + YEAR_IS_READS + 12]
+            plans, looks_back = (cue if (cue := PLAN_AFTER.search(then)) and cue.start() < YEAR_IS_READS else None,
+                                 cue if (cue := REVIEW_AFTER.search(then)) and cue.start() < YEAR_IS_READS else None)
             if not plans and not looks_back:  # (or, further on in its paragraph, a past tense:
                 # 2018年，是…开局之年，…。面对…，较好地完成了县十七届人大二次会议确定的各项目标任务)
                 then = read_on(index, PARAGRAPH_READS)[match.end():match.end() + PARAGRAPH_READS]
