@@ -78,20 +78,25 @@ WHOLE = re.compile(r"全县|全区|全市|全旗")
 OWN_REGION = r"全县|全区|全市|全旗|我县|我区|我市|我旗|本县|本区|县域"
 
 
-def longest_first(*groups) -> tuple[str, ...]:
-    """Words for strip_verbs, longest first so 不超过 wins over 超过, 增加到 over 增加."""
-    return tuple(sorted({word for group in groups for word in group}, key=lambda w: (-len(w), w)))
+class Verbs(tuple):
+    """Words for strip_verbs, longest first so 不超过 wins over 超过, 增加到 over 增加; with their
+    lengths and their set, which strip_verbs looks them up by (made once, not per call)."""
+
+    lengths: tuple[int, ...]
+    words: frozenset[str]
 
 
-@cache
-def _by_length(verbs: tuple[str, ...]) -> tuple[tuple[int, ...], frozenset[str]]:
-    return tuple(sorted({len(verb) for verb in verbs}, reverse=True)), frozenset(verbs)
+def longest_first(*groups) -> Verbs:
+    verbs = Verbs(sorted({word for group in groups for word in group}, key=lambda w: (-len(w), w)))
+    verbs.lengths = tuple(sorted({len(verb) for verb in verbs}, reverse=True))
+    verbs.words = frozenset(verbs)
+    return verbs
 
 
-def strip_verbs(text: str, verbs: tuple[str, ...]) -> tuple[str, list[str]]:
+def strip_verbs(text: str, verbs: Verbs) -> tuple[str, list[str]]:
     """Remove `verbs` (longest first) from the end of `text` repeatedly; return the rest
     and what was removed. (A set looked up once per length, not every verb tried in turn.)"""
-    lengths, words = _by_length(verbs)
+    lengths, words = verbs.lengths, verbs.words
     removed = []
     changed = True
     while changed:
