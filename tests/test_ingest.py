@@ -132,6 +132,9 @@ def test_a_scraped_title_block_still_gives_title_and_meeting(tmp_path, title):
     # heading (今年主要预期目标) as if they were one wrapped sentence
     "2022年是实施乡村振兴战略的关键之年\n地区生产总值98.6亿元 增长5.1%\n一般公共预算收入6.3亿元 增长3.2%\n"
     "城镇居民人均可支配收入35120元 增长4.6%\n今年主要预期目标\n地区生产总值增长6%左右\n",
+    # a term's look back whose only year is the one the term began in (自2016年1月…): no year reviewed
+    "一、本届政府工作的回顾\n本届政府自2016年1月履行职责，任期即将届满。五年来，预计今年完成地区生产总值"
+    "186亿元，年均增长8.4%。\n",
 ])
 def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     """Where the text's only year evidence could be either year, the file is refused (one

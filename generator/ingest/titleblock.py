@@ -204,7 +204,8 @@ _NUMBER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=\d)|(?<=\d)[ \u300
 _GOAL_WORDS = re.compile(r"预期目标|主要目标|力争|确保|工作安排|重点工作|将")
 # 具体到2022年，…实现地区生产总值增长13%以上: a rate with a bound is a goal's, unless estimated
 _BOUNDED_RATE = re.compile(r"\d\s*[%％]\s*(?:以上|左右)")
-COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于\d—–\-~－])(?<![比较是与同于]\s)"
+# (nor 自2003年1月履行职责, 自2009年设立以来: the start of a span, no year a text is of)
+COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于自\d—–\-~－])(?<![比较是与同于自]\s)"
                          r"(?<![，,；;：:。\s]到)(?<!力争到)(?<!争取到)(?<!确保到)(?<!计划到)(?<![^截]至)(20\d\d)\s*年"
                          r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期|远景))")  # (nor 二〇三五年远景目标: a vision)
 
