@@ -143,9 +143,9 @@ def main(argv=None) -> int:
     files = sorted({name for name in [*splits, *(row["file"] for row in expected_rows)]
                     if args.split == "all" or splits.get(name, "dev") == args.split})
     if args.present:
-        absent = [name for name in files if not (args.folder / name).exists()]
-        files = [name for name in files if name not in set(absent)]
-        print(f"{len(absent)} files of the split are not in {args.folder}: not measured")
+        present = [name for name in files if (args.folder / name).exists()]
+        print(f"{len(files) - len(present)} files of the split are not in {args.folder}: not measured")
+        files = present
     expected = {key(row) for row in expected_rows if row["file"] in files}
     found: set[tuple] = set()
     rewritten = Path(tempfile.mkdtemp(prefix="evaluate-")) if args.variant else None

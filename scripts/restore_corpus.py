@@ -59,6 +59,10 @@ def main(argv=None) -> int:
     with (ROOT / "tests" / "eval" / "manifest.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             found = address(row["url"] or "")
+            if Path(row["file"]).name != row["file"]:  # (a name, never a path out of CORPUS)
+                print(f"{row['file']}: not a file name; fix the manifest row", file=sys.stderr)
+                failed += 1
+                continue
             if found is None:
                 pages += not (args.corpus / row["file"]).exists()
                 continue

@@ -257,13 +257,14 @@ PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
 YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}(?:之年|第一年|重要一年|关键一年)")
 YEAR_IS_READS = 60
 # (only words one kind of text uses: 部署, 做好, 全县上下, 在…领导下 stand in plans and look-backs alike)
-# (not …确定的主要预期目标任务圆满完成, the year's goals told as met)
+_MET = r"(?:圆满|全面|胜利|超额|顺利)"  # (…目标任务圆满完成: the year's goals told as met)
+# (not …确定的主要预期目标任务圆满完成)
 PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|我们要"
-                        r"|主要预期目标(?![^。！？；，,]{0,4}?(?:圆满|全面|胜利|超额|顺利)?完成)")
+                        rf"|主要预期目标(?![^。！？；，,]{{0,4}}?{_MET}?完成)")
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 # …较好地完成了…确定的各项目标任务, 全面完成了年度目标任务: the year's work told as done
 DONE = re.compile(r"(?:圆满|较好地?|全面|超额)完成了[^。！？；]{0,30}?(?:目标|任务)"
-                  r"|(?:目标|任务)\s*(?:圆满|全面|胜利|超额|顺利)完成")  # (…主要预期目标任务圆满完成)
+                  rf"|(?:目标|任务)\s*{_MET}完成")
 PARAGRAPH_READS = 400
 _PROSE = re.compile(r"[，,；;。、：:]")  # (a wrapped line of prose holds a stop; a list's item need not)
 REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,40}的一年"
@@ -383,6 +384,11 @@ def session_region(plain: str) -> str:
     return named[0] if len(set(named)) == 1 else ""
 
 
+def cue_within(pattern: re.Pattern, text: str, reach: int = YEAR_IS_READS) -> re.Match | None:
+    """The pattern's first match in `text` if it starts within `reach` characters (read past them)."""
+    return match if (match := pattern.search(text)) and match.start() < reach else None
+
+
 def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
     """The year evidence the text states outside headings and meeting lines (`plains`: the kept
     lines in the analysis script), with its line.
@@ -441,8 +447,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             # what follows says whether the year is the one planned or the one looked back on
             # (cues that start in the first 60 characters, read whole: …确定的主要预期目标 ⏎ 任务圆满完成)
             then = glued[match.end():match.end() + YEAR_IS_READS + 12]
-            plans, looks_back = (cue if (cue := PLAN_AFTER.search(then)) and cue.start() < YEAR_IS_READS else None,
-                                 cue if (cue := REVIEW_AFTER.search(then)) and cue.start() < YEAR_IS_READS else None)
+            plans, looks_back = cue_within(PLAN_AFTER, then), cue_within(REVIEW_AFTER, then)
             if not plans and not looks_back:  # (or, further on in its paragraph, a past tense:
                 # 2018年，是…开局之年，…。面对…，较好地完成了县十七届人大二次会议确定的各项目标任务)
                 then = read_on(index, PARAGRAPH_READS)[match.end():match.end() + PARAGRAPH_READS]
