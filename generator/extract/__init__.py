@@ -145,6 +145,9 @@ def after_lead(label: str) -> str:
 _LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|明显|稳定|增长|发展|跃升|攀升|突破|优化|改善|成效)$")
 
 
+_POINTS_CHANGE = "a change of its growth rate (个百分点), not its growth"
+
+
 def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node, page: str,
               sentence: str, offset: int, number_in_report: int) -> Figure:
     region_known = report.metadata.origin.get("region") != "file name"
@@ -175,6 +178,11 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         raw.flags.append(f"an implausible level ({number(value)}{unit}): a unit misprinted?")
     if indicator is not None and value is not None and unit == "倍":
         raw.flags.append("a multiple where a level belongs")  # 进出口总额…分别增长 1.2 倍
+    if indicator is not None and not indicator.value_is_rate and growth is not None \
+            and raw.growth_unit == "个百分点" and _POINTS_CHANGE not in raw.flags:
+        # 社会消费品零售总额增幅提高1.8个百分点: how much faster it grew than the year before,
+        # not its growth
+        raw.flags.append(_POINTS_CHANGE)
     if indicator is not None and value is not None and unit in COUNTS:
         raw.flags.append("a count where a level belongs")  # 农村居民人均可支配收入4项主要指标…
     elif indicator is not None and value is not None and unit not in (indicator.unit, "%", "倍") \
