@@ -131,6 +131,9 @@ def main(argv=None) -> int:
     parser.add_argument("--show", action="store_true", help="list every miss and extra")
     parser.add_argument("--present", action="store_true",
                         help="measure only the files FOLDER holds (a corpus partly rebuilt from the manifest)")
+    parser.add_argument("--reviewed", action="store_true",
+                        help="also print the figures with tests/eval/second_reading.csv: extras a second "
+                             "reader found right in the text count as expected, unclear ones neither way")
     parser.add_argument("--variant", choices=sorted(VARIANTS),
                         help="read each file rewritten this way first: the rules should not care")
     args = parser.parse_args(argv)
@@ -172,6 +175,24 @@ def main(argv=None) -> int:
         for extra in sorted(found - expected):
             print("extra   ", *extra)
     print(f"{len(files)} files ({args.split}), {len(expected)} expected, {len(found)} found, {len(hits)} right")
+    scores(expected, found)
+    classes = Counter(failure(miss, found) for miss in expected - found)
+    print("misses  " + ", ".join(f"{name} {count}" for name, count in classes.most_common()))
+    if args.reviewed:
+        # the extras a second reader judged from the text: those right are figures the first
+        # reading left out; those the text leaves open count neither way. (Only extras were read
+        # again, never misses: this can only raise the figures, and is printed beside them.)
+        verdicts = {key(row): row["verdict"] for row in read(ROOT / "tests" / "eval" / "second_reading.csv")
+                    if row["file"] in files}
+        right = {figure for figure, verdict in verdicts.items() if verdict == "correct"}
+        open_ = {figure for figure, verdict in verdicts.items() if verdict == "unclear"}
+        print(f"with the second reading of {len(verdicts)} extras ({len(right)} right, {len(open_)} unclear, "
+              f"{len(verdicts) - len(right) - len(open_)} wrong):")
+        scores((expected | right) - open_, found - open_)
+    return 0
+
+
+def scores(expected: set[tuple], found: set[tuple]) -> None:
     for kind in (*KINDS, "all"):
         want = {e for e in expected if kind in ("all", e[2])}
         got = {f for f in found if kind in ("all", f[2])}
@@ -180,9 +201,6 @@ def main(argv=None) -> int:
         precision = len(right) / len(got) if got else 1.0
         print(f"{kind:<9} recall {recall:6.1%} ({len(right)}/{len(want)})  precision {precision:6.1%} "
               f"({len(right)}/{len(got)})")
-    classes = Counter(failure(miss, found) for miss in expected - found)
-    print("misses  " + ", ".join(f"{name} {count}" for name, count in classes.most_common()))
-    return 0
 
 
 if __name__ == "__main__":
