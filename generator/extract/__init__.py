@@ -526,6 +526,10 @@ def node_texts(node):
 _SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
 
 
+# what a goal's level says of itself when it names nothing: 奋力, 力争, 在全省地级市中率先
+_ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在[^，,；;、\d]{1,12}中)?\s*(?:奋力|力争|努力|争取|率先|确保|要)*\s*")
+
+
 def joined(before: Figure, after: Figure) -> Figure | None:
     """One figure said in two, the second right after the first in the same paragraph: the same
     indicator, kind, period and qualifier, one with only a value and the other with only a growth
@@ -534,8 +538,11 @@ def joined(before: Figure, after: Figure) -> Figure | None:
     if (not after.indicator and after.value and not after.growth_pct
             and before.indicator and before.growth_pct and not before.value and before.anchor == after.anchor
             and (before.kind, before.period) == (after.kind, after.period) and not before.flags
-            and after.unit == catalogue()[before.indicator].unit and TOTAL_OF_IT.match(to_analysis(after.text))):
+            and after.unit == catalogue()[before.indicator].unit and (
+                TOTAL_OF_IT.match(to_analysis(after.text)) or before.kind == "target" and after.bound == "min"
+                and after.text == before.text and _ONLY_STRIVING.fullmatch(to_analysis(after.label)))):
         # …GDP同比增长3.5%，…排名第一；总量达到4702亿元: the level of what grew, after the ；
+        # (a goal: 地区生产总值增长6%左右、奋力站上3000亿元大台阶 — the level it is to reach)
         return replace(before, value=after.value, unit=after.unit, end=max(before.end, after.end))
     if not (before.indicator and before.indicator == after.indicator and before.anchor == after.anchor
             and (before.kind, before.period, before.qualifier) == (after.kind, after.period, after.qualifier)
