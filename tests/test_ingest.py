@@ -163,6 +163,8 @@ def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
      "2020年是极不平凡的一年。全县生产总值增长3.1%。\n", 2020),
     # …的关键一年 followed by what the year brought: the year looked back on
     ("2021年是巩固脱贫成果的关键一年。一年来，我们迎难而上，全县生产总值增长6.1%。\n", 2021),
+    # …的关键年 looked back on (这一年), though 今年…将 comes later in the paragraph: the first cue decides
+    ("2015年是推进转型升级的关键年。这一年，全县生产总值增长7.2%，今年全县将继续扩大投资。\n", 2015),
     # …关键一年 whose paragraph tells the year's goals as met (主要预期目标任务圆满完成): looked back on, the
     # cue read whole where it starts in the first 60 characters
     ("2022年是实施“十四五”规划承前启后的关键一年。面对多重困难挑战，全区上下攻坚克难、奋勇争先，区五届人大"
@@ -229,6 +231,9 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     ("报告指出,2019年是新区成立十周年,是实施三年行动\n计划的收官之年,也是全面建成小康社会、打好三大攻坚战\n"
      "的关键一年,全区上下要坚定信心,勇于担当,善于作为,\n以更加昂扬的精神状态推进各项工作落地见效,确保各项\n"
      "任务落到实处。做好今年工作,意义重大。全区经济社\n会发展的主要预期目标是:地区生产总值增长8%。\n", 2019),
+    # …的关键年, then what 今年 the county will do: the year planned (a story that names no other year)
+    ("某县第六届人民代表大会第三次会议开幕。2012年是加快转型发展、推进县城建设的关键年。报告提出今年全县将"
+     "扩大有效投资。地区生产总值增长11%，固定资产投资增长20%。\n", 2012),
 ])
 def test_the_plan_year_said_in_passing(tmp_path, text, year):
     path = tmp_path / "r.txt"

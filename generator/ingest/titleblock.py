@@ -254,12 +254,13 @@ PLAN_WILL = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*[，,]\s*"
 # 总体要求是"), the year under review when it looks back ("一年来…", "…的一年", "在县委的坚强领导
 # 下…"), and nothing when it does neither; it counts only after everything else (so too
 # "2014年是…的第一年，也是…的重要一年", "…的关键一年")
-YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}(?:之年|第一年|重要一年|关键一年)")
+YEAR_IS = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0,60}(?:之年|第一年|重要一年|关键一年|的关键年)")
 YEAR_IS_READS = 60
 # (only words one kind of text uses: 部署, 做好, 全县上下, 在…领导下 stand in plans and look-backs alike)
 _MET = r"(?:圆满|全面|胜利|超额|顺利)"  # (…目标任务圆满完成: the year's goals told as met)
 # (not …确定的主要预期目标任务圆满完成)
 PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新年伊始|总体要求|我们要"
+                        r"|今年(?:我[县区市旗]|全[县区市旗])?将"  # (报告提出今年我市将…: what this year will do)
                         rf"|主要预期目标(?![^。！？；，,]{{0,4}}?{_MET}?完成)")
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 # …较好地完成了…确定的各项目标任务, 全面完成了年度目标任务: the year's work told as done
