@@ -135,6 +135,10 @@ def test_a_scraped_title_block_still_gives_title_and_meeting(tmp_path, title):
     # a term's look back whose only year is the one the term began in (自2016年1月…): no year reviewed
     "一、本届政府工作的回顾\n本届政府自2016年1月履行职责，任期即将届满。五年来，预计今年完成地区生产总值"
     "186亿元，年均增长8.4%。\n",
+    # …的关键年 told with its results, then what 今年 will do: 今年 is the year after the one told, so
+    # 今年…将 is no plan cue once figures stand between
+    "某县人代会开幕。2021年是推进产业转型的关键年，全县生产总值增长6.4%，财政收入增长5%。报告提出，今年全县将"
+    "扩大有效投资，生产总值增长7%左右。\n",
 ])
 def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     """Where the text's only year evidence could be either year, the file is refused (one

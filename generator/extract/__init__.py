@@ -145,6 +145,8 @@ def after_lead(label: str) -> str:
 _LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|明显|稳定|增长|发展|跃升|攀升|突破|优化|改善|成效)$")
 
 
+# 拉动全县规上工业产值…, 占全区地区生产总值…: words that make what follows another figure's measure
+_RELATING = re.compile(r"拉动|带动|推动|占|高于|低于|超过|相当于|比|贡献")
 _POINTS_CHANGE = "a change of its growth rate (个百分点), not its growth"
 
 
@@ -160,6 +162,13 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
             and not foreign_scope(whole_word(raw.label, rest), report.metadata.region, region_known) \
             and (indicator := match_label(rest)):
         raw.label = rest  # (not …2023年全市生产总值 in a county's report: the city's)
+    if indicator is None and not foreign and (whole := WHOLE.search(raw.label, 1)) \
+            and not DIGIT.search(raw.label, 0, whole.start()) and not _RELATING.search(raw.label, 0, whole.start()) \
+            and not foreign_scope(whole.group(), report.metadata.region, region_known) \
+            and (indicator := match_label(clean_label(raw.label[whole.start():]))):
+        # 2019圆满完成目标任务 ⏎ 全市地区生产总值增长7.5%: a heading run into its paragraph; the
+        # name starts where the region's own 全市 does
+        raw.label = raw.label[whole.start():]
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
     rate_as_value = indicator is not None and indicator.value_is_rate and value is None and growth is not None
@@ -178,11 +187,13 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         raw.flags.append(f"an implausible level ({number(value)}{unit}): a unit misprinted?")
     if indicator is not None and value is not None and unit == "倍":
         raw.flags.append("a multiple where a level belongs")  # 进出口总额…分别增长 1.2 倍
-    if indicator is not None and not indicator.value_is_rate and growth is not None \
-            and raw.growth_unit == "个百分点" and _POINTS_CHANGE not in raw.flags:
+    if indicator is not None and not indicator.value_is_rate and growth is not None and raw.growth_unit == "个百分点":
         # 社会消费品零售总额增幅提高1.8个百分点: how much faster it grew than the year before,
-        # not its growth
-        raw.flags.append(_POINTS_CHANGE)
+        # not its growth; a level said with it (…35.6亿元，增幅提高1.8个百分点) stands without it
+        if value is not None:
+            growth = None
+        elif _POINTS_CHANGE not in raw.flags:
+            raw.flags.append(_POINTS_CHANGE)
     if indicator is not None and value is not None and unit in COUNTS:
         raw.flags.append("a count where a level belongs")  # 农村居民人均可支配收入4项主要指标…
     elif indicator is not None and value is not None and unit not in (indicator.unit, "%", "倍") \
@@ -524,10 +535,13 @@ def node_texts(node):
 # 盐田综保区实现进出口额1121亿元，“保税+”业态迅猛发展，…，外贸进出口总额2765亿元: a clause with no
 # number between says something else, and the area's figures have ended
 _SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
+_SEMICOLON = re.compile(r"[；;]")
 
 
 # what a goal's level says of itself when it names nothing: 奋力, 力争, 在全省地级市中率先
-_ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在[^，,；;、\d]{1,12}中)?\s*(?:奋力|力争|努力|争取|率先|确保|要)*\s*")
+# (在全省地级市中: among its peers; not 在跨境电商发展中, a sector's own amount)
+_ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在(?:全[省国市州区盟]|同类|同级)[^，,；;、\d]{0,10}中)?"
+                            r"\s*(?:奋力|力争|努力|争取|率先|确保|要)*\s*")
 
 
 def joined(before: Figure, after: Figure) -> Figure | None:
@@ -615,7 +629,7 @@ def extract_report(report: Report) -> list[Figure]:
             past_seen = False  # a past year stated earlier in the paragraph
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
             area = ""  # 天易经开区实现…: the part of the region the figures are of, to the full stop
-            area_at = 0  # (where its words end)
+            area_at, area_to_semicolon = 0, False  # (where its words end; whether a ； ends its figures)
             term_base = None  # 五年来，…较2016年增长…: the base of the term's growths after it
             term_here = False  # …and it was said in the sentence being read
             list_end = None  # where a list of one-figure sentences that 预计 opens ends, once asked
@@ -652,7 +666,7 @@ def extract_report(report: Report) -> list[Figure]:
                 carried = year_said or carried
                 if (said_area := opening_area(clause)) is not None:
                     area = text[start + said_area[0]:start + said_area[1]]  # as printed
-                    area_at = start + said_area[1]
+                    area_at, area_to_semicolon = start + said_area[1], said_area[2]
                 if not ahead_five:
                     ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause) if (
                         "五年" in (lead := clause[:48]) or "5年" in lead or "时期" in lead or "期间" in lead) else None,
@@ -681,7 +695,8 @@ def extract_report(report: Report) -> list[Figure]:
                 wider = wider_area(clause) if raws else None
                 for raw in raws:
                     if area and not raw.scope and not raw.label.startswith(area) \
-                            and not _SUBJECT_CHANGED.search(analysis, area_at, start + raw.span[0]):
+                            and not _SUBJECT_CHANGED.search(analysis, area_at, start + raw.span[0]) \
+                            and not (area_to_semicolon and _SEMICOLON.search(analysis, area_at, start + raw.span[0])):
                         raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
                     if not raw.scope and (bracket := next((b for b in left_out if b[0] <= start + raw.span[0] < b[1]),
                                                           None)):

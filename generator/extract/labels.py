@@ -351,7 +351,9 @@ SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家�
                       r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # 产业园区持续增效，完成规上工业总产值…: the parks, named by their kind alone, then a few words
 # on them, then their figures (not 推进工业园区循环化改造，完成…, where the clause's subject is a deed)
+# (not 园区和镇街齐头并进，完成…: the parks with the rest of the county)
 _PARKS_THEN = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?P<area>高新区|经开区|开发区|综保区|工业园区|产业园区|园区)"
+                         r"(?![^，,；;。：:]{0,8}?(?:[和与及、同]|协同|共同|一道))"
                          r"[^，,；;。：:\d]{1,8}[，,]\s*(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again
 _WHOLE_SUBJECT = re.compile(rf"\s*(?:{OWN_REGION})")
@@ -402,13 +404,17 @@ _CLAUSE_END = re.compile(r"[，,；;]")
 _OWN_AGAIN = re.compile(rf"[，,；;：:]\s*(?:{OWN_REGION})")
 
 
-def opening_area(clause: str) -> tuple[int, int] | None:
-    """Where the sub-area a clause (analysis text) opens with as its subject stands; (0, 0) when
-    the clause opens with the whole region again; None when it names no subject."""
-    if ("实现" in clause or "完成" in clause or "引进" in clause) and (
-            match := SUB_AREA.match(clause) or "园区" in clause and _PARKS_THEN.match(clause)):
-        return match.span("area")
-    return (0, 0) if _WHOLE_SUBJECT.match(clause) else None
+def opening_area(clause: str) -> tuple[int, int, bool] | None:
+    """Where the sub-area a clause (analysis text) opens with as its subject stands, and whether
+    its figures end at the clause's first ； (parks named by their kind alone, who say less of
+    themselves than a named zone); (0, 0, False) when the clause opens with the whole region
+    again; None when it names no subject."""
+    if "实现" in clause or "完成" in clause or "引进" in clause:
+        if match := SUB_AREA.match(clause):
+            return (*match.span("area"), False)
+        if "园区" in clause and (match := _PARKS_THEN.match(clause)):
+            return (*match.span("area"), True)
+    return (0, 0, False) if _WHOLE_SUBJECT.match(clause) else None
 
 
 def foreign_scope(scope: str, region: str, region_known: bool = True) -> bool:
