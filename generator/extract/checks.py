@@ -1,7 +1,7 @@
-"""Checks across a report's figures, once all are read: a level out of proportion to the
-county's GDP, a level said apart from the year's main indicators, levels of one figure that
-disagree, a rounded copy of an exact one. Each flags, never drops: a flagged figure stays in
-the data pages and is kept out of headlines and comparisons."""
+"""Checks across a report's figures, once all are read: a result that repeats a goal of its
+paragraph, a level out of proportion to the county's GDP, a level said apart from the year's main
+indicators, levels of one figure that disagree, a rounded copy of an exact one. Each flags, never
+drops: a flagged figure stays in the data pages and is kept out of headlines and comparisons."""
 
 from __future__ import annotations
 
@@ -22,7 +22,23 @@ def with_flag(figure: Figure, note: str) -> Figure:
 
 def checked(figures: list[Figure]) -> list[Figure]:
     """`figures` with the flags of every check."""
-    return conflicting(apart(out_of_proportion(figures)))
+    return conflicting(apart(out_of_proportion(restated_goal(figures))))
+
+
+# 经济：提升现代服务业，生产总值增长7% ⏎ …主要预期目标是生产总值增长7%左右: a story's subheading that
+# repeats a goal of the paragraph. A result whose kind rests on nothing (the default of a text whose
+# parts no heading names) and whose numbers the same paragraph gives as a target is the evidence in
+# conflict: flagged, not shown as the year's result.
+RESTATED_GOAL = "said again as a target in its paragraph: a goal restated?"
+
+
+def restated_goal(figures: list[Figure]) -> list[Figure]:
+    goals = {(f.anchor, f.indicator, f.value, f.growth_pct) for f in figures
+             if f.kind == "target" and f.indicator and f.basis in ("year", "words")}
+    if not goals:
+        return figures
+    return [with_flag(f, RESTATED_GOAL) if f.basis == "default" and f.kind != "target"
+            and (f.anchor, f.indicator, f.value, f.growth_pct) in goals else f for f in figures]
 
 
 # Levels a county's GDP bounds: its budget revenue never exceeds it, and its spending (transfers
