@@ -238,6 +238,8 @@ def test_a_look_back_names_the_year_reviewed(tmp_path, text, review_year):
     # …的关键年, then what 今年 the county will do: the year planned (a story that names no other year)
     ("某县第六届人民代表大会第三次会议开幕。2012年是加快转型发展、推进县城建设的关键年。报告提出今年全县将"
      "扩大有效投资。地区生产总值增长11%，固定资产投资增长20%。\n", 2012),
+    # …the same with an anniversary's number between: no figure, so the cue still reads
+    ("某县人代会开幕。2013年是深化改革的关键年，也是建县60周年。今年全县将扩大有效投资。地区生产总值增长10%。\n", 2013),
 ])
 def test_the_plan_year_said_in_passing(tmp_path, text, year):
     path = tmp_path / "r.txt"

@@ -146,7 +146,8 @@ _LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|�
 
 
 # 拉动全县规上工业产值…, 占全区地区生产总值…: words that make what follows another figure's measure
-_RELATING = re.compile(r"拉动|带动|推动|占|高于|低于|超过|相当于|比|贡献")
+# (截至十一月底全县…, 四季度全县…, 上年同期全县…: a time the figure is of, which the name must keep)
+_QUALIFYING_LEAD = re.compile(r"拉动|带动|推动|占|高于|低于|超过|相当于|比|贡献|创造|月|季|截|以来|同期|期间|年|旬")
 _POINTS_CHANGE = "a change of its growth rate (个百分点), not its growth"
 
 
@@ -163,7 +164,8 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
             and (indicator := match_label(rest)):
         raw.label = rest  # (not …2023年全市生产总值 in a county's report: the city's)
     if indicator is None and not foreign and (whole := WHOLE.search(raw.label, 1)) \
-            and not DIGIT.search(raw.label, 0, whole.start()) and not _RELATING.search(raw.label, 0, whole.start()) \
+            and not DIGIT.search(raw.label, 0, whole.start()) \
+            and not _QUALIFYING_LEAD.search(raw.label, 0, whole.start()) \
             and not foreign_scope(whole.group(), report.metadata.region, region_known) \
             and (indicator := match_label(clean_label(raw.label[whole.start():]))):
         # 2019圆满完成目标任务 ⏎ 全市地区生产总值增长7.5%: a heading run into its paragraph; the
@@ -535,12 +537,13 @@ def node_texts(node):
 # 盐田综保区实现进出口额1121亿元，“保税+”业态迅猛发展，…，外贸进出口总额2765亿元: a clause with no
 # number between says something else, and the area's figures have ended
 _SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
-_SEMICOLON = re.compile(r"[；;]")
+_CLAUSE_STOP = re.compile(r"[，,；;]")
 
 
 # what a goal's level says of itself when it names nothing: 奋力, 力争, 在全省地级市中率先
 # (在全省地级市中: among its peers; not 在跨境电商发展中, a sector's own amount)
-_ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在(?:全[省国市州区盟]|同类|同级)[^，,；;、\d]{0,10}中)?"
+_ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在(?:全[省国市州区盟]|同类|同级)[^，,；;、\d]{0,6}?"
+                            r"(?:县|市|区|旗|城市|县域|县市区|地级市|设区市|省份|排名|排位)中)?"
                             r"\s*(?:奋力|力争|努力|争取|率先|确保|要)*\s*")
 
 
@@ -629,7 +632,7 @@ def extract_report(report: Report) -> list[Figure]:
             past_seen = False  # a past year stated earlier in the paragraph
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
             area = ""  # 天易经开区实现…: the part of the region the figures are of, to the full stop
-            area_at, area_to_semicolon = 0, False  # (where its words end; whether a ； ends its figures)
+            area_at, area_clause = 0, None  # (where its words end; where the clause its figures are in starts)
             term_base = None  # 五年来，…较2016年增长…: the base of the term's growths after it
             term_here = False  # …and it was said in the sentence being read
             list_end = None  # where a list of one-figure sentences that 预计 opens ends, once asked
@@ -666,7 +669,8 @@ def extract_report(report: Report) -> list[Figure]:
                 carried = year_said or carried
                 if (said_area := opening_area(clause)) is not None:
                     area = text[start + said_area[0]:start + said_area[1]]  # as printed
-                    area_at, area_to_semicolon = start + said_area[1], said_area[2]
+                    area_at = start + said_area[1]
+                    area_clause = start + said_area[2] if said_area[2] is not None else None
                 if not ahead_five:
                     ahead_five = five_years_ahead(_AHEAD_FIVE.match(clause) if (
                         "五年" in (lead := clause[:48]) or "5年" in lead or "时期" in lead or "期间" in lead) else None,
@@ -696,7 +700,8 @@ def extract_report(report: Report) -> list[Figure]:
                 for raw in raws:
                     if area and not raw.scope and not raw.label.startswith(area) \
                             and not _SUBJECT_CHANGED.search(analysis, area_at, start + raw.span[0]) \
-                            and not (area_to_semicolon and _SEMICOLON.search(analysis, area_at, start + raw.span[0])):
+                            and not (area_clause is not None
+                                     and _CLAUSE_STOP.search(analysis, area_clause, start + raw.span[0])):
                         raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
                     if not raw.scope and (bracket := next((b for b in left_out if b[0] <= start + raw.span[0] < b[1]),
                                                           None)):

@@ -264,7 +264,7 @@ PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新�
 # 报告提出今年我市将…: what this year will do — a plan's cue only before any figure is said (not
 # 2023年是…关键年，全县地区生产总值增长5.8%。…今年全县将…, where 今年 is the year after the one told)
 THIS_YEAR_WILL = re.compile(r"今年(?:我[县区市旗]|全[县区市旗])?将")
-_DIGIT = re.compile(r"\d")
+_A_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|元|个百分点|吨|斤)")  # (not 建县70周年)
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 # …较好地完成了…确定的各项目标任务, 全面完成了年度目标任务: the year's work told as done
 DONE = re.compile(r"(?:圆满|较好地?|全面|超额)完成了[^。！？；]{0,30}?(?:目标|任务)"
@@ -451,7 +451,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             # what follows says whether the year is the one planned or the one looked back on
             # (cues that start in the first 60 characters, read whole: …确定的主要预期目标 ⏎ 任务圆满完成)
             then = glued[match.end():match.end() + YEAR_IS_READS + 12]
-            before_figures = then[:digit.start()] if (digit := _DIGIT.search(then)) else then
+            before_figures = then[:figure.start()] if (figure := _A_FIGURE.search(then)) else then
             plans = cue_within(PLAN_AFTER, then) or cue_within(THIS_YEAR_WILL, before_figures)
             looks_back = cue_within(REVIEW_AFTER, then)
             if not plans and not looks_back:  # (or, further on in its paragraph, a past tense:
