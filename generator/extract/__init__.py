@@ -306,12 +306,25 @@ _ONE_YEAR_AHEAD = re.compile(r"^[\s，,]*(?:今年|明年|新的一年|本年度
 _CUMULATIVE_VALUE = re.compile(r"累计(?!增长|提高|增加|下降)[^，,；;。：:]{0,24}$")
 # 2019年前三季度，…; 1-11月份…; 上半年…: figures of part of a year, until the full stop or 全年
 # (降幅较上半年收窄, 比一季度提高: the part a change is measured from, not the period)
-_PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|[一二三]季度|上半年|前\s*\d{1,2}\s*个?月)"
-                           r"|(?P<m>1\s*[-—–~至]\s*(?P<to>\d{1,2})\s*月份?)")
+_MONTH = r"(?:1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九])"  # (a month in digits or in Chinese numerals)
+_PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|第?[一二三四]季度|上半年|前\s*\d{1,2}\s*个?月)"
+                           rf"|(?P<m>[1一]\s*[-—–~至到]\s*(?P<to>{_MONTH})\s*月份?"
+                           rf"|(?:截至|截止到?)\s*(?P<upto>{_MONTH})\s*月(?:底|末|份)?)")
+
+
+def month_number(said: str) -> int:
+    """11 for 11 or 十一: a month as printed."""
+    if said.isdigit():
+        return int(said)
+    if said.startswith("十"):
+        return 10 + ("一二".index(said[1]) + 1 if len(said) > 1 else 0)
+    return "一二三四五六七八九".index(said) + 1
 _ESTIMATE_FIRST = re.compile(rf"\s*(?:{ESTIMATE_WORDS})")
 _PART_OPENS = re.compile(rf"\s*(?:\d{{4}}\s*年)?\s*(?:{_PART_OF_YEAR.pattern})")  # 2022年一季度，…
 _COMPARED_FROM = re.compile(r"[较比]前?$")  # just before the part: 较上半年, 比前三季度
 # 获得二季度全省投资激励, 一季度获评…: a part of the year an award was for, no period of figures
+# “决战四季度、大干一百天”: a campaign's name, no period of the figures after it
+_CAMPAIGN = re.compile(r"(?:决战|冲刺|奋战|大干|攻坚|鏖战)\s*$")
 _AWARDED = re.compile(r"(?:获得|获评|荣获|获|评为|入选|列入|授予)[^，,；;。\d]{0,4}$")
 _WHOLE_YEAR = re.compile(r"全年|年底|年末")
 
@@ -374,10 +387,11 @@ def parts_of_year(text: str) -> list[tuple[int, str]]:
     year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
     if "年" not in text and "季" not in text and "月" not in text:
         return []
-    events = [(m.start(), m["q"].replace(" ", "") if m["q"] else
-               f"1–{int(m['to'])}月" if int(m["to"]) < 12 else "")  # 1-12月 is the whole year
+    events = [(m.start(), m["q"].replace(" ", "").removeprefix("第") if m["q"] else
+               f"1–{last}月" if (last := month_number(m["to"] or m["upto"])) < 12 else "")  # 1-12月: the whole year
               for m in _PART_OF_YEAR.finditer(text) if not _COMPARED_FROM.search(text, 0, m.start())
-              and not _AWARDED.search(text, max(0, m.start() - 8), m.start())]
+              and not _AWARDED.search(text, max(0, m.start() - 8), m.start())
+              and not _CAMPAIGN.search(text, max(0, m.start() - 4), m.start())]
     events += [(m.start(), "") for m in _WHOLE_YEAR.finditer(text)]
     return sorted(events)
 
