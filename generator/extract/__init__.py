@@ -36,6 +36,7 @@ from generator.extract.context import (
     title_role,
 )
 from generator.extract.labels import (
+    CLAUSE_END,
     SOME_PEOPLE,
     WHOLE,
     clean_label,
@@ -53,6 +54,7 @@ from generator.extract.scan import (
     QUALIFIERS_BEFORE,
     TOTAL_OF_IT,
     Raw,
+    numeral_value,
     scan_sentence,
 )
 from generator.extract.text import last_stop, sentences, to_analysis
@@ -148,7 +150,6 @@ _LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|�
 # 拉动全县规上工业产值…, 占全区地区生产总值…: words that make what follows another figure's measure
 # (截至十一月底全县…, 四季度全县…, 上年同期全县…: a time the figure is of, which the name must keep)
 _QUALIFYING_LEAD = re.compile(r"拉动|带动|推动|占|高于|低于|超过|相当于|比|贡献|创造|月|季|截|以来|同期|期间|年|旬")
-_POINTS_CHANGE = "a change of its growth rate (个百分点), not its growth"
 
 
 def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node, page: str,
@@ -194,8 +195,8 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         # not its growth; a level said with it (…35.6亿元，增幅提高1.8个百分点) stands without it
         if value is not None:
             growth = None
-        elif _POINTS_CHANGE not in raw.flags:
-            raw.flags.append(_POINTS_CHANGE)
+        else:
+            raw.flags.append("a change of its growth rate (个百分点), not its growth")
     if indicator is not None and value is not None and unit in COUNTS:
         raw.flags.append("a count where a level belongs")  # 农村居民人均可支配收入4项主要指标…
     elif indicator is not None and value is not None and unit not in (indicator.unit, "%", "倍") \
@@ -311,14 +312,6 @@ _PART_OF_YEAR = re.compile(r"(?P<q>前[一二三]季度|第?[一二三四]季度
                            rf"|(?P<m>[1一]\s*[-—–~至到]\s*(?P<to>{_MONTH})\s*月份?"
                            rf"|(?:截至|截止到?)\s*(?P<upto>{_MONTH})\s*月(?:底|末|份)?)")
 
-
-def month_number(said: str) -> int:
-    """11 for 11 or 十一: a month as printed."""
-    if said.isdigit():
-        return int(said)
-    if said.startswith("十"):
-        return 10 + ("一二".index(said[1]) + 1 if len(said) > 1 else 0)
-    return "一二三四五六七八九".index(said) + 1
 _ESTIMATE_FIRST = re.compile(rf"\s*(?:{ESTIMATE_WORDS})")
 _PART_OPENS = re.compile(rf"\s*(?:\d{{4}}\s*年)?\s*(?:{_PART_OF_YEAR.pattern})")  # 2022年一季度，…
 _COMPARED_FROM = re.compile(r"[较比]前?$")  # just before the part: 较上半年, 比前三季度
@@ -387,8 +380,8 @@ def parts_of_year(text: str) -> list[tuple[int, str]]:
     year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
     if "年" not in text and "季" not in text and "月" not in text:
         return []
-    events = [(m.start(), m["q"].replace(" ", "").removeprefix("第") if m["q"] else
-               f"1–{last}月" if (last := month_number(m["to"] or m["upto"])) < 12 else "")  # 1-12月: the whole year
+    events = [(m.start(), m["q"].replace(" ", "").removeprefix("第") if m["q"] else  # (1-12月: the whole year)
+               f"1–{last}月" if (last := int(numeral_value(m["to"] or m["upto"]))) < 12 else "")
               for m in _PART_OF_YEAR.finditer(text) if not _COMPARED_FROM.search(text, 0, m.start())
               and not _AWARDED.search(text, max(0, m.start() - 8), m.start())
               and not _CAMPAIGN.search(text, max(0, m.start() - 4), m.start())]
@@ -551,7 +544,6 @@ def node_texts(node):
 # 盐田综保区实现进出口额1121亿元，“保税+”业态迅猛发展，…，外贸进出口总额2765亿元: a clause with no
 # number between says something else, and the area's figures have ended
 _SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
-_CLAUSE_STOP = re.compile(r"[，,；;]")
 
 
 # what a goal's level says of itself when it names nothing: 奋力, 力争, 在全省地级市中率先
@@ -715,7 +707,7 @@ def extract_report(report: Report) -> list[Figure]:
                     if area and not raw.scope and not raw.label.startswith(area) \
                             and not _SUBJECT_CHANGED.search(analysis, area_at, start + raw.span[0]) \
                             and not (area_clause is not None
-                                     and _CLAUSE_STOP.search(analysis, area_clause, start + raw.span[0])):
+                                     and CLAUSE_END.search(analysis, area_clause, start + raw.span[0])):
                         raw.scope = area  # 天易经开区实现…；完成地区生产总值 430 亿元: the park's
                     if not raw.scope and (bracket := next((b for b in left_out if b[0] <= start + raw.span[0] < b[1]),
                                                           None)):

@@ -391,7 +391,7 @@ def wider_area(clause: str) -> tuple[int, int, int] | None:
         at = subject.start()
         for size in sizes:
             if size <= at and clause[at - size:at] in names and _CLAUSE_OPENS.search(clause, 0, at - size):
-                own = _CLAUSE_END.search(clause, at)
+                own = CLAUSE_END.search(clause, at)
                 if not DIGIT.search(clause, at, own.start() if own else len(clause)):
                     return None
                 back = _OWN_AGAIN.search(clause, at)
@@ -399,7 +399,7 @@ def wider_area(clause: str) -> tuple[int, int, int] | None:
     return None
 
 
-_CLAUSE_END = re.compile(r"[，,；;]")
+CLAUSE_END = re.compile(r"[，,；;]")
 # …；全县完成…, …，我县地区生产总值…, …，县域经济…: the report's own region speaking again
 _OWN_AGAIN = re.compile(rf"[，,；;：:]\s*(?:{OWN_REGION})")
 

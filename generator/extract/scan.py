@@ -274,8 +274,8 @@ LONG_LIST = 4
 NAME_CHARS = 16  # (规模以上服务业营业收入: a name; a clause with a verb and its object runs longer)
 
 
-def rank_value(n: str) -> str:
-    """第5, 第十二, 第二十: the rank as digits (RANK only admits numerals up to 九十九)."""
+def numeral_value(n: str) -> str:
+    """5, 十二, 二十: a small number (a rank, a month) as digits (up to 九十九)."""
     if n.isdigit():
         return n
     tens, _, ones = n.rpartition("十")
@@ -420,7 +420,7 @@ class Scanner:
 
     def on_rank(self, match, reading: Reading) -> None:
         """全市第一: the rank of the figure just read, or a row of its own."""
-        value = rank_value(match["n"])
+        value = numeral_value(match["n"])
         text = f"{match['scope']}第{value}"
         label, _ = strip_verbs(reading.context, _IN_FRONT_OF_RANK)
         label = self.cut(reading.begin, reading.begin + len(label))

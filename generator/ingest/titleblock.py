@@ -30,6 +30,7 @@ from generator.headings import (
 )
 from generator.ingest.joins import glue
 from generator.model import Metadata, Repair
+from generator.numbers import NUM, UNIT
 from generator.regions import Place, place_at_end, resolve, split_city
 from generator.script import to_analysis
 
@@ -264,7 +265,7 @@ PLAN_AFTER = re.compile(r"做好今年|今年(?:政府)?工作|新的一年|新�
 # 报告提出今年我市将…: what this year will do — a plan's cue only before any figure is said (not
 # 2023年是…关键年，全县地区生产总值增长5.8%。…今年全县将…, where 今年 is the year after the one told)
 THIS_YEAR_WILL = re.compile(r"今年(?:我[县区市旗]|全[县区市旗])?将")
-_A_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|亿|万|元|个百分点|吨|斤)")  # (not 建县70周年)
+_A_FIGURE = re.compile(rf"{NUM}\s*{UNIT}")  # (a number with its unit; not 建县70周年)
 REVIEW_AFTER = re.compile(r"一年来|过去一年|这一年|的一年|回顾")
 # …较好地完成了…确定的各项目标任务, 全面完成了年度目标任务: the year's work told as done
 DONE = re.compile(r"(?:圆满|较好地?|全面|超额)完成了[^。！？；]{0,30}?(?:目标|任务)"
