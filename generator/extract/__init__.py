@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from collections import Counter
@@ -375,24 +374,53 @@ _OWN_YEAR = re.compile(r"\s*(?:而|同时|另外|此外)?\s*(?P<plans>计划|力
                        r"(?!\s*(?:的|以来|相比|比较|同期|基础上|水平|\d{1,2}\s*月))")
 
 
-def parts_of_year(text: str) -> list[tuple[int, str]]:
-    """(where, the part of a year in force from there: 前三季度, 1–11月, or '' for the whole
-    year again after 全年 or 年底) for each mark of `text`, in order. Read once per clause."""
+# 其中四季度增长9.2%, 前三季度一度达到10.5%: a part of the year given as an item of the figure
+# before it, or a while in it, to its comma;
+# 四季度当季增速由负转正；: one that is the subject of words with no figure, to its semicolon
+_ITEM_OF = re.compile(r"其中\s*$")
+_ONCE = re.compile(r"\s*一度")  # (前三季度一度达到10.5%: for a while, said in passing)
+_ITEM_END = re.compile(r"[，,；;。！？!?]")
+_SAYING_END = re.compile(r"[；;。！？!?]")
+
+
+def parts_of_year(text: str) -> list[tuple[int, str | None]]:
+    """(where, the part of a year in force from there: 前三季度, 1–11月, '' for the whole year
+    again after 全年 or 年底, or None for the one in force before the last part named) for each
+    mark of `text`, in order. Read once per clause.
+
+    A part that opens what follows (1-11月，…; 一季度全县…增长5%，…) holds to the full stop; one
+    named in passing holds for its own words only: an item after 其中 or a while (一度) to its
+    comma, the subject of words with no figure (四季度当季增速由负转正；) to its semicolon."""
     if "年" not in text and "季" not in text and "月" not in text:
         return []
-    events = [(m.start(), m["q"].replace(" ", "").removeprefix("第") if m["q"] else  # (1-12月: the whole year)
-               f"1–{last}月" if (last := int(numeral_value(m["to"] or m["upto"]))) < 12 else "")
-              for m in _PART_OF_YEAR.finditer(text) if not _COMPARED_FROM.search(text, 0, m.start())
-              and not _AWARDED.search(text, max(0, m.start() - 8), m.start())
-              and not _CAMPAIGN.search(text, max(0, m.start() - 4), m.start())]
+    events: list[tuple[int, str | None]] = []
+    for m in _PART_OF_YEAR.finditer(text):
+        if _COMPARED_FROM.search(text, 0, m.start()) or _AWARDED.search(text, max(0, m.start() - 8), m.start()) \
+                or _CAMPAIGN.search(text, max(0, m.start() - 4), m.start()):
+            continue
+        part = m["q"].replace(" ", "").removeprefix("第") if m["q"] else \
+            f"1–{last}月" if (last := int(numeral_value(m["to"] or m["upto"]))) < 12 else ""  # (1-12月: the year)
+        events.append((m.start(), part))
+        item = _ITEM_OF.search(text, max(0, m.start() - 4), m.start()) or _ONCE.match(text, m.end())
+        end = (_ITEM_END if item else _SAYING_END).search(text, m.end())
+        end = end.start() if end else len(text)
+        if not _ITEM_END.match(text, m.end()) and (item or not DIGIT.search(text, m.end(), end)):
+            events.append((end, None))
     events += [(m.start(), "") for m in _WHOLE_YEAR.finditer(text)]
-    return sorted(events)
+    return sorted(events, key=lambda event: event[0])
 
 
-def part_of_year(events: list[tuple[int, str]], at: int, carried: str = "") -> str:
+def part_of_year(events: list[tuple[int, str | None]], at: int, carried: str = "") -> str:
     """The part of a year in force at `at`, given the one in force before the clause."""
-    index = bisect.bisect_left(events, (at, "")) - 1
-    return events[index][1] if index >= 0 else carried
+    held = before = carried
+    for where, part in events:
+        if where >= at:
+            break
+        if part is None:
+            held = before  # (the end of a part named in passing)
+        else:
+            held, before = part, held
+    return held
 
 
 # 增长 6.5%(年度目标 6%以上): a result followed by the target it was held to, in brackets

@@ -185,6 +185,9 @@ _ADJUSTED = re.compile(r"(?:剔除|扣除|还原)(?!物?价格?因素)[^0-9。�
 # growth, it is that growth (the words are blanked); after a plain growth (…增长0.3%，剔除减税降费因素
 # 增长14.7%) it is a second reading and stays apart
 _ADJUSTED_GROWTH = re.compile(r"(?:剔除|剔出|扣除)[\u4e00-\u9fff]{1,10}?因素(?:影响)?后?(?=\s*(?:同比)?(?:增长|下降))")
+# 社会消费品零售总额315.7亿元，受疫情影响同比下降1.8%: a cause said before a level's only growth,
+# blanked the same way (the growth is the level's)
+_CAUSE_BEFORE_GROWTH = re.compile(r"受[\u4e00-\u9fff]{1,12}?(?:影响|冲击)(?=\s*(?:同比|比上年|较上年)?(?:增长|下降))")
 _GROWTH_SAID = re.compile(r"增长|下降|增速|增幅")
 _CLAUSE_ENDS = "，,、；;。！？"
 LOOK_BACK_CHARS = 120
@@ -782,8 +785,8 @@ class Scanner:
 
 
 def blank_adjusted_growth(analysis: str) -> str:
-    """The sentence with the words of an adjusted basis blanked where they stand before a level's
-    only growth (_ADJUSTED_GROWTH); the same length."""
+    """The sentence with the words of an adjusted basis, or of a cause, blanked where they stand
+    before a level's only growth (_ADJUSTED_GROWTH, _CAUSE_BEFORE_GROWTH); the same length."""
     def blanked(match) -> str:
         # the clause of the level before it, and its own up to it (…107.29亿元、剔除…), within
         # LOOK_BACK_CHARS (a clause with no stop does not make each match read the whole sentence)
@@ -793,7 +796,8 @@ def blank_adjusted_growth(analysis: str) -> str:
             since = last_stop(analysis, _CLAUSE_ENDS, last, window)
         said = _GROWTH_SAID.search(analysis, max(since + 1, window), match.start())
         return match.group() if said else " " * len(match.group())
-    return _ADJUSTED_GROWTH.sub(blanked, analysis)
+    analysis = _ADJUSTED_GROWTH.sub(blanked, analysis)
+    return _CAUSE_BEFORE_GROWTH.sub(blanked, analysis) if "受" in analysis else analysis
 
 
 def scan_sentence(analysis: str, original: str) -> list[Raw]:

@@ -290,6 +290,10 @@ REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0
                          r"(?<![主重需首纪])要(?!求|素|点)|将(?!近)|必须))"
                          r"[^。！？；]{0,80}?(?:全面|圆满|超额|较好地?|胜利)完成了?[^。！？；]{0,20}?"
                          r"(?:人大|人代会|人民代表大会)[^。！？；]{0,16}?确定的[^。！？；]{0,12}?(?:目标|任务)")
+# 一、今年工作回顾, 明年经济社会发展的主要预期目标是…: a session held at the year's end, looking back
+# on 今年 and planning 明年 (a spring session's 今年 is the year it plans)
+YEAR_END = re.compile(r"今年(?:的)?工作回顾|回顾今年(?:的)?工作|明年(?:的|全[县区市旗])?(?:经济社会发展的?)?"
+                      r"(?:主要预期目标|主要目标|工作安排|工作的?总体要求)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
 EVENT_YEARS = {
@@ -424,6 +428,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
 
     found: dict = {}
     begun = False  # the text's first paragraph has been read
+    this_year = False  # the event found was said of 今年
     for index, (number, _) in enumerate(kept):
         plain, glued = plains[index], read_on(index, GLUE_CHARS)
 
@@ -474,6 +479,9 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] == "今年" else 1)
             found["event_said"] = (year, number)  # the plan year
+            this_year = match["when"] == "今年"
+        if "year_end" not in found and "年" in plain and YEAR_END.search(plain):
+            found["year_end"] = (0, number)
         if "outline_said" not in found and (match := said(OUTLINE_REVIEWED)):
             # a session that examines a five-year plan's draft outline sits in that plan's first year
             found["outline_said"] = (plan_end_year(match["n"] or match["plan"]) - 4, number)
@@ -482,6 +490,10 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             found["report_named"] = (int(year), number)
         if "session_said" not in found and (match := said(SESSION_SAID)) and (day := parse_date(match)):
             found["session_said"] = (day, number)
+    if "event_said" in found and this_year and "year_end" in found:
+        # 一、今年工作回顾 … 明年…主要预期目标: a session at the year's end, whose 今年 is the one it
+        # looks back on (今年是…开局之年 names the year reviewed; the report plans the next)
+        found["event_said"] = (found["event_said"][0] + 1, found["event_said"][1])
     return found
 
 
