@@ -68,6 +68,7 @@ _SUBJECT_BEFORE = re.compile(rf"^(?:\d+\s*[户家个])?(?:(?P<scope>{_SCOPE})?"
                              r"(?=(?:全年)?(?:初步)?(?:预计)?(?:实现|完成|达到|累计完成|全年完成))")
 # The parts of a region that report their own figures: 经开区, 高新区, 综保区, 片区…
 _ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|集聚区|"
+          r"科学城|科技城|医学城|大学城|生态城|"
           r"综合保税区|综保区|保税区|加工区|片区|基地|示范区|试验区|合作区")
 # 某某综保区实现…, 某某片区完成…: a part of the region before the verb, the subject of what follows
 _AREA_BEFORE = re.compile(rf"^(?P<area>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{_ZONES}))"
@@ -348,7 +349,8 @@ def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
 SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
                       rf"(?P<area>[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{_ZONES}|新区|街道|(?<![城村乡])[镇乡])"
                       r"|高新区|经开区|开发区|综保区|工业园区|产业园区)"  # (高新区全年实现…: the district's one zone)
-                      r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
+                      # (…开发区2016年实现…: its year between its name and the verb)
+                      r"(?:\d{4}\s*年|全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # 产业园区持续增效，完成规上工业总产值…: the parks, named by their kind alone, then a few words
 # on them, then their figures (not 推进工业园区循环化改造，完成…, where the clause's subject is a deed)
 # (not 园区和镇街齐头并进，完成…: the parks with the rest of the county)

@@ -165,8 +165,10 @@ _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|(?:
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
 # 地区生产总值增速…: an indicator's rate named; …连续三个季度全市排名第一: and only how it ranked
 _RATE_OF = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)(?:增速|增幅|增长速度)")
+# (…增速在全市排名第一, 增速居全省前列; or how it turned: 增速由负转正, 增速止跌回升)
 _RATE_RANKED = re.compile(_RATE_OF.pattern +
-                          r"[^\d%％，,；;。]{0,20}?(?:第[一二三四五六七八九十]|前列|首位|前茅)[^\d%％，,；;。]{0,6}$")
+                          r"[^\d%％，,；;。]{0,20}?(?:第[一二三四五六七八九十]|前列|首位|前茅|由负转正|止跌回升|企稳回升)"
+                          r"[^\d%％，,；;。]{0,6}$")
 
 
 def rated_name(label: str, pattern: re.Pattern) -> str:
