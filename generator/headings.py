@@ -21,7 +21,7 @@ BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]+)\*\*")
 
 # "一、", "第一部分": how a part heading is numbered, when it is
 _NUMBERED = r"(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)"
-_PART_NUMBER = rf"^[#*\s]*{_NUMBERED}?\s*"
+_PART_NUMBER = rf"^[#*\s【]*{_NUMBERED}?\s*"  # (【2023年主要预期目标】: a post's heading in brackets)
 # "一、精彩的2012年", "二、奋进2023年：矢志赶超、开创新局", "二、2019年主要工作": a numbered part named
 # by a year alone, or by a year's work (whether it looks back or plans, its neighbour a year apart
 # tells, or else its number: the first part of a report looks back, a later one plans)
@@ -107,7 +107,7 @@ def is_terminated(text: str) -> bool:
 
 
 # ●地区生产总值完成…: an item of a bulleted digest (a news page's list of a report's figures)
-BULLET = "●■◆▲★•◎▶☆◇▪"
+BULLET = "●■◆▲★•◎▶☆◇▪►▸➤✔✅☑👉▌"  # (the last ones as posts on social media set their lists)
 # 1、地区生产总值增长6%, 01/一般公共预算收入…, （2）…, ③…: a numbered item of a list
 # (not 1.5%…, a number a wrap cut, nor 2023年…)
 ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")

@@ -57,7 +57,7 @@ from generator.extract.scan import (
     scan_sentence,
 )
 from generator.extract.text import last_stop, sentences, to_analysis
-from generator.headings import ASCII_STOP, PLAN_NAME, is_terminated, plan_end_year
+from generator.headings import ASCII_STOP, BULLET, PLAN_NAME, is_terminated, plan_end_year
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
@@ -345,7 +345,8 @@ def listing(paragraph: str) -> int:
     return run[-1][1]
 
 
-_ESTIMATE_INTRO = re.compile(rf"(?:{ESTIMATE_WORDS}|据初步统计|初步统计)\s*[：:]\s*$")
+_ESTIMATE_INTRO = re.compile(rf"(?:{ESTIMATE_WORDS}|据初步统计|初步统计)(?:全年)?\s*(?:[：:]|——)\s*$")
+_PART_LEAD = re.compile(rf"(?:\d{{4}}\s*年)?\s*(?:{_PART_OF_YEAR.pattern})\s*(?:[：:]|——)")  # 1—11月——
 
 
 # …稳增长促发展取得新成效预计全年实现生产总值…: 预计全年 opens the estimates after words that
@@ -582,6 +583,11 @@ _ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在(?:全[省国市州区盟]|
                             r"\s*(?:奋力|力争|努力|争取|率先|确保|要)*\s*")
 
 
+# 按可比价格计算，比上年增长6.8%; 受…影响，全年增幅为4.6%: a sentence that opens on its growth
+_GROWTH_OPENS = re.compile(r"\s*(?:按(?:可比|不变)价格?计算\s*[，,]?\s*)?(?:受[^，,。；;\d]{1,24}影响\s*[，,]\s*)?"
+                           r"(?:全年)?\s*(?:比上年|较上年|同比)?\s*(?:增长|下降|增幅为?|增速为?|增长率为)\s*-?\d")
+
+
 def joined(before: Figure, after: Figure) -> Figure | None:
     """One figure said in two, the second right after the first in the same paragraph: the same
     indicator, kind, period and qualifier, one with only a value and the other with only a growth
@@ -596,6 +602,15 @@ def joined(before: Figure, after: Figure) -> Figure | None:
         # …GDP同比增长3.5%，…排名第一；总量达到4702亿元: the level of what grew, after the ；
         # (a goal: 地区生产总值增长6%左右、奋力站上3000亿元大台阶 — the level it is to reach)
         return replace(before, value=after.value, unit=after.unit, end=max(before.end, after.end))
+    if (not after.indicator and after.growth_pct and not after.value and not after.flags
+            and before.indicator and before.value and not before.growth_pct and not before.flags
+            and before.anchor == after.anchor and before.text != after.text
+            and (before.kind, before.period) == (after.kind, after.period)
+            and _GROWTH_OPENS.match(to_analysis(after.text))):
+        # 全县完成固定资产投资518.3亿元。受部分项目进度滞后影响，全年增幅为4.6%: a sentence that opens
+        # on a nameless growth gives the growth of the level the one before ended on
+        return replace(before, growth_pct=after.growth_pct, growth_unit=after.growth_unit,
+                       end=max(before.end, after.end))
     if not (before.indicator and before.indicator == after.indicator and before.anchor == after.anchor
             and (before.kind, before.period, before.qualifier) == (after.kind, after.period, after.qualifier)
             and not before.flags and not after.flags and not before.average_growth_pct
@@ -630,6 +645,7 @@ def extract_report(report: Report) -> list[Figure]:
         ahead_part = None if looking_back else heading_horizon(heading, report.metadata.year)
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         estimate_next = False  # right after a paragraph that ends 预计：
+        part_next = ""  # in a list after a line 1—11月——: the part of the year its items are of
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
         ahead_from_line = False  # the five years' horizon was set by a heading line, not the part's title
         for node in part.walk():
@@ -662,7 +678,7 @@ def extract_report(report: Report) -> list[Figure]:
             # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals (their span)
             ahead_five = ahead_part
             back_five = five_years  # 五年来，… or a five-year part: a sum (累计) is the five years'
-            part_year = ""  # 前三季度，…: the figures up to the full stop are of part of the year
+            part_year = part_next  # 前三季度，…: the figures up to the full stop are of part of the year
             whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
             past_seen = False  # a past year stated earlier in the paragraph
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
@@ -887,17 +903,27 @@ def extract_report(report: Report) -> list[Figure]:
                     else:
                         part_year = ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
-            ends_on_colon = analysis.rstrip().endswith(("：", ":"))
+            # (主要预期目标是——: a post's lead line ends on a dash as a report's does on a colon)
+            ends_on_colon = analysis.rstrip().endswith(("：", ":", "——"))
             if ends_on_colon and introduces_targets(analysis) or heads_targets(analysis):
                 introduced = "fresh"
             else:
                 introduced = "list" if inherits and short else ""
-            # …较好地完成了各项年度目标任务。预计：, then the figures in a paragraph of their own
-            estimate_next = ends_on_colon and bool(_ESTIMATE_INTRO.search(analysis))
+            # …较好地完成了各项年度目标任务。预计：, then the figures in a paragraph of their own, or
+            # a list of them one a line (预计全年—— ⏎ ◆地区生产总值…): the list runs while its items
+            # are short and set as a list's (◆, 👉); a lead line of part of a year (1—11月——) ends it
+            # and holds for its own list
+            part_lead = ends_on_colon and short and _PART_LEAD.fullmatch(analysis.strip())
+            item = short and analysis.lstrip()[:1] in BULLET and bool(DIGIT.search(analysis))
+            estimate_next = ends_on_colon and bool(_ESTIMATE_INTRO.search(analysis)) or (
+                estimate_next and item and not part_lead)
+            part_next = next((p for _, p in parts_of_year(analysis) if p), "") if part_lead else (
+                part_next if item else "")
             held = (estimating, targeting) if offset >= 0 and \
                 analysis.rstrip().endswith(("；", ";")) else None
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
-    if last_sentence and not is_terminated(last_sentence[1]):
+    if last_sentence and not is_terminated(last_sentence[1]) and last_sentence[1].lstrip()[:1] not in BULLET:
+        # (not a list's last item, ◆…, which needs no stop)
         # a text cut off mid-sentence (a page's excerpt): the clause it stops in may have lost
         # what its figure needed (地方财政收入1.37亿); a number it stops on, the rest of a 分别 list
         # the whole sentence shares (…为66081元和33393元，分别增长8.7%和9.)

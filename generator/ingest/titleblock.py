@@ -292,8 +292,8 @@ REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0
                          r"(?:人大|人代会|人民代表大会)[^。！？；]{0,16}?确定的[^。！？；]{0,12}?(?:目标|任务)")
 # 一、今年工作回顾, 明年经济社会发展的主要预期目标是…: a session held at the year's end, looking back
 # on 今年 and planning 明年 (a spring session's 今年 is the year it plans)
-YEAR_END = re.compile(r"今年(?:的)?工作回顾|回顾今年(?:的)?工作|明年(?:的|全[县区市旗])?(?:经济社会发展的?)?"
-                      r"(?:主要预期目标|主要目标|工作安排|工作的?总体要求)")
+YEAR_END = re.compile(r"今年(?:的)?工作回顾|回顾今年(?:的)?工作|明年(?:的|全[县区市旗])?(?:政府)?(?:经济社会发展的?)?"
+                      r"(?:工作的?)?(?:主要预期目标|主要目标|工作安排|总体要求)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
 EVENT_YEARS = {
@@ -314,7 +314,7 @@ EVENT_YEARS = {
        for numeral in "二三四五" for which in ("开局", "收官")},
 }
 # (站在“十四五”开局之年的新征程起点上, 正值“十三五”开局之际: the year the session stands in, as 今年是… says)
-EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年)(?:，|,)?是|(?P<now>站在|正值|时值|值此))"
+EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年|明年)(?:，|,)?是|(?P<now>站在|正值|时值|值此))"
                         r"[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
 # 审查镇康县国民经济和社会发展第十五个五年规划纲要草案, 审议《…“十四五”规划和二〇三五年远景目标纲要
@@ -477,9 +477,12 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             found["review_year_said"] = (plan_end_year(match["plan"]) - 4, number)
         if "event_said" not in found and (match := said(EVENT_SAID)):
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
-            year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] == "今年" else 1)
+            # (明年是…收官之年: a session at the year's end, planning the year the event names)
+            year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] in ("今年", "明年") else 1)
             found["event_said"] = (year, number)  # the plan year
             this_year = match["when"] == "今年"
+            if match["when"] == "明年":
+                found.setdefault("year_end", (0, number))
         if "year_end" not in found and "年" in plain and YEAR_END.search(plain):
             found["year_end"] = (0, number)
         if "outline_said" not in found and (match := said(OUTLINE_REVIEWED)):
