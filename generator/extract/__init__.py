@@ -272,6 +272,18 @@ def blank_asides(analysis: str) -> str:
     return analysis
 
 
+# 某县两会：去年生产总值186.4亿元 今年力争增长10%, 晒出去年“成绩单” 今年…: a headline turns to
+# another year after a space, where prose would have a comma
+_HEADLINE_GAP = re.compile(r"(?<=[%％”元吨斤])[ \u3000]+(?=今年|明年|去年)")
+
+
+def headline_breaks(analysis: str) -> str:
+    """The text with each space where a headline turns to another year read as a comma; the same length."""
+    if " " not in analysis and "\u3000" not in analysis:
+        return analysis
+    return _HEADLINE_GAP.sub(lambda m: "，" + " " * (len(m.group()) - 1), analysis)
+
+
 LOOK_BACK = 500
 # A line of a list of targets is short: 地区生产总值增长 6%左右；
 LIST_ITEM_CHARS = 60
@@ -656,7 +668,7 @@ def extract_report(report: Report) -> list[Figure]:
                 continue
             plain = to_analysis(text)  # asides as printed, for the rules that read them
             note = note or ("预计" in plain and _ALL_ESTIMATES.search(plain))
-            analysis = ASCII_STOP.sub("。", blank_asides(plain))
+            analysis = headline_breaks(ASCII_STOP.sub("。", blank_asides(plain)))
             # text outside any part: its own headings set the role; so do, in any part, short heading
             # lines (an annex's tables: 2016年主要经济指标完成情况 … 2017年主要指标预期)
             if part.anchor == "part-0" or len(analysis.strip()) <= HEADING_CHARS:

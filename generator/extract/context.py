@@ -285,10 +285,12 @@ def own_clause(sentence: str) -> str:
 
 # (到2016年，…；…；…, 奋斗目标是：到 2016年，…；…: a plan's horizon)
 _OPENING_YEAR = re.compile(r"\s*(?:[^，,；;。：:\d]{1,20}[：:])?\s*(?:具体到|具体在|在|截至|截止|到|至)?"
-                           r"\s*(\d{4})\s*年")  # (具体到2022年，…: the year a new term's plan turns to)
+                           r"\s*(\d{4})\s*年"  # (具体到2022年，…: the year a new term's plan turns to)
+                           # (“十四五”：瞄准这些硬指标 ⏎ 到2025年，…: a heading run into the horizon after it)
+                           r"|[^，,；;。！？\d]{1,24}?(?:到|至)\s*(\d{4})\s*年\s*[，,]")
 
 
 def stated_year(sentence: str) -> int | None:
     """A year opening a sentence (2022年，…) holds for its later clauses."""
     match = "年" in sentence and _OPENING_YEAR.match(sentence)
-    return int(match.group(1)) if match else None
+    return int(match.group(1) or match.group(2)) if match else None

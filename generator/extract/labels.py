@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -140,11 +141,23 @@ def _lead_ins(analysis: str) -> Iterator[int]:
         yield goals.end()
 
 
+def marks_before(text: str) -> int:
+    """How many characters of `text` are marks a post sets before a name (📈, 🏗️, ✅, ◆): symbols
+    and the joiners and variation selectors of emoji, and spaces between them."""
+    at = 0
+    while at < len(text) and (text[at].isspace() or unicodedata.category(text[at])[0] == "S"
+                              or unicodedata.category(text[at]) in ("Mn", "Cf")):
+        at += 1
+    return at if at < len(text) else 0
+
+
 def clean_label(text: str) -> str:
     """The label as a reader would name it: without 全县/全年/2022年 in front, 同比 behind.
 
     The rules read the simplified analysis text; the cut is made in `text`, as printed.
     """
+    if marks := marks_before(text):
+        text = text[marks:]  # (📈 地区生产总值: a post's picture before the name)
     analysis = to_analysis(text)
     for cut in _lead_ins(analysis):
         if match_label(named := clean_label(text[cut:])):
@@ -348,13 +361,15 @@ def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
 # 省级以上工业园区达到 5 个: parks counted)
 SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
                       rf"(?P<area>[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{_ZONES}|新区|街道|(?<![城村乡])[镇乡])"
-                      r"|高新区|经开区|开发区|综保区|工业园区|产业园区)"  # (高新区全年实现…: the district's one zone)
+                      # (高新区全年实现…: the district's one zone)
+                      r"|高新区|经开区|开发区|综保区|工业园区|产业园区|产业集聚区)"
                       # (…开发区2016年实现…: its year between its name and the verb)
                       r"(?:\d{4}\s*年|全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # 产业园区持续增效，完成规上工业总产值…: the parks, named by their kind alone, then a few words
 # on them, then their figures (not 推进工业园区循环化改造，完成…, where the clause's subject is a deed)
 # (not 园区和镇街齐头并进，完成…: the parks with the rest of the county)
-_PARKS_THEN = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?P<area>高新区|经开区|开发区|综保区|工业园区|产业园区|园区)"
+_PARKS_THEN = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*"
+                         r"(?P<area>高新区|经开区|开发区|综保区|工业园区|产业园区|园区|产业集聚区)"
                          r"(?![^，,；;。：:]{0,8}?(?:[和与及、同]|协同|共同|一道))"
                          r"[^，,；;。：:\d]{1,8}[，,]\s*(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again

@@ -161,6 +161,8 @@ _CONDITION = re.compile(r"^在.{1,20}(?:情[况況]下|背景下|基[础礎]上|
 TOTAL_OF_IT = re.compile(r"\s*总量")
 _RANGE_TAIL = re.compile(rf"\s*[—–\-~～至到]\s*(?P<high>{NUM})\s*%")
 _GROWTH_AFTER = re.compile(r"\s*的\s*(?:增长|增速|增幅)")
+# …186.4亿元，今年力争增长10%: a rate said of another time than the level before it is not its growth
+_TIME_TURNS = re.compile(r"今年|明年|新的一年")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|(?:预期|預期)?增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
 # 地区生产总值增速…: an indicator's rate named; …连续三个季度全市排名第一: and only how it ranked
@@ -597,7 +599,7 @@ class Scanner:
                 if target.growth is None:
                     target.take_rate(rate["growth"], unit, match.end(), reading.qualifiers)
             self.filled = len(group)
-        elif not reading.label and group and self.filled < len(group):
+        elif not reading.label and group and self.filled < len(group) and not _TIME_TURNS.search(reading.context):
             target = group[self.filled]
             self.filled += 1
             if (share := target.share_of) and "growth" in rate and unit == "%" and share.growth is None:

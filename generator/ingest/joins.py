@@ -15,7 +15,7 @@ from functools import cache
 from generator.headings import ASCII_STOP, BULLET, ITEM_NUMBER, MAX_HEADING_CHARS, is_heading, is_terminated, opens_unit
 from generator.indicators import catalogue, label_key
 from generator.model import Block, Repair
-from generator.numbers import DIGIT
+from generator.numbers import DIGIT, NUM, UNIT
 from generator.script import to_analysis
 from generator.segment import FUNCTION_CHARS, is_word, words
 
@@ -82,15 +82,27 @@ def next_item(last: str, text: str) -> bool:
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 
 
+# 34625元 / 13089元 above 城镇居民人均可支配收入34625元…: a post's callout, numbers only
+_CALLOUT = re.compile(rf"(?:\s*{NUM}\s*(?:{UNIT}|元|人次|人|家|个|项)?\s*[/／、|｜]?)+\s*")
+
+
+def is_callout(last: str, text: str) -> bool:
+    """Is `last` numbers alone that the line after it says again (a post's callout over its caption)?"""
+    return bool(DIGIT.search(last) and _CALLOUT.fullmatch(last)) and \
+        set(re.findall(NUM, last)) <= set(re.findall(NUM, text))
+
+
 def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     """A line that ends without ending its sentence but is no cut sentence: a caption (adjacent
-    or not) or a photo's credit, a news subheading, a theme line above a figure, or a row of a
+    or not) or a photo's credit, a news subheading, a theme line above a figure, a post's callout
+    of numbers alone, or a row of a
     table (its cells apart by tabs: 地区生产总值3003亿元⇥8.8⇥8.5-9.0; or one cell a line, after its
     row's number)."""
     plain = to_analysis(last)
     return bool(CAPTION.match(plain) or PHOTO_CREDIT.search(plain)) \
         or is_subhead(last, text, adjacent) or is_theme_line(last, text) or next_item(plain, text) \
-        or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text))
+        or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text)) \
+        or is_callout(last, text)
 
 
 # "（一）整体经济运行情况稳中向好。预计全" then "年地区生产总值…": a numbered lead sentence and the
