@@ -6,8 +6,9 @@ The report texts are never committed: tests/eval/manifest.csv gives each file's 
 that address is a file in a public GitHub repository (owner/name/path@commit, or a cell of a
 spreadsheet there: …xlsx@commit sheet1 row R col C), this script writes the file again from a
 local copy of the repository, DIR/owner+name/repo (a bare git directory at any later commit).
-Every other file is a stored web page: search for the manifest's query and take the page
-whose address matches; the script lists how many of those are still absent from CORPUS.
+Every other file is a stored web page: the manifest's query finds it again, to read; the store's
+terms do not allow saving a verbatim copy, so those stay absent unless a copy is at hand. The script
+lists how many of them are absent from CORPUS.
 """
 
 from __future__ import annotations

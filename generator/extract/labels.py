@@ -142,10 +142,10 @@ def _lead_ins(analysis: str) -> Iterator[int]:
 
 
 def marks_before(text: str) -> int:
-    """How many characters of `text` are marks a post sets before a name (📈, 🏗️, ✅, ◆): symbols
-    and the joiners and variation selectors of emoji, and spaces between them."""
+    """How many characters of `text` are marks a post sets before a name (📈, 🏗️, ✅, ◆, ·): symbols,
+    the joiners and variation selectors of emoji, a list's dots, and spaces between them."""
     at = 0
-    while at < len(text) and (text[at].isspace() or unicodedata.category(text[at])[0] == "S"
+    while at < len(text) and (text[at].isspace() or text[at] in "·・•" or unicodedata.category(text[at])[0] == "S"
                               or unicodedata.category(text[at]) in ("Mn", "Cf")):
         at += 1
     return at if at < len(text) else 0

@@ -309,7 +309,7 @@ EVENT_YEARS = {
     r"改革开放(?:40|四十)周年": 2018,
     # a plan's first year (开局之年) and last (收官之年): “十四五”规划实施收官之年 is 2025, and so is
     # “十四五”规划收官、谋划“十五五”规划之年
-    **{rf"{plan_name(numeral)}(?:规划)?(?:实施)?{which}(?:[、和与][^。！？；，,]{{0,16}}?)?之(?:年|际)":
+    **{rf"{plan_name(numeral)}(?:规划)?的?(?:实施)?{which}(?:[、和与][^。！？；，,]{{0,16}}?)?之(?:年|际)":
        plan_end_year(numeral) - (4 if which == "开局" else 0)
        for numeral in "二三四五" for which in ("开局", "收官")},
 }
