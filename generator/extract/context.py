@@ -47,7 +47,9 @@ def targets_said(sentence: str, looking_back: bool) -> bool:
 
 
 # 年初确定的主要预期目标是…, 去年提出的目标: last year's targets, restated in the look back
-RESTATED = re.compile(r"(?:年初|去年|上年|确定的|提出的|确定了)[^。；;]{0,12}(?:预期目标|主要目标|预期指标|目标)")
+# (not 报告提出的主要预期目标为：, the report's own)
+RESTATED = re.compile(r"(?:年初|去年|上年|(?<!报告)确定的|(?<!报告)提出的|确定了)[^。；;]{0,12}"
+                      r"(?:预期目标|主要目标|预期指标|目标)")
 PLAN_WORDS = re.compile(r"争取|计划|预期")
 # (…预期目标为增长6.5%，实际增长6.1%; not 预期目标是：…, which introduces a list of goals)
 _EXPECTED = re.compile(r"(?<!超)预期(?:增长|增速|增幅|目标(?!\s*[是为]?\s*[：:]))|增长目标")

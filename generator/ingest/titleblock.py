@@ -202,7 +202,7 @@ def sentence_around(text: str, start: int, end: int) -> str:
 
 
 _NUMBER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=\d)|(?<=\d)[ \u3000](?=[\u4e00-\u9fff])")
-_GOAL_WORDS = re.compile(r"预期目标|主要目标|力争|确保|工作安排|重点工作|将")
+_GOAL_WORDS = re.compile(r"预期目标|主要目标|今年(?:的)?(?:主要)?(?:目标|任务)|力争|确保|工作安排|重点工作|将")
 # 具体到2022年，…实现地区生产总值增长13%以上: a rate with a bound is a goal's, unless estimated
 _BOUNDED_RATE = re.compile(r"\d\s*[%％]\s*(?:以上|左右)")
 # (nor 自2003年1月履行职责, 自2009年设立以来: the start of a span, no year a text is of)
@@ -227,7 +227,9 @@ PLAN_SAID = re.compile(r"做好\s*(\d{4})\s*年(?:的)?(?:政府|全县|全区|�
                        r"主要指标(?=\s*(?:是|为|[：:]))|"
                        r"预期目标|发展蓝图|发展目标|奋斗目标|目标任务(?=\s*(?:和|及|是|为|如下|[：:]))|目标(?=\s*[：:])"
                        r"|重点工作(?=\s*(?:[；;。，,]|$)))"
-                       r"(?!\s*的?(?:完成|圆满|顺利|全面完成|胜利))")  # (2020年工作任务的完成，标志着…: looked back on)
+                       r"(?!\s*的?(?:完成|圆满|顺利|全面完成|胜利))"  # (2020年工作任务的完成，标志着…: looked back on)
+                       # (对于2024年，报告提出的主要预期目标是…: the year the goals are for)
+                       r"|(?:对于|对)\s*(\d{4})\s*年\s*[，,]\s*[\u4e00-\u9fff]{0,8}?(?:提出|明确|确定|部署)")
 # "2021年，…实现了“十四五”良好开局": a plan's first year told as begun well, the year looked back on
 # (not 确保实现“十五五”良好开局, a goal)
 # (实现了“十二五”圆满收官、“十三五”良好开局: 了 too, not 推动实现…, a goal)
