@@ -46,6 +46,7 @@ from generator.extract.labels import (
 )
 from generator.extract.scan import (
     APPROXIMATE,
+    CAUSE,
     COUNTS,
     MAX_WORDS,
     MILESTONE_WORDS,
@@ -596,7 +597,7 @@ _ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在(?:全[省国市州区盟]|
 
 
 # 按可比价格计算，比上年增长6.8%; 受…影响，全年增幅为4.6%: a sentence that opens on its growth
-_GROWTH_OPENS = re.compile(r"\s*(?:按(?:可比|不变)价格?计算\s*[，,]?\s*)?(?:受[^，,。；;\d]{1,24}影响\s*[，,]\s*)?"
+_GROWTH_OPENS = re.compile(rf"\s*(?:按(?:可比|不变)价格?计算\s*[，,]?\s*)?(?:{CAUSE}\s*[，,]\s*)?"
                            r"(?:全年)?\s*(?:比上年|较上年|同比)?\s*(?:增长|下降|增幅为?|增速为?|增长率为)\s*-?\d")
 
 

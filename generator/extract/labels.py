@@ -14,6 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.extract.context import PLAN_END
+from generator.headings import BULLET
 from generator.indicators import match_label
 from generator.numbers import DIGIT
 from generator.script import to_analysis
@@ -145,7 +146,8 @@ def marks_before(text: str) -> int:
     """How many characters of `text` are marks a post sets before a name (📈, 🏗️, ✅, ◆, ·): symbols,
     the joiners and variation selectors of emoji, a list's dots, and spaces between them."""
     at = 0
-    while at < len(text) and (text[at].isspace() or text[at] in "·・•" or unicodedata.category(text[at])[0] == "S"
+    while at < len(text) and (text[at].isspace() or text[at] in BULLET or text[at] in "·・"
+                              or unicodedata.category(text[at])[0] == "S"
                               or unicodedata.category(text[at]) in ("Mn", "Cf")):
         at += 1
     return at if at < len(text) else 0

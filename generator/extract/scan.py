@@ -191,7 +191,8 @@ _ADJUSTED = re.compile(r"(?:剔除|扣除|还原)(?!物?价格?因素)[^0-9。�
 _ADJUSTED_GROWTH = re.compile(r"(?:剔除|剔出|扣除)[\u4e00-\u9fff]{1,10}?因素(?:影响)?后?(?=\s*(?:同比)?(?:增长|下降))")
 # 社会消费品零售总额315.7亿元，受疫情影响同比下降1.8%: a cause said before a level's only growth,
 # blanked the same way (the growth is the level's)
-_CAUSE_BEFORE_GROWTH = re.compile(r"受[\u4e00-\u9fff]{1,12}?(?:影响|冲击)(?=\s*(?:同比|比上年|较上年)?(?:增长|下降))")
+CAUSE = r"受[\u4e00-\u9fff]{1,12}?(?:影响|冲击)"  # 受疫情影响, 受外需冲击: what a change is put down to
+_CAUSE_BEFORE_GROWTH = re.compile(rf"{CAUSE}(?=\s*(?:同比|比上年|较上年)?(?:增长|下降))")
 _GROWTH_SAID = re.compile(r"增长|下降|增速|增幅")
 _CLAUSE_ENDS = "，,、；;。！？"
 LOOK_BACK_CHARS = 120

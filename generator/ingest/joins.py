@@ -82,8 +82,10 @@ def next_item(last: str, text: str) -> bool:
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 
 
-# 34625元 / 13089元 above 城镇居民人均可支配收入34625元…: a post's callout, numbers only
-_CALLOUT = re.compile(rf"(?:\s*{NUM}\s*(?:{UNIT}|元|人次|人|家|个|项)?\s*[/／、|｜]?)+\s*")
+# 34625元 / 13089元 above 城镇居民人均可支配收入34625元…: a post's callout, numbers only, each
+# apart from the next by a mark or a space (so that a run of digits is one number, read one way)
+_CALLOUT_NUMBER = rf"{NUM}\s*(?:{UNIT}|元|人次|人|家|个|项)?"
+_CALLOUT = re.compile(rf"\s*{_CALLOUT_NUMBER}(?:(?:\s*[/／、|｜]\s*|\s+){_CALLOUT_NUMBER})*\s*")
 
 
 def is_callout(last: str, text: str) -> bool:
