@@ -8,6 +8,7 @@ lead sentence: bold in the seed (`**抓项目增总量，锻造发展强引擎�
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.script import to_analysis
 
@@ -110,7 +111,38 @@ def is_terminated(text: str) -> bool:
 BULLET = "●■◆▲★•◎▶☆◇▪►▸➤✔✅☑👉▌"  # (the last ones as posts on social media set their lists)
 # 1、地区生产总值增长6%, 01/一般公共预算收入…, （2）…, ③…: a numbered item of a list
 # (not 1.5%…, a number a wrap cut, nor 2023年…)
-ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|[①-⑳])")
+# (1️⃣ 聚力招商引资…: a keycap's digit, as a post numbers its items)
+ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|\d\ufe0f?\u20e3)")
+
+
+def is_bullet(char: str) -> bool:
+    """A mark a list's item opens with: one of BULLET, or any pictograph (🔸, 📈, 🛍, ✅: a post
+    sets its items with emoji)."""
+    return bool(char) and (char in BULLET or unicodedata.category(char) == "So")
+
+
+# 💡【2023年 主要预期目标】, 📊【2022年 成绩单】, 2024年，凤凰这样干👉: a post's heading, with marks
+# before it, brackets around it, a pointer after it
+def _a_mark(char: str) -> bool:
+    return char.isspace() or char in BULLET or char in "：:—→" or unicodedata.category(char) in ("So", "Mn", "Cf")
+
+
+def heading_words(text: str) -> tuple[str, bool]:
+    """A heading line without the marks a post sets around it, and whether it stood in 【】."""
+    begin, end = 0, len(text)
+    while begin < end and _a_mark(text[begin]):
+        begin += 1
+    while end > begin and _a_mark(text[end - 1]):
+        end -= 1
+    core = text[begin:end]
+    if core.startswith("【") and core.endswith("】") and "【" not in core[1:]:
+        return core[1:-1].strip(), True
+    return core, False
+
+
+# 【回看2025】, 【往远看】: a post's heading, a few words in brackets on a line of their own
+BRACKETED_HEADING = re.compile(r"^【[^】]{1,16}】$")
+_MARKS_BEFORE = re.compile(r"^[^\w【]+")
 
 
 def _year_heading(text: str) -> bool:
@@ -123,13 +155,14 @@ def opens_unit(text: str) -> bool:
     bare = plain(stripped)
     return bool(
         text.startswith("#")
-        or bool(stripped) and stripped[0] in BULLET
+        or bool(stripped) and is_bullet(stripped[0])
         or PART.match(bare) and len(bare) <= MAX_HEADING_CHARS
         or SECTION.match(bare)
         or BOLD_LEAD.match(stripped)
         or PLAIN_TOPIC.match(bare)
         # a whole line that heads a year's review or plan (2016年主要经济指标完成情况 above an annex's table)
         or len(bare) <= MAX_HEADING_CHARS and _year_heading(to_analysis(bare))
+        or len(bare) <= MAX_HEADING_CHARS and bool(BRACKETED_HEADING.match(_MARKS_BEFORE.sub("", bare)))
     )
 
 
@@ -145,4 +178,5 @@ def is_heading(text: str) -> bool:
     simplified = to_analysis(bare)
     return bool(PART.match(bare) or SECTION.match(bare) or whole_bold
                 or _year_heading(simplified)
-                or PLAN_HEADING_NO_YEAR.match(simplified))
+                or PLAN_HEADING_NO_YEAR.match(simplified)
+                or BRACKETED_HEADING.match(_MARKS_BEFORE.sub("", bare)))

@@ -23,10 +23,10 @@ from generator.extract.context import (
     RESTATED,
     TARGET,
     YEAR_OF_ITS_OWN,
-    heading_role,
     heads_targets,
     introduces_targets,
     kind_and_period,
+    line_role,
     own_clause,
     part_roles,
     several_years,
@@ -38,6 +38,7 @@ from generator.extract.labels import (
     CLAUSE_END,
     SOME_PEOPLE,
     WHOLE,
+    ZONES,
     clean_label,
     foreign_scope,
     opening_area,
@@ -58,7 +59,7 @@ from generator.extract.scan import (
     scan_sentence,
 )
 from generator.extract.text import last_stop, sentences, to_analysis
-from generator.headings import ASCII_STOP, BULLET, PLAN_NAME, is_terminated, plan_end_year
+from generator.headings import ASCII_STOP, PLAN_NAME, is_bullet, is_terminated, plan_end_year
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
@@ -152,6 +153,10 @@ _LEAD_SAID = re.compile(r"(?:增强|提升|提高|加快|壮大|向好|显著|�
 _QUALIFYING_LEAD = re.compile(r"拉动|带动|推动|占|高于|低于|超过|相当于|比|贡献|创造|月|季|截|以来|同期|期间|年|旬")
 
 
+# 在抗旱减灾中粮食总产量仍达到…: the circumstance a figure was reached in, before its name
+_DURING = re.compile(r"在[^，,；;。在中]{2,10}中")
+
+
 def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node, page: str,
               sentence: str, offset: int, number_in_report: int) -> Figure:
     region_known = report.metadata.origin.get("region") != "file name"
@@ -172,6 +177,9 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
         # 2019圆满完成目标任务 ⏎ 全市地区生产总值增长7.5%: a heading run into its paragraph; the
         # name starts where the region's own 全市 does
         raw.label = raw.label[whole.start():]
+    if indicator is None and not foreign and "中" in raw.label and (during := _DURING.match(to_analysis(raw.label))) \
+            and (indicator := match_label(clean_label(raw.label[during.end():]))):
+        raw.label = clean_label(raw.label[during.end():])  # (在连续干旱中粮食总产量…: what it was said in)
     label = raw.scope + raw.label if foreign else raw.label  # 全市社会消费品零售总额: the city's
     value, unit, growth = raw.value, raw.unit, raw.growth
     rate_as_value = indicator is not None and indicator.value_is_rate and value is None and growth is not None
@@ -398,6 +406,9 @@ _ITEM_END = re.compile(r"[，,；;。！？!?]")
 _SAYING_END = re.compile(r"[；;。！？!?]")
 
 
+_ASIDE_CLOSE = re.compile(r"[^（）()。；;]{0,24}[）)]")
+
+
 def parts_of_year(text: str) -> list[tuple[int, str | None]]:
     """(where, the part of a year in force from there: 前三季度, 1–11月, '' for the whole year
     again after 全年 or 年底, or None for the one in force before the last part named) for each
@@ -416,6 +427,11 @@ def parts_of_year(text: str) -> list[tuple[int, str | None]]:
         part = m["q"].replace(" ", "").removeprefix("第") if m["q"] else \
             f"1–{last}月" if (last := int(numeral_value(m["to"] or m["upto"]))) < 12 else ""  # (1-12月: the year)
         events.append((m.start(), part))
+        if (close := _ASIDE_CLOSE.match(text, m.end())) and "（" in text[max(0, m.start() - 12):m.start()] \
+                or close and "(" in text[max(0, m.start() - 12):m.start()]:
+            # （截至11月底已入库19.2亿元）: a part named in an aside holds within it
+            events.append((close.end(), None))
+            continue
         item = _ITEM_OF.search(text, max(0, m.start() - 4), m.start()) or _ONCE.match(text, m.end())
         end = (_ITEM_END if item else _SAYING_END).search(text, m.end())
         end = end.start() if end else len(text)
@@ -586,6 +602,10 @@ def node_texts(node):
 
 # 盐田综保区实现进出口额1121亿元，“保税+”业态迅猛发展，…，外贸进出口总额2765亿元: a clause with no
 # number between says something else, and the area's figures have ended
+# 夏庄镇规上工业总产值, 侯镇两大化工园区主营业务收入: a label that names an area of its own (or the
+# last of the areas listed), which no other area's name goes in front of
+_OWN_AREA_NAMED = re.compile(rf"^[\u4e00-\u9fff]{{1,12}}?(?:{ZONES}|新区|发展区|街道|(?<![城村乡])[镇乡])")
+_YEAR_AGAIN = re.compile(r"\s*全年")
 _SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
 
 
@@ -673,7 +693,7 @@ def extract_report(report: Report) -> list[Figure]:
             # text outside any part: its own headings set the role; so do, in any part, short heading
             # lines (an annex's tables: 2016年主要经济指标完成情况 … 2017年主要指标预期)
             if part.anchor == "part-0" or len(analysis.strip()) <= HEADING_CHARS:
-                if said := heading_role(analysis):
+                if said := line_role(analysis, report.metadata.year, report.metadata.review_year):
                     role, role_known, looking_back = said, True, said == "review"
                     # (今后5年发展目标 above the five years' goals; 2022年主要预期目标 turns to one year)
                     # (not “十三五”时期和2017年形势任务, which plans the year too)
@@ -724,8 +744,10 @@ def extract_report(report: Report) -> list[Figure]:
                     targeting = True  # (to the full stop, as an introduced list is)
                     year_said = year_said or (int(after["y"]) if after["y"] else None)
                 if december_run and (RESTATED.search(clause) or introduces_targets(clause) or (
-                        year_said and year_said != report.metadata.review_year)):
-                    estimating = december_run = False  # 年初…预期目标是…, 2022年…: not the estimate's
+                        year_said and year_said != report.metadata.review_year) or _YEAR_AGAIN.match(clause)):
+                    # 年初…预期目标是…, 2022年…: not the estimate's; 全年粮食总产量达到…: a sentence that
+                    # names the whole year again says its figure as the year's
+                    estimating = december_run = False
                 if december and not past_seen and year_said == report.metadata.review_year - 1:
                     whole_year = year_said
                 elif year_said and year_said != whole_year or estimating:
@@ -763,6 +785,7 @@ def extract_report(report: Report) -> list[Figure]:
                 wider = wider_area(clause) if raws else None
                 for raw in raws:
                     if area and not raw.scope and not raw.label.startswith(area) \
+                            and not _OWN_AREA_NAMED.match(to_analysis(raw.label)) \
                             and not _SUBJECT_CHANGED.search(analysis, area_at, start + raw.span[0]) \
                             and not (area_clause is not None
                                      and CLAUSE_END.search(analysis, area_clause, start + raw.span[0])):
@@ -927,7 +950,7 @@ def extract_report(report: Report) -> list[Figure]:
             # are short and set as a list's (◆, 👉); a lead line of part of a year (1—11月——) ends it
             # and holds for its own list
             part_lead = ends_on_colon and short and _PART_LEAD.fullmatch(analysis.strip())
-            item = short and analysis.lstrip()[:1] in BULLET and bool(DIGIT.search(analysis))
+            item = short and is_bullet(analysis.lstrip()[:1]) and bool(DIGIT.search(analysis))
             estimate_next = ends_on_colon and bool(_ESTIMATE_INTRO.search(analysis)) or (
                 estimate_next and item and not part_lead)
             part_next = next((p for _, p in parts_of_year(analysis) if p), "") if part_lead else (
@@ -935,7 +958,7 @@ def extract_report(report: Report) -> list[Figure]:
             held = (estimating, targeting) if offset >= 0 and \
                 analysis.rstrip().endswith(("；", ";")) else None
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
-    if last_sentence and not is_terminated(last_sentence[1]) and last_sentence[1].lstrip()[:1] not in BULLET:
+    if last_sentence and not is_terminated(last_sentence[1]) and not is_bullet(last_sentence[1].lstrip()[:1]):
         # (not a list's last item, ◆…, which needs no stop)
         # a text cut off mid-sentence (a page's excerpt): the clause it stops in may have lost
         # what its figure needed (地方财政收入1.37亿); a number it stops on, the rest of a 分别 list

@@ -16,6 +16,7 @@ from generator.headings import (
     PLAN_NAME,
     REVIEW_HEADING,
     YEARS_WORK_HEADING,
+    heading_words,
     plan_end_year,
 )
 from generator.model import Metadata, Node
@@ -82,6 +83,9 @@ MULTI_YEAR = re.compile(r"过去的?(?P<a>[三四五十])年|(?P<b>[三四五十
 # (opening its sentence as a frame, 十三五时期，…: not “十三五”期间形成的好经验要继续坚持，…)
 _ENDED_PLAN = re.compile(r"^[\s，,]*" + PLAN_NAME + r"(?:时期|期间|以来)\s*[，,]")
 _NUMERALS = {"三": 3, "四": 4, "五": 5, "十": 10}
+# “十二五”前两年，全县累计完成…: the first years of a plan, a span from its first year
+_PLAN_FIRST_YEARS = re.compile(PLAN_NAME + r"(?:规划)?(?:的|以来)?(?:头|前)(?P<first>[两二三四])年")
+_FIRST_COUNT = {"两": 2, "二": 2, "三": 3, "四": 4}
 
 
 def several_years(text: str, year: int | None = None) -> re.Match | None:
@@ -90,6 +94,8 @@ def several_years(text: str, year: int | None = None) -> re.Match | None:
     without a word, an `in` test for it goes first, as it costs far less than the regex trying
     each character.)"""
     found = MULTI_YEAR.search(text) if "年" in text or "届" in text else None
+    if found is None and "五" in text and ("前" in text or "头" in text):
+        found = _PLAN_FIRST_YEARS.search(text)
     if found is None and year and "五" in text and (plan := _ENDED_PLAN.match(text)) \
             and plan_end_year(plan["plan"]) < year:
         return plan
@@ -117,6 +123,9 @@ def introduces_targets(text: str) -> bool:
 def span_back(match: re.Match, review: int) -> str:
     """The years a look back covers, up to the review year: 2017–2021 for 过去五年 in 2022;
     '' (no year's figure, and no span it can be said to be) for a term of unsaid length."""
+    if "first" in match.re.groupindex:  # (a plan's first years)
+        start = plan_end_year(match["plan"]) - 4
+        return f"{start}–{start + _FIRST_COUNT[match['first']] - 1}"
     if "plan" in match.re.groupindex:  # (an ended plan's own years, whatever the review year)
         end = plan_end_year(match["plan"])
         return f"{end - 4}–{end}"
@@ -159,8 +168,8 @@ def part_roles(parts: list[Node], year: int | None = None, review_year: int | No
     for part in parts:
         title = to_analysis(part.title)
         said = title_role(title)
-        if said is None and year and (named := YEARS_WORK_HEADING.match(title)):
-            said = {review_year or year - 1: "review", year: "plan"}.get(int(named["y"]))
+        if said is None and year:
+            said = year_role(title, year, review_year)
         if said == "plan" and role == "review" and under_line and "为" in title \
                 and title_role(_TAKEN_AS.sub("", title)) != "plan":
             # 2009年政府工作回顾 ⏎ 一、以保增长为首要任务，…: a topic of the look back, which the
@@ -171,9 +180,36 @@ def part_roles(parts: list[Node], year: int | None = None, review_year: int | No
         roles[part.anchor] = (role, known)
         for node in part.walk():
             if node.kind == "paragraph" and len(node.text) <= HEADING_CHARS and (
-                    line := heading_role(to_analysis(node.text))):
+                    line := line_role(to_analysis(node.text), year, review_year)):
                 role, known, under_line = line, True, True
     return roles
+
+
+# 【回看2025】, 【2026干啥】: a post's heading in brackets that names a year and a word or two
+_BRACKETED_YEAR = re.compile(r"^[^\d]{0,6}?(?P<y>\d{4})\s*年?[^\d]{0,8}$")
+# 2024年，凤凰这样干👉, 2023年 这样干: a post's lead line that opens on a year and says no more than
+# a few words (no figure), over the list it leads
+_YEAR_LEAD_LINE = re.compile(r"^(?P<y>\d{4})\s*年\s*[，,]?[^\d。！？；;，,]{0,12}$")
+
+
+def year_role(title: str, year: int, review_year: int | None, bracketed: bool = False) -> str | None:
+    """A heading named for one year's work (一、2014年主要工作), a post's bracketed heading that
+    names a year, or a post's lead line that opens on one: review when that year is the report's
+    review year, plan when it is its year."""
+    if named := YEARS_WORK_HEADING.match(title) or bracketed and _BRACKETED_YEAR.match(title) \
+            or _YEAR_LEAD_LINE.match(title):
+        return {review_year or year - 1: "review", year: "plan"}.get(int(named["y"]))
+    return None
+
+
+def line_role(text: str, year: int | None, review_year: int | None) -> str | None:
+    """heading_role of a heading line, read without the marks a post sets around it (💡【…】👉);
+    else, given the report's years, its year_role."""
+    words, bracketed = heading_words(text)
+    if said := heading_role(words):
+        return said
+    return year_role(words, year, review_year, bracketed) if year and words[:1].isdigit() or bracketed and year \
+        else None
 
 
 def heading_role(text: str) -> str | None:
@@ -186,6 +222,9 @@ def heading_role(text: str) -> str | None:
 
 
 _PART_OF_A_YEAR = re.compile(r"季度|上半年|前\s*\d{1,2}\s*个?月|\d\s*[-—–~至]\s*\d{1,2}\s*月")
+
+
+_OWN_TIME = re.compile(r"\s*(?:今年|明年|新的一年)")
 
 
 def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int | None,
@@ -210,8 +249,10 @@ def kind_and_period(sentence: str, role: str, meta: Metadata, carried_year: int 
             return "target", str(year), "year"
     if "末" in sentence and (match := BY_PLAN_END.search(sentence)) and (year := plan_end_year(match["plan"])) >= plan:
         return "target", str(year), "year"  # 力争到“十三五”期末，GDP达到4830亿元: the plan's last year
-    year, basis = carried_year, "year"
-    if year is None and dated and (match := STATED_YEAR.search(sentence)):
+    # (2025年外贸进出口总额近400亿元，今年GDP预期增长6.5%: a clause with a time of its own)
+    own_time = dated and (carried_year is not None or "20" in sentence) and _OWN_TIME.match(own_clause(sentence))
+    year, basis = (None if own_time else carried_year), "year"
+    if year is None and dated and not own_time and (match := STATED_YEAR.search(sentence)):
         year = int(match.group(1))
     if year is None and dated and LAST_YEAR.search(sentence) and not own_clause(sentence).lstrip().startswith("今年"):
         year, basis = review, "words"  # (not 去年…超过1600亿元，今年预期目标增长5%: a clause of its own opens on 今年)

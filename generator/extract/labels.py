@@ -41,10 +41,11 @@ _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|" 
 _ORDINAL = re.compile(r"^(?:第?[一二三四五六七八九十]{1,3}[是要]|[一二三四五六七八九十]{1,3}、(?![一二三]、|[二三]产)"
                       r"|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s*[.．、/／](?!\d)|\d{1,2}\s+(?=[\u4e00-\u9fff])(?![月年日万亿千百元个家项])|[①-⑳])")
 _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:上年|去年)同期相比|分别|总量|总?规模|同口径"
-                    r"|(?:初步)?预计(?:全年|今年)?|[（(]\s*下同\s*[）)]"  # 社会消费品零售总额预计今年达到…, 预计(下同)
+                    # (社会消费品零售总额预计今年达到…, 预计(下同); 地区生产总值初步核算为…)
+                    r"|(?:初步)?预计(?:全年|今年)?|(?:经)?初步核算|[（(]\s*下同\s*[）)]"
                     r"|预期|(?<=[\u4e00-\u9fff])(?<!增长)预期目标"  # (地区生产总值预期增长8%; …预期目标为增长5%左右;
                     # not 今年预期目标增长5%, a rate named by its goal alone, nor 经济增长预期目标为9.5%)
-                    r"|自然|实际|名义|首次|连续|已经|已|将|有望|(?<!许)可|(?<![主需重])要|先后|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
+                    r"|自然|实际|名义|首次|连续|已经|已|将|有望|仍然|仍|依然|(?<!许)可|(?<![主需重])要|先后|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
                     r"|按?[原新]?统计口径(?:计算)?"
                     r"|(?:按)?(?:可比价|现价)(?:计算)?"
                     r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
@@ -69,14 +70,15 @@ _SUBJECT_BEFORE = re.compile(rf"^(?:\d+\s*[户家个])?(?:(?P<scope>{_SCOPE})?"
                              rf"(?P<sector>{_SECTOR})(?:企业)?|(?P<firms>(?:{_SCOPE})企业))"
                              r"(?=(?:全年)?(?:初步)?(?:预计)?(?:实现|完成|达到|累计完成|全年完成))")
 # The parts of a region that report their own figures: 经开区, 高新区, 综保区, 片区…
-_ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|集聚区|"
+ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|集聚区|"
           r"科学城|科技城|医学城|大学城|生态城|"
           r"综合保税区|综保区|保税区|加工区|片区|基地|示范区|试验区|合作区")
 # 某某综保区实现…, 某某片区完成…: a part of the region before the verb, the subject of what follows
-_AREA_BEFORE = re.compile(rf"^(?P<area>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{_ZONES}))"
+_AREA_BEFORE = re.compile(rf"^(?P<area>[\u4e00-\u9fffA-Za-z]{{1,12}}?(?:{ZONES}))"
                           r"(?:全年|今年|去年|共)?(?:实现|完成|累计完成|全年完成|达到)$")
 # 全县, 全区, 全市, 全旗 in front of a label: the report's region, or a wider one (foreign_scope)
-WHOLE = re.compile(r"全县|全区|全市|全旗")
+# (全州, 全盟: an autonomous prefecture or a league, wider than any county in it)
+WHOLE = re.compile(r"全县|全区|全市|全旗|全州|全盟")
 # …；我区实现…, 本县…, 县域经济…: the report's own region as the subject (of the figures after it)
 OWN_REGION = r"全县|全区|全市|全旗|我县|我区|我市|我旗|本县|本区|县域"
 
@@ -361,17 +363,26 @@ def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
 # 天易经开区实现技工贸总收入 1200 亿元；完成地区生产总值 430 亿元: a park, town or new district
 # opening a clause as its subject; the figures after it, to the full stop, are the area's (not
 # 省级以上工业园区达到 5 个: parks counted)
-SUB_AREA = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
-                      rf"(?P<area>[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{_ZONES}|新区|街道|(?<![城村乡])[镇乡])"
+SUB_AREA = re.compile(r"\s*(?:其中|同时|另外|[从分][\u4e00-\u9fff]{1,4}看)?[，,]?\s*"  # (从板块看，高新区完成…)
+                      r"(?!省级|国家级|市级|县级|各|全县|全区|全市|[^，,；;]{0,6}以上)"
+                      rf"(?P<area>[\u4e00-\u9fffA-Za-z]{{2,12}}?(?:{ZONES}|新区|街道|(?<![城村乡])[镇乡])"
+                      # (胡集镇、磷矿镇两个工业重镇完成…: towns listed, then counted)
+                      rf"(?:[、和][\u4e00-\u9fff]{{1,8}}?(?:{ZONES}|街道|(?<![城村乡])[镇乡]))*"
+                      r"(?:[两二三四五六七八九十\d]{1,2}个[\u4e00-\u9fff]{0,6}?)?"
                       # (高新区全年实现…: the district's one zone)
                       r"|高新区|经开区|开发区|综保区|工业园区|产业园区|产业集聚区)"
-                      # (…开发区2016年实现…: its year between its name and the verb)
-                      r"(?:\d{4}\s*年|全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
+                      r"(?:\s*[（(][^（）()，,；;]{1,10}[）)])?\s*"  # (嵊州经济开发区（高新区）实现…: its other name)
+                      # (…开发区2016年实现…: its year between its name and the verb; 凯里经济开发区力争完成…)
+                      r"(?:\d{4}\s*年|全年|今年|去年|共)?(?:力争|确保|争取|预计)?"
+                      r"(?:实现|完成|累计完成|引进|完成了|实现了)")
 # 产业园区持续增效，完成规上工业总产值…: the parks, named by their kind alone, then a few words
 # on them, then their figures (not 推进工业园区循环化改造，完成…, where the clause's subject is a deed)
 # (not 园区和镇街齐头并进，完成…: the parks with the rest of the county)
 _PARKS_THEN = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*"
-                         r"(?P<area>高新区|经开区|开发区|综保区|工业园区|产业园区|园区|产业集聚区)"
+                         r"(?P<area>高新区|经开区|开发区|综保区|工业园区|产业园区|园区|产业集聚区"
+                         # (兰州新区综合保税区封关运行以来，实现…: a zone by its name, not a deed done to one)
+                         r"|(?!推进|加快|建设|打造|完善|实施|推动|支持|引导|依托|围绕|做强|做大|提升|培育|争创|创建|申报)"
+                         r"[\u4e00-\u9fff]{2,10}?(?:综合保税区|保税区|经济技术开发区|经济开发区|高新技术产业开发区))"
                          r"(?![^，,；;。：:]{0,8}?(?:[和与及、同]|协同|共同|一道))"
                          r"[^，,；;。：:\d]{1,8}[，,]\s*(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again
@@ -455,7 +466,8 @@ def foreign_scope(scope: str, region: str, region_known: bool = True) -> bool:
         if region_known:
             return not (own and (area.endswith(own) or own.endswith(area)))
         return not area.endswith("新区") or area.endswith("高新区")  # (a 高新区 is always a zone)
-    return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1])
+    return bool(scope) and region[-1:] in ("县", "区", "市", "旗") and not region.endswith(scope[-1]) \
+        and not region.startswith(scope)  # (全州县's 全州…: its own name)
 
 
 _SOURCED = re.compile(r"(?:来源于|来自)?")  # (来源于湛江财政总收入: the revenue raised in 湛江)

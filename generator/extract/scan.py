@@ -92,7 +92,12 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     对比增长 同口径对比增长 同比对比增长 同比口径增长
     按现价计算增长 按不变价计算增长 按不变价格计算增长 按不变价增长 按可比价格增长
     按可比口径计算增长 按同口径计算增长 按省口径计算增长 按省口径增长 按全口径计算增长 按全口径增长
-    比增 同比增 比降 同比降 递增 递减 可比下降 同口径下降 按可比口径下降""".split()
+    比增 同比增 比降 同比降 递增 递减 可比下降 同口径下降 按可比口径下降
+    涨 增产 减产""".split()
+# 按同口径计算下降12.4%: each way of saying a growth on a stated basis says a fall the same way
+_FALLS_ON_A_BASIS = [verb.removesuffix("增长") + "下降" for verb in _GROWTH_VERBS
+                     if verb.endswith("增长") and len(verb) > 2 and verb[:-2] not in ("实际", "名义")]
+_GROWTH_VERBS += [verb for verb in _FALLS_ON_A_BASIS if verb not in _GROWTH_VERBS]
 # 居民人均可支配收入与经济同步增长7%: in step with something named, not a rate for a list
 _IN_STEP_WITH = re.compile(r"[与和同][^，,；;、]{1,6}$")
 LIST_NAMES_CHARS = 48  # 2015年地方生产总值和全部财政收入…: a list of names is short
@@ -107,10 +112,10 @@ def in_step_with(label: str) -> bool:
     return named.startswith("经济") or not match_label(named)
 
 
-_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减", "可比下降", "同口径下降",
-             "按可比口径下降")
+_NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减", "减产",
+             *_FALLS_ON_A_BASIS)
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
-MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上")
+MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上", "跨上", "迈入")
 # Qualifiers in front of a number, and what they bound.
 QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保",
                      *MILESTONE_WORDS)
@@ -135,7 +140,7 @@ _MILESTONE_THEN = re.compile(rf"(?:\s*[、和]\s*{NUM}\s*[万亿]*元?)*\s*(?:[�
                              rf"\s*[，,、]?\s*(?:(?:预计|初步预计)?\s*(?:达到|达|为|实现|增至|完成)"
                              rf"|(?=[由从][^，,；;。]{{0,24}}(?:增加|增长|提高|提升|上升|跃升|攀升|扩大)(?:到|至)|[由从][^，,；;。]{{0,24}}增至)"
                              rf"[由从]\s*(?:\d{{4}}\s*年(?:底|末)?)?\s*的?)\s*{NUM}")
-_MILESTONE_VERBS = {"突破", "超过", "跨越", "迈上", "站上", "首次突破"}
+_MILESTONE_VERBS = {"突破", "超过", "首次突破", *MILESTONE_WORDS}
 _THRESHOLD_THEN = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:(?:完成|实现|达到|达|为)?\s*(?:[-+]?\d)"
                              r"|(?:实现|再次)?翻了?[一两]?番)")  # (500万元以上固定资产投资实现翻番，达到…)
 _CUMULATIVE = re.compile(r"累计(?:增长|提高|增加|下降)\s*$")
@@ -216,7 +221,8 @@ _RATE_AFTER_CHANGE = re.compile(r"\s*[，,]\s*(?:同比|比上年|较上年)?(?:
 # growth after the share is the figure's (a change of the share is said in 个百分点)
 _SHARE_OF = re.compile(r"(?:占|完成|为|是|相当于)[^，,；;。、由从\d]{0,20}的\s*$")
 # Words that separate what a label can be: a label never crosses them.
-_BOUNDARY = frozenset("，,；;：:。！？!?、（）()“”\"《》【】" + BULLET)  # (a bullet too)
+_BOUNDARY = frozenset("，,；;：:。！？!?、（）()“”\"《》【】" + BULLET  # (a bullet too, and a pictograph)
+                      + "".join(map(chr, [*range(0x1F300, 0x1FB00), *range(0x2600, 0x27C0)])))
 _RANK_LEAD = ["居", "位居", "稳居", "跃居", "位列", "排名", "排", "列", "增速", "增幅", "总量", "均", "分别"]
 # What strip_verbs removes in front of: a value or rate; a rate that turned out to be part
 # of the label (人口自然增长率); a rank; a split number.
@@ -805,8 +811,14 @@ def blank_adjusted_growth(analysis: str) -> str:
     return _CAUSE_BEFORE_GROWTH.sub(blanked, analysis) if "受" in analysis else analysis
 
 
+# 规上工业增加值+7.8%, 社零总额203.5亿元，+5.9%: a post's sign for a growth (read as 涨, the same length)
+_PLUS_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])[+＋](?=\s*\d[\d.]*\s*%)")
+
+
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     if "第" not in analysis and not DIGIT.search(analysis):
         return []  # no number and no rank: nothing to read (most sentences of a report)
+    if "+" in analysis or "＋" in analysis:  # (in both copies: a label is cut from the original)
+        analysis, original = _PLUS_RATE.sub("涨", analysis), _PLUS_RATE.sub("涨", original)
     return Scanner(blank_adjusted_growth(analysis), original).run()

@@ -12,7 +12,16 @@ import re
 from collections import Counter
 from functools import cache
 
-from generator.headings import ASCII_STOP, BULLET, ITEM_NUMBER, MAX_HEADING_CHARS, is_heading, is_terminated, opens_unit
+from generator.headings import (
+    ASCII_STOP,
+    BULLET,
+    ITEM_NUMBER,
+    MAX_HEADING_CHARS,
+    is_bullet,
+    is_heading,
+    is_terminated,
+    opens_unit,
+)
 from generator.indicators import catalogue, label_key
 from generator.model import Block, Repair
 from generator.numbers import DIGIT, NUM, UNIT
@@ -138,7 +147,7 @@ def wrap_width(lines: list[tuple[int, str]]) -> int | None:
 # lengths that vary (a narrow column wraps at one width): its lines are items, no cut sentence.
 LIST_RUN = 4
 LIST_LINE_CHARS = 32
-_OPENS_WORD = re.compile(rf"^[\u4e00-\u9fff{BULLET}]")
+_OPENS_WORD = re.compile(rf"^[\u4e00-\u9fff{BULLET}\U0001F300-\U0001FAFF\u2600-\u27BF]")  # (or a pictograph)
 _CLAUSE_STOP = re.compile(r"[，,；;。]")  # (an item is one clause: a wrapped line of prose holds its commas)
 # (二)主要目标：地区生产总值增长11%；…, (一)指导思想：坚持…，: a lead word and its text, or clauses of figures,
 # which no heading of that length holds (二、锚定目标，奋力推动… does not run on)
@@ -202,7 +211,7 @@ def heads_after_item(last: Block, text: str, width: int | None) -> bool:
     """●坚持不懈构筑“最幸福”家园，民生福祉持续增强 ⏎ 2023年 这样干 ⏎ 主要预期目标 ⏎ ●地区生产总值增长6%:
     a short line after a one-line item of a bulleted digest, ending no sentence, is the digest's
     next heading, not the rest of the item (an item wrapped at the copy's width runs on)."""
-    return last.text.lstrip()[:1] in BULLET and len(last.lines) == 1 and len(last.text) != width \
+    return is_bullet(last.text.lstrip()[:1]) and len(last.lines) == 1 and len(last.text) != width \
         and len(last.text) <= MAX_HEADING_CHARS and len(text) <= MAX_HEADING_CHARS and not is_terminated(text)
 
 

@@ -292,10 +292,10 @@ REVIEW_SAID = re.compile(r"(?<!\d)(\d{4})\s*年\s*[，,]?\s*是[^。！？；]{0
                          r"(?<![主重需首纪])要(?!求|素|点)|将(?!近)|必须))"
                          r"[^。！？；]{0,80}?(?:全面|圆满|超额|较好地?|胜利)完成了?[^。！？；]{0,20}?"
                          r"(?:人大|人代会|人民代表大会)[^。！？；]{0,16}?确定的[^。！？；]{0,12}?(?:目标|任务)")
-# 一、今年工作回顾, 明年经济社会发展的主要预期目标是…: a session held at the year's end, looking back
-# on 今年 and planning 明年 (a spring session's 今年 is the year it plans)
-YEAR_END = re.compile(r"今年(?:的)?工作回顾|回顾今年(?:的)?工作|明年(?:的|全[县区市旗])?(?:政府)?(?:经济社会发展的?)?"
-                      r"(?:工作的?)?(?:主要预期目标|主要目标|工作安排|总体要求)")
+# 一、今年工作回顾, 明年经济社会发展的主要预期目标是…, 总结今年工作，部署明年任务: a session held at
+# the year's end, looking back on 今年 and planning 明年 (a spring session's 今年 is the year it plans)
+YEAR_END = re.compile(r"今年(?:的)?工作回顾|(?:回顾|总结)今年(?:的)?工作|部署明年(?:的)?(?:工作|任务)"
+                      r"|明年(?:的|全[县区市旗])?(?:政府)?(?:经济社会发展的?)?(?:工作的?)?(?:主要预期目标|主要目标|工作安排|总体要求)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
 EVENT_YEARS = {
@@ -352,6 +352,8 @@ DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布�
 LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*{_YMD}(?!\d)")
 # "| 招商动态 |2018-04-24": a short line that ends in the page's date
 DATE_AT_END = re.compile(r"^[^。！？，,；;\d]{0,30}?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\s*$")
+# "…给大家捋一捋干货👇（2026.1.12）": a post's lead that ends with its date in brackets
+DATE_BRACKETED_AT_END = re.compile(rf"[（(]\s*{_YMD}\s*日?\s*[）)]\s*$")
 # "25.02.2016  16:23": a page's date and time on a line of their own, the day first
 DAY_FIRST_LINE = re.compile(r"^\s*(?P<d>\d{1,2})\s*[./]\s*(?P<m>\d{1,2})\s*[./]\s*(?P<y>\d{4})"
                             r"\s+\d{1,2}:\d{2}(?::\d{2})?\s*$")
@@ -441,7 +443,8 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
 
         if (index < DATELINE_LINES or not begun) and "published" not in found and (
                 match := DATELINE.search(plain) or LABELLED_DATE.search(plain) or DATE_LINE_ONLY.match(plain)
-                or DATE_AT_END.match(plain) or DAY_FIRST_LINE.match(plain)):
+                or DATE_AT_END.match(plain) or DAY_FIRST_LINE.match(plain)
+                or DATE_BRACKETED_AT_END.search(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
         if (index < SESSION_LINES or not begun) and "session_region" not in found and "届" in plain \
@@ -486,6 +489,9 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
             if match["when"] == "明年":
                 found.setdefault("year_end", (0, number))
         if "year_end" not in found and "年" in plain and YEAR_END.search(plain):
+            found["year_end"] = (0, number)
+        if "year_end" not in found and "明年" in plain and any(
+                m["when"] == "明年" for m in EVENT_SAID.finditer(plain)):  # (…，明年是“十五五”开局之年)
             found["year_end"] = (0, number)
         if "outline_said" not in found and (match := said(OUTLINE_REVIEWED)):
             # a session that examines a five-year plan's draft outline sits in that plan's first year
@@ -618,4 +624,8 @@ def build_metadata(found: dict, sidecar: dict, shown: str, lenient: bool = False
     dated = [str(values.get("meeting_date") or "")] + ([said["session_said"][0]] if "session_said" in said else []) \
         + posted
     session_year = next((int(d[:4]) for d in dated if d[:4].isdigit()), 0)
+    if not session_year and "year_end" in values and not sidecar.get("year"):
+        # (总结今年工作，部署明年任务, 明年是…开局之年: a session at the year's end, undated, whose 今年
+        # is the year it looks back on)
+        session_year = int(year) - 1
     return Metadata(year=int(year), review_year=int(review_year), origin=origin, session_year=session_year, **fields)
