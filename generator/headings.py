@@ -136,7 +136,8 @@ def heading_words(text: str) -> tuple[str, bool]:
         end -= 1
     core = text[begin:end]
     if core.startswith("【") and core.endswith("】") and "【" not in core[1:]:
-        return core[1:-1].strip(), True
+        # (【卡片06｜2026主要预期目标】: the words after a card's number)
+        return re.split(r"[｜|]", core[1:-1])[-1].strip(), True
     return core, False
 
 
@@ -161,7 +162,7 @@ def opens_unit(text: str) -> bool:
         or BOLD_LEAD.match(stripped)
         or PLAIN_TOPIC.match(bare)
         # a whole line that heads a year's review or plan (2016年主要经济指标完成情况 above an annex's table)
-        or len(bare) <= MAX_HEADING_CHARS and _year_heading(to_analysis(bare))
+        or len(bare) <= MAX_HEADING_CHARS and _year_heading(to_analysis(heading_words(bare)[0]))
         or len(bare) <= MAX_HEADING_CHARS and bool(BRACKETED_HEADING.match(_MARKS_BEFORE.sub("", bare)))
     )
 
@@ -175,7 +176,7 @@ def is_heading(text: str) -> bool:
     if len(bare) > MAX_HEADING_CHARS:
         return False
     whole_bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
-    simplified = to_analysis(bare)
+    simplified = to_analysis(heading_words(bare)[0])  # (■ 2016年：主要预期目标: without a post's marks)
     return bool(PART.match(bare) or SECTION.match(bare) or whole_bold
                 or _year_heading(simplified)
                 or PLAN_HEADING_NO_YEAR.match(simplified)

@@ -329,6 +329,8 @@ def own_clause(sentence: str) -> str:
 # (到2016年，…；…；…, 奋斗目标是：到 2016年，…；…: a plan's horizon)
 _OPENING_YEAR = re.compile(r"\s*(?:[^，,；;。：:\d]{1,20}[：:])?\s*(?:具体到|具体在|在|截至|截止|到|至)?"
                            r"\s*(\d{4})\s*年"  # (具体到2022年，…: the year a new term's plan turns to)
+                           # (not 2019年三河市政府工作报告…要点来了，GDP…: the report's name, no time of figures)
+                           r"(?![^，,。；;]{0,8}?(?:政府)?工作报告)"
                            # (“十四五”：瞄准这些硬指标 ⏎ 到2025年，…: a heading run into the horizon after it)
                            r"|[^，,；;。！？\d]{1,24}?(?:到|至)\s*(\d{4})\s*年\s*[，,]")
 

@@ -171,6 +171,8 @@ _TIME_TURNS = re.compile(r"今年|明年|新的一年")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|(?:预期|預期)?增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
 # 地区生产总值增速…: an indicator's rate named; …连续三个季度全市排名第一: and only how it ranked
+_TREND = re.compile(r"(?:止跌回升|企稳回升|触底回升|稳步回升|持续回升|回升向好|持续向好|稳中有升|逆势上扬|稳步增长"
+                    r"|平稳增长|较快增长|快速增长|持续增长|恢复性增长)$")
 _RATE_OF = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)(?:增速|增幅|增长速度)")
 # (…增速在全市排名第一, 增速居全省前列; or how it turned: 增速由负转正, 增速止跌回升)
 _RATE_RANKED = re.compile(_RATE_OF.pattern +
@@ -552,7 +554,10 @@ class Scanner:
             # 地区生产总值跨越千亿台阶，增长 7%以上: an indicator's milestone in words, then its rate
             # (not 100.6 亿元，历史性突破百亿大关，增长 7.2%: that rate is the figure's before)
             reading.label = label
-        if not reading.label and not self.group and "growth" in rate and (named := self.clause_label(reading)):
+        if not reading.label and "growth" in rate and (
+                not self.group or all(f.growth is not None for f in self.group)) and (
+                named := self.clause_label(reading)):
+            # (…增长7%，固定资产投资止跌回升，增长5%: a figure before it that has its rate already)
             # 地区生产总值“千亿再出发”，预计全年增长 4.5%: a clause that only names the indicator
             reading.label = named
         if not reading.label and "分别" in reading.verbs:
@@ -653,6 +658,8 @@ class Scanner:
         label = self.cut(begin, end)
         if match_label(label) or names_a_list(label):
             return label
+        if (trend := _TREND.search(label)) and match_label(named := label[:trend.start()]):
+            return named  # 固定资产投资止跌回升，增长5%以上: the name and how it moved, then its rate
         # 地区生产总值增速连续三个季度全市排名第一，预计全年增长4%左右: a clause that opens on an
         # indicator's rate and says only how it ranked names the rate after it
         return rated_name(label, _RATE_RANKED)

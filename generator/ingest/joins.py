@@ -9,6 +9,7 @@ page starts inside a word) text has evidently been lost, and the join is flagged
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from functools import cache
 
@@ -113,7 +114,23 @@ def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     return bool(CAPTION.match(plain) or PHOTO_CREDIT.search(plain)) \
         or is_subhead(last, text, adjacent) or is_theme_line(last, text) or next_item(plain, text) \
         or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text)) \
-        or is_callout(last, text)
+        or is_callout(last, text) or is_aside_line(last) or is_aside_line(text) or leads_with_a_mark(last)
+
+
+# （画面二：蒙阳蔬菜市场）, （片尾）: a script's direction, a line wholly in brackets, no part of a sentence
+_ASIDE_LINE = re.compile(r"[（(][^（）()]*[\u4e00-\u9fff]{2}[^（）()]{0,28}[）)]")
+
+
+def is_aside_line(line: str) -> bool:
+    return line[:1] in "（(" and bool(_ASIDE_LINE.fullmatch(line.strip()))
+
+
+def leads_with_a_mark(line: str) -> bool:
+    """2025年，彭州定下这些小目标🎯, 今年要这样干👇: a post's short lead that ends on a pictograph,
+    pointing at what follows; it ends there."""
+    stripped = line.rstrip()
+    return bool(stripped) and len(stripped) <= MAX_HEADING_CHARS and unicodedata.category(stripped[-1]) in (
+        "So", "Mn") and any("\u4e00" <= c <= "\u9fff" for c in stripped)
 
 
 # "（一）整体经济运行情况稳中向好。预计全" then "年地区生产总值…": a numbered lead sentence and the

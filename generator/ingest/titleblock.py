@@ -344,6 +344,8 @@ SESSION_SAID = re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d
 _YMD = r"(?P<y>\d{4})\s*[-年/.]\s*(?P<m>\d{1,2})\s*[-月/.]\s*(?P<d>\d{1,2})"  # 2021-10-27, 2021年03月18日
 DATELINE = re.compile(rf"(?:发布时间|时间|日期|发布于)?\s*[:：]?\s*{_YMD}\s*日?\s*(?:星期[一二三四五六日天]\s*)?"
                       r"(?:\d{1,2}:\d{2}|[^\u4e00-\u9fff]{0,40}(?:来源|作者))")
+# "两会特刊　2016年1月15日　星期五　第1期": a newspaper page's date, with its weekday
+DATED_PAGE = re.compile(rf"{_YMD}\s*日\s*(?:星期|周)[一二三四五六日天](?![^。！？；]{{0,30}}(?:会议|开幕|召开))")
 # "2020-04-22   V赤峰", "来源:陆丰市广播电视台 2021-02-05", "发布时间:2025-01-10": a news page's
 # date on a line of its own
 DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布于|时间|日期)\s*[:：][^\d]{0,20})?"
@@ -444,7 +446,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
         if (index < DATELINE_LINES or not begun) and "published" not in found and (
                 match := DATELINE.search(plain) or LABELLED_DATE.search(plain) or DATE_LINE_ONLY.match(plain)
                 or DATE_AT_END.match(plain) or DAY_FIRST_LINE.match(plain)
-                or DATE_BRACKETED_AT_END.search(plain)):
+                or DATE_BRACKETED_AT_END.search(plain) or DATED_PAGE.search(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
         if (index < SESSION_LINES or not begun) and "session_region" not in found and "届" in plain \
