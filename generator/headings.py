@@ -44,7 +44,7 @@ REVIEW_HEADING = re.compile(_PART_NUMBER +
 # "“十四五”", 十三五: a five-year plan by name; in PLAN_NAME its numeral is the group `plan`
 # (for plan_end_year), in ANY_PLAN_NAME, for patterns whose groups are years, it is not caught
 _PLAN_NUMERALS = "一二三四五六七八九"
-_PLAN = "[“\"]?十{}五[”\"]?"
+_PLAN = "[“\"「『]?十{}五[”\"」』]?"  # (「十四五」: quoted as Taiwan and Hong Kong print it)
 PLAN_NAME = _PLAN.format(f"(?P<plan>[{_PLAN_NUMERALS}])")
 ANY_PLAN_NAME = _PLAN.format(f"[{_PLAN_NUMERALS}]")
 
@@ -115,6 +115,10 @@ BULLET = "●■◆▲★•◎▶☆◇▪►▸➤✔✅☑👉▌"  # (the la
 ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|[①-⑳]|\d\ufe0f?\u20e3)")
 
 
+# "00:24 全县预计完成地区生产总值263亿元": a video's subtitle, a line of its own after its time
+SUBTITLE_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?=\D)")
+
+
 def is_bullet(char: str) -> bool:
     """A mark a list's item opens with: one of BULLET, or any pictograph (🔸, 📈, 🛍, ✅: a post
     sets its items with emoji)."""
@@ -157,6 +161,7 @@ def opens_unit(text: str) -> bool:
     return bool(
         text.startswith("#")
         or bool(stripped) and is_bullet(stripped[0])
+        or bool(SUBTITLE_TIME.match(stripped))
         or PART.match(bare) and len(bare) <= MAX_HEADING_CHARS
         or SECTION.match(bare)
         or BOLD_LEAD.match(stripped)

@@ -59,11 +59,12 @@ from generator.extract.scan import (
     scan_sentence,
 )
 from generator.extract.text import last_stop, sentences, to_analysis
-from generator.headings import ASCII_STOP, PLAN_NAME, is_bullet, is_terminated, plan_end_year
+from generator.headings import ASCII_STOP, PLAN_NAME, SUBTITLE_TIME, is_bullet, is_terminated, plan_end_year
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
 from generator.numbers import DIGIT, number
+from generator.regions import place_heads
 
 # 力争, 确保 say a figure is a target; they do not bound it.
 _KIND_WORDS = {"力争", "确保"}
@@ -172,10 +173,11 @@ def to_figure(raw: Raw, report: Report, kind: str, period: str, basis: str, node
     if indicator is None and not foreign and (whole := WHOLE.search(raw.label, 1)) \
             and not DIGIT.search(raw.label, 0, whole.start()) \
             and not _QUALIFYING_LEAD.search(raw.label, 0, whole.start()) \
+            and not (whole.start() >= 2 and to_analysis(raw.label[:2]) in place_heads()) \
             and not foreign_scope(whole.group(), report.metadata.region, region_known) \
             and (indicator := match_label(clean_label(raw.label[whole.start():]))):
         # 2019圆满完成目标任务 ⏎ 全市地区生产总值增长7.5%: a heading run into its paragraph; the
-        # name starts where the region's own 全市 does
+        # name starts where the region's own 全市 does (not 青岛全市生产总值: a place's whole)
         raw.label = raw.label[whole.start():]
     if indicator is None and not foreign and "中" in raw.label and (during := _DURING.match(to_analysis(raw.label))) \
             and (indicator := match_label(clean_label(raw.label[during.end():]))):
@@ -606,6 +608,7 @@ def node_texts(node):
 # 夏庄镇规上工业总产值, 侯镇两大化工园区主营业务收入: a label that names an area of its own (or the
 # last of the areas listed), which no other area's name goes in front of
 _OWN_AREA_NAMED = re.compile(rf"^[\u4e00-\u9fff]{{1,12}}?(?:{ZONES}|新区|发展区|街道|(?<![城村乡])[镇乡])")
+_GOALS_LEAD_END = re.compile(r"(?:目标|指标)(?:是|为|如下)\s*$")
 _YEAR_AGAIN = re.compile(r"\s*全年")
 _SUBJECT_CHANGED = re.compile(r"[，,；;][^，,；;\d]+[，,；;]")
 
@@ -618,8 +621,21 @@ _ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在(?:全[省国市州区盟]|
 
 
 # 按可比价格计算，比上年增长6.8%; 受…影响，全年增幅为4.6%: a sentence that opens on its growth
-_GROWTH_OPENS = re.compile(rf"\s*(?:按(?:可比|不变)价格?计算\s*[，,]?\s*)?(?:{CAUSE}\s*[，,]\s*)?"
-                           r"(?:全年)?\s*(?:比上年|较上年|同比)?\s*(?:增长|下降|增幅为?|增速为?|增长率为)\s*-?\d")
+_GROWTH_OPENS = re.compile(rf"\s*(?:这一数字|这一数据|该数字)?"  # (这一数字较上年下降24.3%)
+                           rf"\s*(?:按(?:可比|不变)价格?计算\s*[，,]?\s*)?(?:{CAUSE}\s*[，,]\s*)?"
+                           r"(?:全年)?\s*(?:比上年|较上年|同比)?\s*(?:增长|下降|增幅为?|增速为?|增长率为)\s*[：:]?\s*-?\d")
+
+
+def joined_across(before: Figure, after: Figure) -> Figure | None:
+    """地区生产总值：612.4亿元 ⏎ 同比增长：6.3%, 00:24 …地区生产总值263亿元 ⏎ 00:28 同比增长6.2%: a
+    card's or a subtitle's level on one short line and, on the next, a nameless growth that opens it
+    — one figure (its sentence the level's). None unless both lines are short."""
+    if len(to_analysis(before.text).strip()) > LIST_ITEM_CHARS or before.anchor == after.anchor:
+        return None
+    if after.basis not in ("default", "part"):  # (a line that says its own time is no continuation)
+        return None
+    return joined(before, replace(after, anchor=before.anchor, kind=before.kind, period=before.period,
+                                  text=SUBTITLE_TIME.sub("", after.text)))
 
 
 def joined(before: Figure, after: Figure) -> Figure | None:
@@ -668,6 +684,7 @@ def extract_report(report: Report) -> list[Figure]:
     note = None  # 注：文中2019年数据均为预计数, wherever it stands
     december = report.metadata.session_year == report.metadata.review_year  # the year not yet over
     last_sentence = None  # (figures before it, its text): the text's last sentence, read last
+    previous_anchor = current_anchor = ""  # the paragraphs read last and now
     for part in parts:
         page = f"{report.folder}/{part_file(part)}"
         role, role_known = roles[part.anchor]
@@ -688,9 +705,12 @@ def extract_report(report: Report) -> list[Figure]:
             text, offset = node_texts(node)
             if not text:
                 continue
+            previous_anchor, current_anchor = current_anchor, node.anchor
             plain = to_analysis(text)  # asides as printed, for the rules that read them
             note = note or ("预计" in plain and _ALL_ESTIMATES.search(plain))
             analysis = headline_breaks(ASCII_STOP.sub("。", blank_asides(plain)))
+            if time := SUBTITLE_TIME.match(analysis):  # (00:24 全县…: a subtitle's time, no figure)
+                analysis = " " * time.end() + analysis[time.end():]
             # text outside any part: its own headings set the role; so do, in any part, short heading
             # lines (an annex's tables: 2016年主要经济指标完成情况 … 2017年主要指标预期)
             if part.anchor == "part-0" or len(analysis.strip()) <= HEADING_CHARS:
@@ -708,6 +728,7 @@ def extract_report(report: Report) -> list[Figure]:
             inherits = introduced == "fresh" or introduced == "list" and short
             carried, estimating, targeting = None, estimate_next, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
+            short = len(analysis.strip()) <= LIST_ITEM_CHARS  # (a line of a card or a caption)
             five_frame = ""  # a sentence with no figure that opened 这五年，…: the sentences after it are the term's
             # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals (their span)
             ahead_five = ahead_part
@@ -898,6 +919,10 @@ def extract_report(report: Report) -> list[Figure]:
                             whole := joined(figures[at], figure)):
                         figures[at] = whole
                         continue
+                    if at is None and first and figures[first - 1].anchor == previous_anchor and short \
+                            and (whole := joined_across(figures[first - 1], figure)):
+                        figures[first - 1] = whole  # (a card's or a subtitle's growth on the line after)
+                        continue
                     if named := unnamed_level_of(figure, clause, raw, figures, first):
                         figure = named
                     elif previous and restates_target(clause, raw):
@@ -941,7 +966,8 @@ def extract_report(report: Report) -> list[Figure]:
                         part_year = ""
             # …主要预期目标：, then one target a line: the list runs while its items stay short
             # (主要预期目标是——: a post's lead line ends on a dash as a report's does on a colon)
-            ends_on_colon = analysis.rstrip().endswith(("：", ":", "——"))
+            # (报告提出 2026年全县主要预期目标是 ⏎ 地区生产总值增长6%左右: a lead line with no colon)
+            ends_on_colon = analysis.rstrip().endswith(("：", ":", "——")) or bool(_GOALS_LEAD_END.search(analysis))
             if ends_on_colon and introduces_targets(analysis) or heads_targets(analysis):
                 introduced = "fresh"
             else:

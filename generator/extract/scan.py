@@ -64,7 +64,9 @@ _CONNECTORS = {"和", "及", "与", "以及"}
 # "26.7%和18.9%", "6.4%、6.7%": a list of rates (and "10%12.2%", its 、 lost)
 _RATE_AFTER = r"(?:\s*(?:左右|以上|以内|以下|上下))?"
 _NUMBER_NEXT = re.compile(r"\s*\d")
-RATE_LIST = re.compile(rf"{NUM}\s*%{_RATE_AFTER}(?:\s*(?:、|和|及|与|，|,)?\s*[-+－−]?{NUM}\s*%{_RATE_AFTER})*")
+_RANGE_END = r"(?:\s*[—–\-~～至到]\s*[\d.]+\s*%)?"  # (分别增长4.5%—5%和6%—6.5%: each item a range)
+RATE_LIST = re.compile(rf"{NUM}\s*%{_RANGE_END}{_RATE_AFTER}"
+                       rf"(?:\s*(?:、|和|及|与|，|,)?\s*[-+－−]?{NUM}\s*%{_RANGE_END}{_RATE_AFTER})*")
 
 _MULTIPLE_OF = re.compile(r"(?:是|为|相当于)[^，,；;]{0,12}的\s*$")  # 是2011年的 1.65 倍
 _LISTED_NEXT = re.compile(rf"\s*[和、及与]\s*{NUM}")  # …元和 20660 元: another value follows in a list
@@ -85,7 +87,7 @@ _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增�
     攀升至 攀升到 稳定在 控制在 保持在 总计
     累计 共计 合计 共 总量 规模 达到了
     分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
-    预计 初步预计 上报""".split()  # 分别上报完成 47975 元: the figure as reported
+    预计 初步预计 上报 仅 各""".split()  # 分别上报完成 47975 元: the figure as reported
 _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 下跌 增速 增幅 增长率 涨幅 降幅
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
@@ -93,7 +95,7 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     按现价计算增长 按不变价计算增长 按不变价格计算增长 按不变价增长 按可比价格增长
     按可比口径计算增长 按同口径计算增长 按省口径计算增长 按省口径增长 按全口径计算增长 按全口径增长
     比增 同比增 比降 同比降 递增 递减 可比下降 同口径下降 按可比口径下降
-    涨 增产 减产""".split()
+    涨 跌 增产 减产""".split()
 # 按同口径计算下降12.4%: each way of saying a growth on a stated basis says a fall the same way
 _FALLS_ON_A_BASIS = [verb.removesuffix("增长") + "下降" for verb in _GROWTH_VERBS
                      if verb.endswith("增长") and len(verb) > 2 and verb[:-2] not in ("实际", "名义")]
@@ -113,9 +115,9 @@ def in_step_with(label: str) -> bool:
 
 
 _NEGATIVE = ("下降", "减少", "降低", "回落", "下滑", "降幅", "下跌", "比降", "同比降", "递减", "减产",
-             *_FALLS_ON_A_BASIS)
+             "跌", *_FALLS_ON_A_BASIS)
 # 迈上 10 亿元大关, 跨越千亿台阶: a threshold crossed, as 突破 says
-MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上", "跨上", "迈入")
+MILESTONE_WORDS = ("迈上", "跨越", "站上", "跨入", "迈过", "连上", "连跨", "登上", "跃上", "跨上", "迈入", "跨过")
 # Qualifiers in front of a number, and what they bound.
 QUALIFIERS_BEFORE = ("控制在", "不低于", "不少于", "不超过", "不高于", "低于", "超过", "突破", "力争", "确保",
                      *MILESTONE_WORDS)
@@ -136,7 +138,7 @@ _CHANGED_TO = re.compile(r"\s*(?:" + "|".join(v for v in _TO_VERB_LIST if v != "
 # (…突破700亿大关，预计达到705亿元: the figure is an estimate)
 # (跨越70亿、80亿两个台阶，预计达到82.28亿元: two milestones crossed, then the figure)
 # (生产总值突破500亿元，由2010年的303.4亿元增加到2015年的511.9亿元: the change the figure ends)
-_MILESTONE_THEN = re.compile(rf"(?:\s*[、和]\s*{NUM}\s*[万亿]*元?)*\s*(?:[两二三四五]个)?\s*(?:大关|关口|台阶)?"
+_MILESTONE_THEN = re.compile(rf"(?:\s*[、和]\s*{NUM}\s*[万亿]*元?)*\s*(?:[两二三四五]个)?\s*(?:大关|关口|台阶|门槛)?"
                              rf"\s*[，,、]?\s*(?:(?:预计|初步预计)?\s*(?:达到|达|为|实现|增至|完成)"
                              rf"|(?=[由从][^，,；;。]{{0,24}}(?:增加|增长|提高|提升|上升|跃升|攀升|扩大)(?:到|至)|[由从][^，,；;。]{{0,24}}增至)"
                              rf"[由从]\s*(?:\d{{4}}\s*年(?:底|末)?)?\s*的?)\s*{NUM}")
@@ -171,8 +173,8 @@ _TIME_TURNS = re.compile(r"今年|明年|新的一年")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|(?:预期|預期)?增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
 # 地区生产总值增速…: an indicator's rate named; …连续三个季度全市排名第一: and only how it ranked
-_TREND = re.compile(r"(?:止跌回升|企稳回升|触底回升|稳步回升|持续回升|回升向好|持续向好|稳中有升|逆势上扬|稳步增长"
-                    r"|平稳增长|较快增长|快速增长|持续增长|恢复性增长)$")
+_TREND = re.compile(r"(?:止跌回升|止跌回稳|企稳回升|触底回升|稳步回升|持续回升|回升向好|持续向好|稳中有升|逆势上扬"
+                    r"|稳步增长|平稳增长|较快增长|快速增长|持续增长|恢复性增长)$")
 _RATE_OF = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)(?:增速|增幅|增长速度)")
 # (…增速在全市排名第一, 增速居全省前列; or how it turned: 增速由负转正, 增速止跌回升)
 _RATE_RANKED = re.compile(_RATE_OF.pattern +
@@ -205,7 +207,7 @@ _CLAUSE_ENDS = "，,、；;。！？"
 LOOK_BACK_CHARS = 120
 # 还原留抵退税后，完成一般公共预算收入 28.8 亿元: a level on another basis than the one reported, flagged
 _ADJUSTED_LEVEL = re.compile(r"(?:剔除|扣除|还原)[^，,；;。\d]{0,16}(?:后|因素|影响)[，,]?[^，,；;。\d]*$")
-_MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶)")
+_MILESTONE_AFTER = re.compile(r"\s*(?:大关|关口|台阶|门槛)")
 # 进出口总额 1.67 亿元，同比持平; 与2021年持平: no change, a growth of 0 (not 基本持平: roughly)
 _FLAT = re.compile(r"\s*[，,]?\s*(?:同比|与上年|与去年|与上年度|较上年|比上年|与\s*\d{4}\s*年)\s*持平")
 # 40亿元企业, 10亿元级项目: money that names a class of firms or projects
@@ -560,7 +562,7 @@ class Scanner:
             # (…增长7%，固定资产投资止跌回升，增长5%: a figure before it that has its rate already)
             # 地区生产总值“千亿再出发”，预计全年增长 4.5%: a clause that only names the indicator
             reading.label = named
-        if not reading.label and "分别" in reading.verbs:
+        if not reading.label and ("分别" in reading.verbs or "各" in reading.verbs):
             # 财政总收入 50.8 亿元，其中一般预算收入 18.8 亿元，分别增长 26.7% 和 18.9%:
             # as many rates as follow here, for the latest figures that have none
             count = len(RATE_LIST.match(self.analysis, match.start()).group().split("%")) - 1
@@ -648,8 +650,12 @@ class Scanner:
         if last and last.unit == "名次" and reading.separator in "，," and last.span[1] >= self.floor - 2 and (
                 name := rated_name(last.label, _RATE_OF)):
             return name  # 地区生产总值增速在全市排名第一，预计全年增长4%: the rank's rate, then its value
-        if end <= self.floor or reading.separator not in "，,":
+        if end <= self.floor or reading.separator not in "，,、":
             return ""
+        if reading.separator == "、":  # 固定资产投资止跌回稳、增长3%: only a name and how it moved
+            label = self.cut(left_context(self.analysis, end, self.floor)[0], end)
+            trend = _TREND.search(label)
+            return label[:trend.start()] if trend and match_label(label[:trend.start()]) else ""
         if self.analysis[end - 1] == "”" and (quote := self.analysis.rfind("“", self.floor, end)) > self.floor:
             end = quote
         begin, _ = left_context(self.analysis, end, self.floor)
@@ -819,13 +825,21 @@ def blank_adjusted_growth(analysis: str) -> str:
 
 
 # 规上工业增加值+7.8%, 社零总额203.5亿元，+5.9%: a post's sign for a growth (read as 涨, the same length)
-_PLUS_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])[+＋](?=\s*\d[\d.]*\s*%)")
+_PLUS_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])[+＋↑](?=\s*\d[\d.]*\s*%)")
+_DOWN_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])↓(?=\s*\d[\d.]*\s*%)")  # (↓6.7%: read as 跌)
+
+
+_COLON_RATE = re.compile(r"(?<=增长|增速|增幅|下降|涨幅)[：:](?=\s*[-+]?\d)")
 
 
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     if "第" not in analysis and not DIGIT.search(analysis):
         return []  # no number and no rank: nothing to read (most sentences of a report)
-    if "+" in analysis or "＋" in analysis:  # (in both copies: a label is cut from the original)
+    if "：" in analysis or ":" in analysis:  # 同比增长：6.3% (a card's): the rate's colon as a space
+        analysis, original = _COLON_RATE.sub(" ", analysis), _COLON_RATE.sub(" ", original)
+    if "+" in analysis or "＋" in analysis or "↑" in analysis:  # (in both copies: a label is cut from the original)
         analysis, original = _PLUS_RATE.sub("涨", analysis), _PLUS_RATE.sub("涨", original)
+    if "↓" in analysis:
+        analysis, original = _DOWN_RATE.sub("跌", analysis), _DOWN_RATE.sub("跌", original)
     return Scanner(blank_adjusted_growth(analysis), original).run()

@@ -316,7 +316,9 @@ EVENT_YEARS = {
        for numeral in "二三四五" for which in ("开局", "收官")},
 }
 # (站在“十四五”开局之年的新征程起点上, 正值“十三五”开局之际: the year the session stands in, as 今年是… says)
-EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年|明年)(?:，|,)?是|(?P<now>站在|正值|时值|值此|这是))"
+# (过去一年，正值改革开放40周年: the year named, at the time of an event)
+EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年|明年)(?:，|,)?(?:是|正值|恰逢|适逢|正逢)"
+                        r"|(?P<now>站在|正值|时值|值此|这是))"
                         r"[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
 # 审查镇康县国民经济和社会发展第十五个五年规划纲要草案, 审议《…“十四五”规划和二〇三五年远景目标纲要
