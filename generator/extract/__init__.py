@@ -728,7 +728,6 @@ def extract_report(report: Report) -> list[Figure]:
             inherits = introduced == "fresh" or introduced == "list" and short
             carried, estimating, targeting = None, estimate_next, inherits
             first, since = len(figures), None  # 比2012年（下同）: the base of every later growth
-            short = len(analysis.strip()) <= LIST_ITEM_CHARS  # (a line of a card or a caption)
             five_frame = ""  # a sentence with no figure that opened 这五年，…: the sentences after it are the term's
             # 未来五年，…。主要目标是…: the paragraph's targets are the five years' goals (their span)
             ahead_five = ahead_part
