@@ -116,7 +116,9 @@ ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|
 
 
 # "00:24 全县预计完成地区生产总值263亿元": a video's subtitle, a line of its own after its time
-SUBTITLE_TIME = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?\s+(?=\D)")
+SUBTITLE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\D)")
+# the same anywhere in a paragraph (subtitle lines joined: 这一年 全市地区生产总值[00:22] 达到438.5亿元)
+SUBTITLE_TIMES = re.compile(r"(?:^|(?<=[^\d:.]))\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\S)")
 
 
 def is_bullet(char: str) -> bool:

@@ -41,6 +41,7 @@ from generator.extract.labels import (
     ZONES,
     clean_label,
     foreign_scope,
+    income_groups_after,
     opening_area,
     own_name_stripped,
     wider_area,
@@ -59,7 +60,15 @@ from generator.extract.scan import (
     scan_sentence,
 )
 from generator.extract.text import last_stop, sentences, to_analysis
-from generator.headings import ASCII_STOP, PLAN_NAME, SUBTITLE_TIME, is_bullet, is_terminated, plan_end_year
+from generator.headings import (
+    ASCII_STOP,
+    PLAN_NAME,
+    SUBTITLE_TIME,
+    SUBTITLE_TIMES,
+    is_bullet,
+    is_terminated,
+    plan_end_year,
+)
 from generator.indicators import Indicator, catalogue, match_label
 from generator.model import Figure, Report
 from generator.naming import part_file
@@ -621,8 +630,10 @@ _ONLY_STRIVING = re.compile(r"\s*(?:总量)?\s*(?:在(?:全[省国市州区盟]|
 
 
 # 按可比价格计算，比上年增长6.8%; 受…影响，全年增幅为4.6%: a sentence that opens on its growth
-_GROWTH_OPENS = re.compile(rf"\s*(?:这一数字|这一数据|该数字)?"  # (这一数字较上年下降24.3%)
-                           rf"\s*(?:按(?:可比|不变)价格?计算\s*[，,]?\s*)?(?:{CAUSE}\s*[，,]\s*)?"
+# (这一数字较上年下降24.3%; 记者…了解到，这一指标的增幅为8.4%; 按可比价计算，这一总量比上年增长8.1%)
+_THIS_ONE = r"(?:(?:这一|该)(?:指标|数字|数据|总量)的?\s*)?"
+_GROWTH_OPENS = re.compile(rf"\s*(?:[^，,。；;]{{0,16}}(?:了解到|获悉)\s*[，,]\s*)?{_THIS_ONE}"
+                           rf"\s*(?:按(?:可比|不变)价格?计算\s*[，,]?\s*)?{_THIS_ONE}(?:{CAUSE}\s*[，,]\s*)?"
                            r"(?:全年)?\s*(?:比上年|较上年|同比)?\s*(?:增长|下降|增幅为?|增速为?|增长率为)\s*[：:]?\s*-?\d")
 
 
@@ -635,7 +646,7 @@ def joined_across(before: Figure, after: Figure) -> Figure | None:
     if after.basis not in ("default", "part"):  # (a line that says its own time is no continuation)
         return None
     return joined(before, replace(after, anchor=before.anchor, kind=before.kind, period=before.period,
-                                  text=SUBTITLE_TIME.sub("", after.text)))
+                                  text=SUBTITLE_TIMES.sub("", after.text)))
 
 
 def joined(before: Figure, after: Figure) -> Figure | None:
@@ -709,8 +720,8 @@ def extract_report(report: Report) -> list[Figure]:
             plain = to_analysis(text)  # asides as printed, for the rules that read them
             note = note or ("预计" in plain and _ALL_ESTIMATES.search(plain))
             analysis = headline_breaks(ASCII_STOP.sub("。", blank_asides(plain)))
-            if time := SUBTITLE_TIME.match(analysis):  # (00:24 全县…: a subtitle's time, no figure)
-                analysis = " " * time.end() + analysis[time.end():]
+            if ":" in analysis and SUBTITLE_TIME.match(analysis):  # (00:24 全县…: a subtitle's time, no figure)
+                analysis = SUBTITLE_TIMES.sub(lambda m: " " * len(m.group()), analysis)
             # text outside any part: its own headings set the role; so do, in any part, short heading
             # lines (an annex's tables: 2016年主要经济指标完成情况 … 2017年主要指标预期)
             if part.anchor == "part-0" or len(analysis.strip()) <= HEADING_CHARS:
@@ -796,6 +807,8 @@ def extract_report(report: Report) -> list[Figure]:
                     int(y) < report.metadata.year for y in _YEARS.findall(clause))
                 marks = parts_of_year(clause)
                 raws = scan_sentence(clause, text[start:end])
+                if raws and "其中" in clause[:4] and figures and figures[-1].anchor == node.anchor:
+                    income_groups_after(raws, figures[-1].label)  # (…收入38410元；其中城镇居民45620元)
                 # 地区生产总值预计增长6%，固定资产投资增长3%，社会消费品零售总额预计增长12%: where
                 # 预计 marks items one by one, an item without its own is a result
                 # (预计（以下均为预计）地区生产总值…: a 预计 in brackets marks no item)

@@ -31,7 +31,7 @@ ESTIMATE = re.compile(ESTIMATE_WORDS)
 # full stop; one after a label (地区生产总值预计完成 55 亿元；固定资产投资完成…) does not.
 ESTIMATE_OPENS = re.compile(r"(?:^|[，,])[\s，,；;：:“\"「]*"
                             r"(?:(?:\d{4}\s*年|全年|全县|全区|全市|全旗|我县|我区|今年|去年|上年)[\s，,]*)*"
-                            rf"(?:经|据)?(?:{ESTIMATE_WORDS})")
+                            rf"(?:报告)?(?:经|据)?(?:{ESTIMATE_WORDS})")  # (报告预计，全年…)
 # Words that make what follows them a target: wherever they stand (a plan in a report whose
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
 TARGET = re.compile(r"预期目标|主要目标|预期指标|目标是|目标为|力争(?!上游)|确保(?!了)")
@@ -81,7 +81,8 @@ MULTI_YEAR = re.compile(r"过去的?(?P<a>[三四五十])年|(?P<b>[三四五十
                         r"|本届政府|届(?:人民)?政府(?:工作)?回顾")
 # “十三五”期间，全县累计完成固定资产投资500亿元 in a report of 2021: the years of a plan that has ended
 # (opening its sentence as a frame, 十三五时期，…: not “十三五”期间形成的好经验要继续坚持，…)
-_ENDED_PLAN = re.compile(r"^[\s，,]*" + PLAN_NAME + r"(?:时期|期间|以来)\s*[，,]")
+_ENDED_PLAN = re.compile(r"^[\s，,]*(?P<back>回顾|回望|回首)?\s*" + PLAN_NAME  # (回顾“十二五”，…)
+                         + r"(?:时期|期间|以来)?(?(back)|(?<=时期|期间|以来))\s*[，,]")
 _NUMERALS = {"三": 3, "四": 4, "五": 5, "十": 10}
 # “十二五”前两年，全县累计完成…: the first years of a plan, a span from its first year
 _PLAN_FIRST_YEARS = re.compile(PLAN_NAME + r"(?:规划)?(?:的|以来)?(?:头|前)(?P<first>[两二三四])年")
@@ -187,9 +188,9 @@ def part_roles(parts: list[Node], year: int | None = None, review_year: int | No
 
 # 【回看2025】, 【2026干啥】: a post's heading in brackets that names a year and a word or two
 _BRACKETED_YEAR = re.compile(r"^[^\d]{0,6}?(?P<y>\d{4})\s*年?[^\d]{0,8}$")
-# 2024年，凤凰这样干👉, 2023年 这样干: a post's lead line that opens on a year and says no more than
-# a few words (no figure), over the list it leads
-_YEAR_LEAD_LINE = re.compile(r"^(?P<y>\d{4})\s*年\s*[，,]?[^\d。！？；;，,]{0,12}$")
+# 2024年，凤凰这样干👉, 2023年 这样干, 那么2026年怎么干？: a post's lead line that opens on a year and
+# says no more than a few words (no figure), over the list it leads
+_YEAR_LEAD_LINE = re.compile(r"^(?:那么|那)?(?P<y>\d{4})\s*年\s*[，,]?[^\d。！？；;，,]{0,12}[？?]?$")
 
 
 def year_role(title: str, year: int, review_year: int | None, bracketed: bool = False) -> str | None:
@@ -208,8 +209,8 @@ def line_role(text: str, year: int | None, review_year: int | None) -> str | Non
     words, bracketed = heading_words(text)
     if said := heading_role(words):
         return said
-    return year_role(words, year, review_year, bracketed) if year and words[:1].isdigit() or bracketed and year \
-        else None
+    return year_role(words, year, review_year, bracketed) if year and (words[:1].isdigit() or words[:1] == "那") \
+        or bracketed and year else None
 
 
 def heading_role(text: str) -> str | None:

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from generator.extract.context import PLAN_END
-from generator.headings import BULLET
+from generator.headings import BULLET, SUBTITLE_TIMES
 from generator.indicators import match_label
 from generator.numbers import DIGIT
 from generator.script import to_analysis
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # time, so that a name beginning with one (全口径财政收入) can stop the cut.
 _LEAD = re.compile(r"^(?:(?:(?:建议|力争|确保|争取|努力)(?:将|把)|"  # (建议将…: a proposal, not 将乐县)
                    r"全县|全区|全市|全旗|全州(?!县)|全盟|全镇|全乡|我县|我区|我市|我旗|本县|本区|本市|本旗|"
-                   r"辖区|县域|属地|面对|"
+                   r"辖区|县域|属地|面对|这一年|"
                    r"全域口径|全域|"
                    r"我们|即|分别是|分别为|依次是|依次为|"
                    r"全年|今年|明年|去年|上年|当年|年度|(?:按)?(?:同|可比)口径|"
@@ -47,7 +47,7 @@ _TRAIL = re.compile(r"(?:同比|(?:比|较)(?:上年|去年)(?:同期)?|与(?:�
                     r"|(?:初步)?预计(?:全年|今年)?|(?:经)?初步核算|[（(]\s*下同\s*[）)]"
                     r"|预期|(?<=[\u4e00-\u9fff])(?<!增长)预期目标"  # (地区生产总值预期增长8%; …预期目标为增长5%左右;
                     # not 今年预期目标增长5%, a rate named by its goal alone, nor 经济增长预期目标为9.5%)
-                    r"|自然|实际|名义|首次|连续|已经|已|将|有望|仍然|仍|依然|(?<!许)可|(?<![主需重])要|先后|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
+                    r"|自然|实际|名义|首次|连续|已经|已|将|有望|仍然|仍|依然|则|亦|全年|(?<!许)可|(?<![主需重])要|先后|全县|全区|全市|全旗|(?:按|自然|同|可比|按可比|按自然)口径(?:计算)?"
                     r"|按?[原新]?统计口径(?:计算)?"
                     r"|(?:按)?(?:可比价|现价)(?:计算)?"
                     r"|(?:在全[省市国区州盟])?(?:县域)?率先|历史性地?"
@@ -73,7 +73,7 @@ _SUBJECT_BEFORE = re.compile(rf"^(?:\d+\s*[户家个])?(?:(?P<scope>{_SCOPE})?"
                              r"(?=(?:全年)?(?:初步)?(?:预计)?(?:实现|完成|达到|累计完成|全年完成))")
 # The parts of a region that report their own figures: 经开区, 高新区, 综保区, 片区…
 ZONES = (r"经济技术开发区|经济开发区|经开区|开发区|高新区|工业园区|产业园区|园区|工业园|产业园|集中区|集聚区|"
-         r"化工园|科技园|物流园|创业园|生态园|"
+         r"化工园|科技园|物流园|创业园|生态园|经济区|"
           r"科学城|科技城|医学城|大学城|生态城|"
           r"综合保税区|综保区|保税区|加工区|片区|基地|示范区|试验区|合作区")
 # 某某综保区实现…, 某某片区完成…: a part of the region before the verb, the subject of what follows
@@ -165,6 +165,8 @@ def clean_label(text: str) -> str:
     """
     if marks := marks_before(text):
         text = text[marks:]  # (📈 地区生产总值: a post's picture before the name)
+    if ":" in text and (times := SUBTITLE_TIMES.search(text)):  # (全市地区生产总值[00:22] 达到…: a subtitle's time)
+        text = text[:times.start()] + SUBTITLE_TIMES.sub("", text[times.start():])
     analysis = to_analysis(text)
     for cut in _lead_ins(analysis):
         if match_label(named := clean_label(text[cut:])):
@@ -335,6 +337,17 @@ def opening_sector(analysis: str, original: str) -> str:
 _COUNTED_TO = re.compile(r"(?:发展到|增加到|增至|达到)$")
 
 
+def income_groups_after(figures: list[Raw], previous: str) -> None:
+    """…人均可支配收入38410元，增长5.9%；其中城镇居民45620元、农村居民22870元: population groups that open
+    the clause after an income figure's take the income (inherit_subjects, across the ；)."""
+    if _INCOME not in to_analysis(previous):
+        return
+    for raw in figures:
+        group = to_analysis(raw.label).removeprefix("其中")
+        if _INCOME_GROUP.match(group):
+            raw.label = raw.label[len(raw.label) - len(group):] + ("" if group.endswith("民") else "居民") + _INCOME
+
+
 def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
     """A label that names only a measure takes its subject from the label before it, or the
     first from the sector the sentence opens with (`opening`; and 支出 after a 收入, its budget);
@@ -376,8 +389,8 @@ SUB_AREA = re.compile(r"\s*(?:其中|同时|另外|[从分][\u4e00-\u9fff]{1,4}�
                       r"|高新区|经开区|开发区|综保区|工业园区|产业园区|产业集聚区)"
                       r"(?:\s*[（(][^（）()，,；;]{1,10}[）)])?\s*"  # (嵊州经济开发区（高新区）实现…: its other name)
                       # (…开发区2016年实现…: its year between its name and the verb; 凯里经济开发区力争完成…)
-                      r"(?:\d{4}\s*年|全年|今年|去年|共)?(?:力争|确保|争取|预计)?"
-                      r"(?:实现|完成|累计完成|引进|完成了|实现了)")
+                      r"(?:\d{4}\s*年|全年|今年|去年|共|合计|共计)?(?:力争|确保|争取|预计)?"
+                      r"(?:实现|完成|累计完成|引进|完成了|实现了|新增)")
 # 产业园区持续增效，完成规上工业总产值…: the parks, named by their kind alone, then a few words
 # on them, then their figures (not 推进工业园区循环化改造，完成…, where the clause's subject is a deed)
 # (not 园区和镇街齐头并进，完成…: the parks with the rest of the county)
@@ -387,7 +400,8 @@ _PARKS_THEN = re.compile(r"\s*(?:其中|同时|另外)?[，,]?\s*"
                          r"|(?!推进|加快|建设|打造|完善|实施|推动|支持|引导|依托|围绕|做强|做大|提升|培育|争创|创建|申报)"
                          r"[\u4e00-\u9fff]{2,10}?(?:综合保税区|保税区|经济技术开发区|经济开发区|高新技术产业开发区))"
                          r"(?![^，,；;。：:]{0,8}?(?:[和与及、同]|协同|共同|一道))"
-                         r"[^，,；;。：:\d]{1,8}[，,]\s*(?:全年|今年|去年|共)?(?:实现|完成|累计完成|引进|完成了|实现了)")
+                         r"[^，,；;。：:\d]{1,12}[，,]\s*(?:\d{4}\s*年|全年|今年|去年|共|合计)?"
+                         r"(?:实现|完成|累计完成|引进|完成了|实现了)")
 # …；全县完成… or …；我区实现…: the report's own region speaking again
 _WHOLE_SUBJECT = re.compile(rf"\s*(?:{OWN_REGION})")
 
@@ -443,7 +457,7 @@ def opening_area(clause: str) -> tuple[int, int, int | None] | None:
     their verb starts: their figures are those of that clause only (产业园区持续增效，完成规上工业总产值
     39.7亿元、增加值11.8亿元，…); (0, 0, None) when the clause opens with the whole region again;
     None when it names no subject."""
-    if "实现" in clause or "完成" in clause or "引进" in clause:
+    if "实现" in clause or "完成" in clause or "引进" in clause or "新增" in clause:
         if match := SUB_AREA.match(clause):
             return (*match.span("area"), None)
         if "区" in clause and (match := _PARKS_THEN.match(clause)):

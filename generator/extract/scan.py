@@ -87,7 +87,9 @@ _VERBS = """完成 实现 达到 达 为 是 突破 超过 超 逾 近 约 增�
     攀升至 攀升到 稳定在 控制在 保持在 总计
     累计 共计 合计 共 总量 规模 达到了
     分别 分别为 分别达到 分别完成 分别实现 同比 比上年 较上年 比去年 较去年 全年 年度 有 新增 占
-    预计 初步预计 上报 仅 各""".split()  # 分别上报完成 47975 元: the figure as reported
+    预计 初步预计 上报 仅 各
+    按可比价格计算 按可比价计算 按不变价格计算 按不变价计算 按现价计算 按可比口径计算
+    按同口径计算""".split()  # 分别上报完成 47975 元: the figure as reported
 _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回落 下滑 下跌 增速 增幅 增长率 涨幅 降幅
     增速为 增幅为 增长率为 涨幅为 降幅为 增速达 增速达到 增长了 下降了 实际增长 名义增长 同口径增长
     可比增长 按可比价格计算增长 按可比价计算增长 按可比价增长 按可比口径增长 可比口径增长 按同口径增长
@@ -173,6 +175,7 @@ _TIME_TURNS = re.compile(r"今年|明年|新的一年")
 _RATE_WORD = re.compile(r"(?:增速|增幅|增[长長]率|[涨漲]幅|降幅|(?:预期|預期)?增[长長](?=(?:预期|預期)?目[标標]))"
                         r"(?:(?:预期|預期)?目[标標](?:[设設]定|[确確]定|[调調]整|定)?)?$")  # 增长目标设定为 6%
 # 地区生产总值增速…: an indicator's rate named; …连续三个季度全市排名第一: and only how it ranked
+_BACK_REFERENCE = re.compile(r"(?:这|上述)?(?:两|二|三)(?:项|者)(?:收入|指标|数据)?的?|(?:二|两)者的?")
 _TREND = re.compile(r"(?:止跌回升|止跌回稳|企稳回升|触底回升|稳步回升|持续回升|回升向好|持续向好|稳中有升|逆势上扬"
                     r"|稳步增长|平稳增长|较快增长|快速增长|持续增长|恢复性增长)$")
 _RATE_OF = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,14}?)(?:增速|增幅|增长速度)")
@@ -539,6 +542,8 @@ class Scanner:
             self.on_value(match, reading, number, unit)
 
     def on_rate(self, match, reading: Reading, rate: dict, unit: str) -> None:
+        if reading.label and _BACK_REFERENCE.fullmatch(to_analysis(reading.label)):
+            reading.label = ""  # 两项收入的增幅分别为7.6%和8.9%: the figures just named, no name of its own
         if _FROM.search(reading.context):
             self.rate_from = True  # 增速从2011年的3.3%增长到32.4%: where the rate started, not its growth
             return

@@ -18,6 +18,8 @@ from generator.headings import (
     BULLET,
     ITEM_NUMBER,
     MAX_HEADING_CHARS,
+    SUBTITLE_TIME,
+    SUBTITLE_TIMES,
     is_bullet,
     is_heading,
     is_terminated,
@@ -71,8 +73,14 @@ def is_theme_line(last: str, text: str) -> bool:
 def is_subhead(last: str, text: str, adjacent: bool) -> bool:
     """(抓运行、稳增长，经济向好态势更加稳固 ⏎⏎ 固定资产投资增长12.3%…: a short line, a blank line, then a
     paragraph that opens with an indicator and its figure — a subheading, whatever words it ends in)"""
+    if not adjacent and len(last.strip()) <= MAX_HEADING_CHARS and _NEWS_LEAD.match(to_analysis(text)):
+        return True  # (a story's headline, a blank line, then its lead: 记者1月22日从…获悉，…)
     return not adjacent and len(last.strip()) <= SUBHEAD_CHARS and (
         bool(OPENS_SENTENCE.match(to_analysis(text))) or bool(_opens_figure().match(label_key(text))))
+
+
+_NEWS_LEAD = re.compile(r"^[（(【\[]?\s*(?:本报讯|本台讯|记者|通讯员|新华社|中新网|央广网"
+                        r"|\d{1,2}\s*月\s*\d{1,2}\s*日\s*[，,上下])")
 
 
 # "交通新面貌。通讯员 供图", "县长作报告。记者 王明 摄": a photo's caption and credit, no cut sentence
@@ -212,7 +220,8 @@ def join_blocks(lines: list[tuple[int, str]]):
         previous_full = width is not None and len(text) == width
         if last and (wrapped_on or not is_terminated(last.text)) \
                 and not (is_heading(last.text) and not runs_on(last.text) and not cut_at_width) \
-                and not opens_unit(text) and not stands_apart(last.text, text, adjacent) \
+                and (not opens_unit(text) or continues_subtitle(last.text, text)) \
+                and not stands_apart(last.text, text, adjacent) \
                 and not heads_after_item(last, text, width) \
                 and not (number in listed and last.lines[-1] in listed):
             repairs.append(classify_join(last, text, number, adjacent))
@@ -222,6 +231,18 @@ def join_blocks(lines: list[tuple[int, str]]):
             blocks.append(Block(text, number, number, (number,)))
         previous_number = number
     return blocks, repairs
+
+
+def continues_subtitle(last: str, text: str) -> bool:
+    """[00:19] 这一年 全市地区生产总值 ⏎ [00:22] 达到438.5亿元: a subtitle that goes on from the one
+    before, which said no figure (a name, a lead), is the rest of its sentence."""
+    if not ((time := SUBTITLE_TIME.match(text)) and SUBTITLE_TIME.match(last)):
+        return False
+    return not DIGIT.search(SUBTITLE_TIMES.sub("", last)) and bool(_ITS_NUMBER.match(text, time.end()))
+
+
+# 136.9亿元, 达到438.5亿元: a subtitle that opens on a number, or on the verb before one
+_ITS_NUMBER = re.compile(r"\s*(?:(?:达到|完成|实现|突破|达)\s*)?\d")
 
 
 def heads_after_item(last: Block, text: str, width: int | None) -> bool:
