@@ -637,6 +637,34 @@ _GROWTH_OPENS = re.compile(rf"\s*(?:[^，,。；;]{{0,16}}(?:了解到|获悉)\s
                            r"(?:全年)?\s*(?:比上年|较上年|同比)?\s*(?:增长|下降|增幅为?|增速为?|增长率为)\s*[：:]?\s*-?\d")
 
 
+# 兩項收入比上年分別增長10.6%和12.1%, 增幅方面，前者增长4.6%，后者增长7.2%: rates with no name of their own
+_NO_NAME = re.compile(r"(?:前者|后者)?")
+
+
+def paired_back(figures: list[Figure]) -> list[Figure]:
+    """城镇居民人均可支配收入21480元，农民人均纯收入11060元。两项收入比上年分别增长10.6%和12.1%: two
+    or more nameless growths that open a sentence give, in order, the growths of as many levels just
+    before them in the paragraph, each said without one (one figure each; the sentence the level's)."""
+    out, i = list(figures), 0
+    while i < len(out):
+        j = i
+        while j < len(out) and not out[j].indicator and out[j].growth_pct and not out[j].value \
+                and (not out[j].flags or out[j].flags.startswith("分别 list")) \
+                and _NO_NAME.fullmatch(to_analysis(out[j].label)):  # (flagged as a list with no names of its own)
+            j += 1
+        count = j - i
+        levels = out[i - count:i] if count >= 2 and i >= count else []
+        if levels and all(f.indicator and f.value and not f.growth_pct and not f.flags
+                          and f.anchor == out[i].anchor and f.text != out[i].text for f in levels) \
+                and len({f.text for f in out[i:j]}) == 1:
+            for at, rate in zip(range(i - count, i), out[i:j], strict=True):
+                out[at] = replace(out[at], growth_pct=rate.growth_pct, growth_unit=rate.growth_unit)
+            del out[i:j]
+            continue
+        i = max(j, i + 1)
+    return out
+
+
 def joined_across(before: Figure, after: Figure) -> Figure | None:
     """地区生产总值：612.4亿元 ⏎ 同比增长：6.3%, 00:24 …地区生产总值263亿元 ⏎ 00:28 同比增长6.2%: a
     card's or a subtitle's level on one short line and, on the next, a nameless growth that opens it
@@ -996,6 +1024,7 @@ def extract_report(report: Report) -> list[Figure]:
                 part_next if item else "")
             held = (estimating, targeting) if offset >= 0 and \
                 analysis.rstrip().endswith(("；", ";")) else None
+            figures[first:] = paired_back(figures[first:])
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
     if last_sentence and not is_terminated(last_sentence[1]) and not is_bullet(last_sentence[1].lstrip()[:1]):
         # (not a list's last item, ◆…, which needs no stop)

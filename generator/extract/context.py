@@ -31,7 +31,8 @@ ESTIMATE = re.compile(ESTIMATE_WORDS)
 # full stop; one after a label (地区生产总值预计完成 55 亿元；固定资产投资完成…) does not.
 ESTIMATE_OPENS = re.compile(r"(?:^|[，,])[\s，,；;：:“\"「]*"
                             r"(?:(?:\d{4}\s*年|全年|全县|全区|全市|全旗|我县|我区|今年|去年|上年)[\s，,]*)*"
-                            rf"(?:报告)?(?:经|据)?(?:{ESTIMATE_WORDS})")  # (报告预计，全年…)
+                            # (报告预计，全年…; 全年主要指标预计如下：…)
+                            rf"(?:主要(?:经济)?指标)?(?:报告)?(?:经|据)?(?:{ESTIMATE_WORDS})")
 # Words that make what follows them a target: wherever they stand (a plan in a report whose
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
 TARGET = re.compile(r"预期目标|主要目标|预期指标|目标是|目标为|力争(?!上游)|确保(?!了)")

@@ -122,7 +122,12 @@ def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     return bool(CAPTION.match(plain) or PHOTO_CREDIT.search(plain)) \
         or is_subhead(last, text, adjacent) or is_theme_line(last, text) or next_item(plain, text) \
         or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text)) \
-        or is_callout(last, text) or is_aside_line(last) or is_aside_line(text) or leads_with_a_mark(last)
+        or is_callout(last, text) or is_aside_line(last) or is_aside_line(text) or leads_with_a_mark(last) \
+        or len(last.strip()) <= SUBHEAD_CHARS and bool(_TIME_OPENS.match(to_analysis(text)))
+
+
+# 新昌去年经济总量跨上400亿元台阶 ⏎ 今年GDP预期增长7%左右: a headline's second line, on a time of its own
+_TIME_OPENS = re.compile(r"\s*(?:今年|去年|明年)")
 
 
 # （画面二：蒙阳蔬菜市场）, （片尾）: a script's direction, a line wholly in brackets, no part of a sentence
