@@ -837,10 +837,33 @@ _DOWN_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])↓(?=\s*\d[\d.]*\s*%)")
 _COLON_RATE = re.compile(r"(?<=增长|增速|增幅|下降|涨幅)[：:](?=\s*[-+]?\d)")
 
 
+# 103.27亿元——全县地区生产总值，同比增长4.9%; 11.4%——规上工业增加值增速: an infographic's figure, its
+# number first and its name after a dash — read as 全县地区生产总值达到103.27亿元 (the two parts
+# swapped, the dash read as 达到: the same length)
+_NUMBER_FIRST = re.compile(rf"^(?P<lead>\s*)(?P<number>{NUM}\s*{UNIT})\s*(?:——|－－|--)\s*"
+                           r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,20})(?=[，,；;。]|$)")
+
+
+def number_first(analysis: str, original: str) -> tuple[str, str]:
+    """Both copies with a number-first figure (_NUMBER_FIRST) turned name-first; else as they were."""
+    match = _NUMBER_FIRST.match(analysis)
+    if not match or not match_label(clean_label(match["name"])) and not _RATE_OF.match(match["name"]):
+        return analysis, original
+
+    def turned(text: str) -> str:
+        lead, number, name = (text[match.start(g):match.end(g)] for g in ("lead", "number", "name"))
+        gap = match.end() - match.start() - len(lead) - len(number) - len(name)
+        said = ("达到" + " " * (gap - 2)) if gap >= 2 else " " * gap
+        return lead + name + said + number + text[match.end():]
+    return turned(analysis), turned(original)
+
+
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     if "第" not in analysis and not DIGIT.search(analysis):
         return []  # no number and no rank: nothing to read (most sentences of a report)
+    if "—" in analysis or "－" in analysis or "--" in analysis:
+        analysis, original = number_first(analysis, original)
     if "：" in analysis or ":" in analysis:  # 同比增长：6.3% (a card's): the rate's colon as a space
         analysis, original = _COLON_RATE.sub(" ", analysis), _COLON_RATE.sub(" ", original)
     if "+" in analysis or "＋" in analysis or "↑" in analysis:  # (in both copies: a label is cut from the original)
