@@ -337,6 +337,11 @@ def opening_sector(analysis: str, original: str) -> str:
 _COUNTED_TO = re.compile(r"(?:发展到|增加到|增至|达到)$")
 
 
+def group_income(label: str, group: str) -> str:
+    """其中城镇居民 → 城镇居民人均可支配收入, 农民 → 农民人均可支配收入: a population group's income."""
+    return label[len(label) - len(group):] + ("" if group.endswith("民") else "居民") + _INCOME
+
+
 def income_groups_after(figures: list[Raw], previous: str) -> None:
     """…人均可支配收入38410元，增长5.9%；其中城镇居民45620元、农村居民22870元: population groups that open
     the clause after an income figure's take the income (inherit_subjects, across the ；)."""
@@ -345,7 +350,7 @@ def income_groups_after(figures: list[Raw], previous: str) -> None:
     for raw in figures:
         group = to_analysis(raw.label).removeprefix("其中")
         if _INCOME_GROUP.match(group):
-            raw.label = raw.label[len(raw.label) - len(group):] + ("" if group.endswith("民") else "居民") + _INCOME
+            raw.label = group_income(raw.label, group)
 
 
 def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
@@ -356,8 +361,7 @@ def inherit_subjects(figures: list[Raw], opening: str = "") -> None:
     for raw in figures:
         group = to_analysis(raw.label).removeprefix("其中")
         if _INCOME_GROUP.match(group) and _INCOME in to_analysis(previous):
-            label = raw.label[len(raw.label) - len(group):]
-            raw.label = label + ("" if group.endswith("民") else "居民") + _INCOME
+            raw.label = group_income(raw.label, group)
             continue
         label = to_analysis(raw.label)  # the rules read simplified script; the label keeps its own
         if label == "支出" and revenue:

@@ -858,6 +858,21 @@ def number_first(analysis: str, original: str) -> tuple[str, str]:
     return turned(analysis), turned(original)
 
 
+def marked_as(pattern: re.Pattern, word: str, analysis: str, original: str) -> tuple[str, str]:
+    """Both copies with each one-character match of `pattern` in the analysis text read as `word`,
+    at the same places (a label is cut from the original, so the two must stay aligned)."""
+    spots = [match.start() for match in pattern.finditer(analysis)]
+    if not spots:
+        return analysis, original
+
+    def put(text: str) -> str:
+        chars = list(text)
+        for at in spots:
+            chars[at] = word
+        return "".join(chars)
+    return put(analysis), put(original)
+
+
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     if "第" not in analysis and not DIGIT.search(analysis):
@@ -865,9 +880,9 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
     if "—" in analysis or "－" in analysis or "--" in analysis:
         analysis, original = number_first(analysis, original)
     if "：" in analysis or ":" in analysis:  # 同比增长：6.3% (a card's): the rate's colon as a space
-        analysis, original = _COLON_RATE.sub(" ", analysis), _COLON_RATE.sub(" ", original)
-    if "+" in analysis or "＋" in analysis or "↑" in analysis:  # (in both copies: a label is cut from the original)
-        analysis, original = _PLUS_RATE.sub("涨", analysis), _PLUS_RATE.sub("涨", original)
+        analysis, original = marked_as(_COLON_RATE, " ", analysis, original)
+    if "+" in analysis or "＋" in analysis or "↑" in analysis:
+        analysis, original = marked_as(_PLUS_RATE, "涨", analysis, original)
     if "↓" in analysis:
-        analysis, original = _DOWN_RATE.sub("跌", analysis), _DOWN_RATE.sub("跌", original)
+        analysis, original = marked_as(_DOWN_RATE, "跌", analysis, original)
     return Scanner(blank_adjusted_growth(analysis), original).run()
