@@ -22,7 +22,8 @@ BOLD_LEAD = re.compile(r"^\*\*(?P<lead>[^*]+)\*\*")
 
 # "一、", "第一部分": how a part heading is numbered, when it is
 _NUMBERED = r"(?:[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分)"
-_PART_NUMBER = rf"^[#*\s【]*{_NUMBERED}?\s*"  # (【2023年主要预期目标】: a post's heading in brackets)
+# (【2023年主要预期目标】: a post's heading in brackets; PART 1  2018年 这样走过: a long image's part)
+_PART_NUMBER = rf"^[#*\s【]*(?:{_NUMBERED}|(?i:part)\s*\d{{1,2}})?\s*"
 # "一、精彩的2012年", "二、奋进2023年：矢志赶超、开创新局", "二、2019年主要工作": a numbered part named
 # by a year alone, or by a year's work (whether it looks back or plans, its neighbour a year apart
 # tells, or else its number: the first part of a report looks back, a later one plans)
@@ -40,7 +41,7 @@ REVIEW_HEADING = re.compile(_PART_NUMBER +
                             r"(?:(?P<look>回顾|回眸|回首)|(?P<lead>[^。，,；;\d]{0,14}(?:成就|成绩|回顾)\s*[和与及]))?\s*"
                             r"(?P<y>\d{4})\s*年(?!\s*以?来)(?(lead)(?![^。，,；;]{0,10}(?:安排|目标|任务|计划))[^。，,；;]{0,10}"
                             r"|(?(look)(?![^。，,；;]{0,16}(?:安排|目标|任务|计划|展望|回顾))[^。，,；;\d]{0,16}"
-                            r"|[^。，,；;]{0,16}?(?:回顾|成果|总结|成就|成绩|工作情况|完成情况)[^。，,；;]{0,4}))$")
+                            r"|[^。，,；;]{0,16}?(?:回顾|成果|总结|成就|成绩|工作情况|完成情况|走过|答卷)[^。，,；;]{0,4}))$")
 # "“十四五”", 十三五: a five-year plan by name; in PLAN_NAME its numeral is the group `plan`
 # (for plan_end_year), in ANY_PLAN_NAME, for patterns whose groups are years, it is not caught
 _PLAN_NUMERALS = "一二三四五六七八九"
@@ -119,6 +120,12 @@ ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|
 SUBTITLE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\D)")
 # the same anywhere in a paragraph (subtitle lines joined: 这一年 全市地区生产总值[00:22] 达到438.5亿元)
 SUBTITLE_TIMES = re.compile(r"(?:^|(?<=[^\d:.]))\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\S)")
+# —— 亮点 ——, ━━ 2023 我们这样干 ━━: a poster's heading, a few words between dashes on a line of their own
+DASHED_HEADING = re.compile(r"^(?:—{1,2}|-{2,}|━+|─+)\s*[^—\-━─。，,；;]{1,20}?\s*(?:—{1,2}|-{2,}|━+|─+)$")
+# 关键词一：稳, 关键词7｜2030: a digest's heading, the keyword it reads the report by
+KEYWORD_HEADING = re.compile(r"^关键词\s*[一二三四五六七八九十\d]{0,3}\s*[：:｜|丨]\s*[^。，,；;！？]{1,12}$")
+# "00:30" ⏎ 预计全年地区生产总值 ⏎ 88.2亿元: a subtitle's time on a line of its own, above its words
+SUBTITLE_ALONE = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?$")
 
 
 def is_bullet(char: str) -> bool:
@@ -163,7 +170,8 @@ def opens_unit(text: str) -> bool:
     return bool(
         text.startswith("#")
         or bool(stripped) and is_bullet(stripped[0])
-        or bool(SUBTITLE_TIME.match(stripped))
+        or bool(SUBTITLE_TIME.match(stripped) or SUBTITLE_ALONE.match(stripped))
+        or bool(DASHED_HEADING.match(stripped) or KEYWORD_HEADING.match(bare))
         or PART.match(bare) and len(bare) <= MAX_HEADING_CHARS
         or SECTION.match(bare)
         or BOLD_LEAD.match(stripped)
@@ -187,4 +195,5 @@ def is_heading(text: str) -> bool:
     return bool(PART.match(bare) or SECTION.match(bare) or whole_bold
                 or _year_heading(simplified)
                 or PLAN_HEADING_NO_YEAR.match(simplified)
-                or BRACKETED_HEADING.match(_MARKS_BEFORE.sub("", bare)))
+                or BRACKETED_HEADING.match(_MARKS_BEFORE.sub("", bare))
+                or DASHED_HEADING.match(bare) or KEYWORD_HEADING.match(simplified))

@@ -427,3 +427,18 @@ def test_a_year_named_part_after_a_term_look_back_is_no_plan(tmp_path, heading):
     (tmp_path / "r.meta.yml").write_text("region: 某县\n", encoding="utf-8")
     metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
     assert (metadata.year, metadata.review_year) == (2021, 2020)  # (from the year mentioned, looked back on)
+
+
+@pytest.mark.parametrize("title", ["一图读懂｜2019年某县政府工作报告", "图解：2019年某县政府工作报告",
+                                   "【划重点】2019年某县政府工作报告", "海报｜数读某县2019年政府工作报告"],
+                         ids=["bar", "colon", "brackets", "region-first"])
+def test_a_posts_title_names_the_report_after_what_the_post_is(tmp_path, title):
+    """一图读懂｜2019年某县政府工作报告: a post's title names the report as a headline does, after the
+    words for what the post is; its year is the plan year (the text's most mentioned year, 2019 in
+    the goals, had been read as the year reviewed)."""
+    path = tmp_path / "r.txt"
+    path.write_text(f"{title}\n\n地区生产总值\n128.4亿元\n同比增长7.6%\n\n主要预期目标\n"
+                    "2019年地区生产总值增长7%左右\n2019年新开工项目52个\n2019年新增学位6000个\n", encoding="utf-8")
+    (tmp_path / "r.meta.yml").write_text("region: 某县\n", encoding="utf-8")
+    metadata = ingest_text(read_source(path, "r.txt"), lenient=True).metadata
+    assert (metadata.year, metadata.review_year, metadata.origin["year"]) == (2019, 2018, "text:1")

@@ -333,7 +333,8 @@ def excluding(analysis: str) -> list[tuple[int, int, int, int]]:
 _AHEAD_FIVE = re.compile(r"^[\s，,]*(?:(?:[^。，,；;]{0,16}(?:了解到|获悉|提出|指出|明确|强调)[，,：:]\s*)?"
                          rf"(?:未来|今后)[五5]年|今后一个时期|{PLAN_NAME}(?:时期|期间))")
 # 展望2035年 on a line of its own: the goals under it are that year's (a vision, not the plan year's)
-_FAR_AHEAD = re.compile(r"^\s*展望\s*(\d{4})\s*年")
+# 展望2035年…; ■ 到2021年, a heading line that is the horizon alone (a post's)
+_FAR_AHEAD = re.compile(r"^\s*展望\s*(\d{4})\s*年|^\W*(?:到|至)\s*(\d{4})\s*年(?:底|末)?\W*$")
 # 今年…, 明年…, 新的一年…: a sentence of the five years' goals' paragraph that turns to one year
 _ONE_YEAR_AHEAD = re.compile(r"^[\s，,]*(?:今年|明年|新的一年|本年度|全年)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
@@ -419,6 +420,9 @@ _SAYING_END = re.compile(r"[；;。！？!?]")
 
 
 _ASIDE_CLOSE = re.compile(r"[^（）()。；;]{0,24}[）)]")
+
+
+_ESTIMATE_CLAUSE = re.compile(r"[^，,；;。\d]{0,16}预计")
 
 
 def parts_of_year(text: str) -> list[tuple[int, str | None]]:
@@ -555,8 +559,8 @@ def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | Non
 def heading_horizon(heading: str, year: int) -> tuple[str, str] | None:
     """The horizon a plan heading sets: a five-year plan's or 今后五年's (not where the heading names the
     report's year or an earlier one too: “十三五”时期和2017年形势任务), or 展望2035年's, a later year's."""
-    if (far := _FAR_AHEAD.match(heading)) and int(far[1]) > year:
-        return f"{year}–{far[1]}", far[1]
+    if (far := _FAR_AHEAD.match(heading)) and int(last := far[1] or far[2]) > year:
+        return f"{year}–{last}", last
     if any(int(y) <= year for y in _YEARS.findall(heading)):
         return None
     return five_years_ahead(_AHEAD_PART.search(heading), year)
@@ -796,6 +800,11 @@ def extract_report(report: Report) -> list[Figure]:
                 last_sentence = (figures_before, clause, offset + start if offset >= 0 else -1)
                 if framed and not _ESTIMATE_FIRST.match(clause):
                     part_year, carried = "", None  # (上半年，受疫情冲击…。全县地区生产总值增长6%: the year's)
+                elif part_year and "预计" in clause[:20] and _ESTIMATE_CLAUSE.match(clause) \
+                        and analysis[:start].rstrip()[-1:] in ("；", ";"):
+                    # …，1—11月累计完成14.2亿元；社会消费品零售总额预计完成…: a clause after a ；
+                    # that estimates its figure is the whole year's
+                    part_year = ""
                 framed = False
                 summing = False  # a sum over the years looked back on was listed in this clause
                 plans_from = 0  # 预计…，计划2023年…: where the plan year's clauses begin (what is read from there)

@@ -191,7 +191,14 @@ def part_roles(parts: list[Node], year: int | None = None, review_year: int | No
 _BRACKETED_YEAR = re.compile(r"^[^\d]{0,6}?(?P<y>\d{4})\s*年?[^\d]{0,8}$")
 # 2024年，凤凰这样干👉, 2023年 这样干, 那么2026年怎么干？: a post's lead line that opens on a year and
 # says no more than a few words (no figure), over the list it leads
-_YEAR_LEAD_LINE = re.compile(r"^(?:那么|那)?(?P<y>\d{4})\s*年\s*[，,]?[^\d。！？；;，,]{0,12}[？?]?$")
+# (a poster's 2023 我们这样干, 数说2022: the year without 年, a space or a word or two before it) (not 总额2023 亿元)
+_YEAR_LEAD_LINE = re.compile(r"^(?:(?:那么|那)?(?P<y>\d{4})\s*年|(?!.*(?:元|%|吨|亿|万|个|家))"
+                             r"(?:[\u4e00-\u9fff]{1,3})?(?P<bare>\d{4})(?!\s*年)\s)"
+                             r"\s*[，,]?[^\d。！？；;，,]{0,12}[？?]?$|^[\u4e00-\u9fff]{1,3}(?P<last>\d{4})$")
+
+
+_HORIZON_LINE = re.compile(r"(?:到|至)\s*(?P<y>\d{4})\s*年(?:底|末)?")
+_WORDS_THEN_YEAR = re.compile(r"[\u4e00-\u9fff]{1,3}\d{4}")
 
 
 def year_role(title: str, year: int, review_year: int | None, bracketed: bool = False) -> str | None:
@@ -200,7 +207,8 @@ def year_role(title: str, year: int, review_year: int | None, bracketed: bool = 
     review year, plan when it is its year."""
     if named := YEARS_WORK_HEADING.match(title) or bracketed and _BRACKETED_YEAR.match(title) \
             or _YEAR_LEAD_LINE.match(title):
-        return {review_year or year - 1: "review", year: "plan"}.get(int(named["y"]))
+        return {review_year or year - 1: "review", year: "plan"}.get(
+            int(named["y"] or named.groupdict().get("bare") or named.groupdict().get("last")))
     return None
 
 
@@ -210,7 +218,10 @@ def line_role(text: str, year: int | None, review_year: int | None) -> str | Non
     words, bracketed = heading_words(text)
     if said := heading_role(words):
         return said
-    return year_role(words, year, review_year, bracketed) if year and (words[:1].isdigit() or words[:1] == "那") \
+    if year and (horizon := _HORIZON_LINE.fullmatch(words)) and int(horizon["y"]) > year:
+        return "plan"  # (■ 到2021年: the goals of the years to it, below)
+    return year_role(words, year, review_year, bracketed) if year and (
+        words[:1].isdigit() or words[:1] == "那" or _WORDS_THEN_YEAR.match(words)) \
         or bracketed and year else None
 
 

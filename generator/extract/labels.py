@@ -133,7 +133,7 @@ def _name_leads() -> frozenset[str]:
 # a list of goals, ahead of its first item's name
 _ASCII_JUNK = re.compile(r"(?=[\d\s]*[\x21-\x2f\x3a-\x7e])[\x21-\x7e\s]+(?=[\u4e00-\u9fff])")
 _NUMBERED_ITEM = re.compile(r"(?<![\d.])\d{1,2}\s*[.．、](?!\d)\s*")
-_GOALS_NAMED = re.compile(r"(?:预期目标|主要目标|发展目标)(?:建议)?(?:是|为)?\s*[：:]?\s*")
+_GOALS_NAMED = re.compile(r"(?:预期目标|主要目标|发展目标|远期目标|远景目标|中期目标)(?:建议)?(?:是|为)?\s*[：:]?\s*")
 
 
 def _lead_ins(analysis: str) -> Iterator[int]:

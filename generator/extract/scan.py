@@ -842,11 +842,16 @@ _COLON_RATE = re.compile(r"(?<=增长|增速|增幅|下降|涨幅)[：:](?=\s*[-
 # swapped, the dash read as 达到: the same length)
 _NUMBER_FIRST = re.compile(rf"^(?P<lead>\s*)(?P<number>{NUM}\s*{UNIT})\s*(?:——|－－|--)\s*"
                            r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,20})(?=[，,；;。]|$)")
+# 277.86亿元地区生产总值增长4.9%, 7.6%规上工业增加值增速: a poster's card, its lines (number, unit,
+# name, growth) run together with no dash; the name runs to its growth or the card's end
+_NUMBER_FIRST_CARD = re.compile(rf"^(?P<lead>\s*)(?P<number>{NUM}\s*{UNIT})\s*"
+                                r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,20}?)"
+                                r"(?=(?:同比|同口径|可比价|比上年)?(?:增长|下降)|[，,；;。]|$)")
 
 
 def number_first(analysis: str, original: str) -> tuple[str, str]:
     """Both copies with a number-first figure (_NUMBER_FIRST) turned name-first; else as they were."""
-    match = _NUMBER_FIRST.match(analysis)
+    match = _NUMBER_FIRST.match(analysis) or _NUMBER_FIRST_CARD.match(analysis)
     if not match or not match_label(clean_label(match["name"])) and not _RATE_OF.match(match["name"]):
         return analysis, original
 
@@ -877,7 +882,7 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     if "第" not in analysis and not DIGIT.search(analysis):
         return []  # no number and no rank: nothing to read (most sentences of a report)
-    if "—" in analysis or "－" in analysis or "--" in analysis:
+    if "—" in analysis or "－" in analysis or "--" in analysis or analysis[:1].isdigit():
         analysis, original = number_first(analysis, original)
     if "：" in analysis or ":" in analysis:  # 同比增长：6.3% (a card's): the rate's colon as a space
         analysis, original = marked_as(_COLON_RATE, " ", analysis, original)

@@ -18,6 +18,7 @@ from generator.headings import (
     BULLET,
     ITEM_NUMBER,
     MAX_HEADING_CHARS,
+    SUBTITLE_ALONE,
     SUBTITLE_TIME,
     SUBTITLE_TIMES,
     is_bullet,
@@ -63,7 +64,7 @@ def _opens_figure() -> re.Pattern:
     names = sorted({label_key(name) for indicator in catalogue().values() for name in indicator.names
                     if len(name) >= 4}, key=lambda n: (-len(n), n))
     return re.compile(r"^(?:全县|全区|全市|全旗|全年|\d{4}年)?(?:" + "|".join(map(re.escape, names)) + ")"
-                      + _FIGURE_VERB)
+                      + rf"(?:{_FIGURE_VERB}|$)")  # (or the name alone: an infographic's card, its figure below)
 
 
 def is_theme_line(last: str, text: str) -> bool:
@@ -98,6 +99,7 @@ def next_item(last: str, text: str) -> bool:
 
 # "1" on a line of its own: the number of a table's row, the table copied one cell a line
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
+_UNIT_FIRST = re.compile(rf"\s*(?:{UNIT})")  # (112 ⏎ 亿元稀土产业集群产值: a poster's number, its unit below)
 
 
 # 34625元 / 13089元 above 城镇居民人均可支配收入34625元…: a post's callout, numbers only, each
@@ -121,9 +123,28 @@ def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     plain = to_analysis(last)
     return bool(CAPTION.match(plain) or PHOTO_CREDIT.search(plain)) \
         or is_subhead(last, text, adjacent) or is_theme_line(last, text) or next_item(plain, text) \
-        or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) or _ROW_NUMBER.fullmatch(text)) \
+        or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) and not _UNIT_FIRST.match(text)) \
+        or bool(_ROW_NUMBER.fullmatch(text)) \
         or is_callout(last, text) or is_aside_line(last) or is_aside_line(text) or leads_with_a_mark(last) \
-        or len(last.strip()) <= SUBHEAD_CHARS and bool(_TIME_OPENS.match(to_analysis(text)))
+        or len(last.strip()) <= SUBHEAD_CHARS and bool(_TIME_OPENS.match(to_analysis(text))) \
+        or not adjacent and opens_card(text)
+
+
+# 277.86 ⏎ 亿元 ⏎ 地区生产总值 ⏎ 增长4.9%, or 地区生产总值 ⏎ 增长7%: a poster's card, its number or its
+# name alone on its first line; after a blank line that line opens a card (a sentence a page cut
+# runs on in prose, never in a bare number or a name alone)
+_BARE_NUMBER = re.compile(rf"\s*{NUM}\s*(?:{UNIT}|元|人次|人|家|个|项|位)?\s*")
+
+
+def opens_card(text: str) -> bool:
+    return bool(_BARE_NUMBER.fullmatch(to_analysis(text))) or names_alone(text)
+
+
+def names_alone(text: str) -> bool:
+    """固定资产投资 ⏎ 增长11.2%: a card's name on a line of its own, whose figure is the line below
+    (even in a list set one item a line)."""
+    key = label_key(to_analysis(text))
+    return bool((name := _opens_figure().match(key)) and name.end() == len(key))
 
 
 # 新昌去年经济总量跨上400亿元台阶 ⏎ 今年GDP预期增长7%左右: a headline's second line, on a time of its own
@@ -184,13 +205,16 @@ _CLAUSE_STOP = re.compile(r"[，,；;。]")  # (an item is one clause: a wrapped
 _FIGURE_CLAUSES = re.compile(r"[；;：:]|\d\s*[%％]")
 
 
+_TIME_ALONE = re.compile(r"(?:到|至)?\s*\d{4}\s*年(?:底|末)?")
+
+
 def listed_lines(lines: list[tuple[int, str]]) -> set[int]:
     """The numbers of the lines that are items of a list set one a line."""
     listed: set[int] = set()
     run: list[tuple[int, str]] = []  # (line number, analysis text)
     for number, raw in [*lines, (0, "。")]:  # (a stop at the end closes the last run)
         plain = to_analysis(raw.strip())
-        if not plain:
+        if not plain or _TIME_ALONE.fullmatch(plain):  # (到2020年 ⏎ 地区生产总值达到200亿元: its time)
             continue
         if len(plain) <= LIST_LINE_CHARS and not is_terminated(plain) and not _CLAUSE_STOP.search(plain) \
                 and (_OPENS_WORD.match(plain) or ITEM_NUMBER.match(plain)):
@@ -228,7 +252,7 @@ def join_blocks(lines: list[tuple[int, str]]):
                 and (not opens_unit(text) or continues_subtitle(last.text, text)) \
                 and not stands_apart(last.text, text, adjacent) \
                 and not heads_after_item(last, text, width) \
-                and not (number in listed and last.lines[-1] in listed):
+                and not (number in listed and last.lines[-1] in listed and not names_alone(last.text)):
             repairs.append(classify_join(last, text, number, adjacent))
             blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
                                last.lines + (number,))
@@ -261,6 +285,8 @@ def heads_after_item(last: Block, text: str, width: int | None) -> bool:
 def glue(tail: str, head: str) -> str:
     """Chinese joins without a space; two Latin words ("G241" "and") keep one. A number cut by
     the line's end ("2" "017年", "8.0" "2亿元": a copy wrapped at a fixed width) is one number."""
+    if SUBTITLE_ALONE.match(tail):
+        return " "  # (00:30 ⏎ 预计全年…: the subtitle's time, set apart from its words as on one line)
     a, b = tail[-1:], head[:1]
     if a.isdigit() and b.isdigit() and not re.search(r"[A-Za-z]\w*$", tail):
         return ""

@@ -331,8 +331,11 @@ OUTLINE_REVIEWED = re.compile(r"(?:审查|审议|讨论)[^。！？；]{0,30}?"
                               r"[^。！？；]{0,16}?纲要\s*[（(]?\s*草案")
 # "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year at the start
 # of a line (a headline, a story's lead; not "…，2023年政府工作报告各项目标任务全面完成", which
-# looks back); below a date, as a page title is (a few sites name a report by the year it reviews)
+# looks back); below a date, as a page title is (a few sites name a report by the year it reviews);
+# after the words for what a post is (一图读懂｜, 图解：)
 REPORT_NAMED = re.compile(r"^\W{0,4}(?:[（(][\u4e00-\u9fff]{2,8}[）)]\s*)?"  # (（福建省）2019年…: a library's lead)
+                          r"(?:[\u4e00-\u9fff]{2,6}\s*[｜|丨:：]\s*)?"  # (一图读懂｜2019年…: what a post is, first)
+                          r"(?:[\u4e00-\u9fff]{1,10}?(?:县|区|市|旗)\s*)?"  # (数读长汀县2023年…: the region, first)
                           r"(\d{4})\s*年\s*(?:[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗))?(?:人民)?政府工作报告"
                           r"(?!\s*(?:确定|提出|部署|明确)的|\s*(?:各项|目标|任务)(?!分解|分工))")
 # "举行新闻发布会，解读2025年《政府工作报告》": a story on what the report is made of names the year it
