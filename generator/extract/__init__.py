@@ -59,6 +59,7 @@ from generator.extract.scan import (
     numeral_value,
     scan_sentence,
 )
+from generator.extract.tables import header, is_row, row_figures
 from generator.extract.text import last_stop, sentences, to_analysis
 from generator.headings import (
     ASCII_STOP,
@@ -609,6 +610,24 @@ def drop_long_growth(raw: Raw, before: str, since: int | None, period: str) -> b
     return True
 
 
+def table_figures(read: tuple, report: Report, node, page: str, count: int) -> list[Figure]:
+    """A table row's figures (row_figures): one per kind and year its columns name, a level and a
+    growth of the same kind and year read as one figure, dated by the column (basis "year")."""
+    name, unit, groups = read
+    out = []
+    for group in groups:
+        value = next((cell for cell in group if cell.column.role == "value"), None)
+        growth = next((cell for cell in group if cell.column.role == "growth"), None)
+        said = value or growth
+        raw = Raw(label=name, value=value.number if value else None, unit=unit if value else "",
+                  growth=growth.number if growth else None, growth_unit="%" if growth else "",
+                  qualifier=[said.qualifier] if said.qualifier else [],
+                  span=(min(cell.start for cell in group), max(cell.end for cell in group)))
+        out.append(to_figure(raw, report, said.column.kind, str(said.column.year), "year", node, page,
+                             node.text, 0, count + len(out) + 1))
+    return out
+
+
 def node_texts(node):
     """(text, offset of the text in the paragraph or -1 for a heading) of one tree node."""
     if node.kind == "paragraph":
@@ -666,6 +685,29 @@ def paired_back(figures: list[Figure]) -> list[Figure]:
             del out[i:j]
             continue
         i = max(j, i + 1)
+    return out
+
+
+def growths_rejoined(figures: list[Figure], paragraph: str) -> list[Figure]:
+    """地区生产总值168.5亿元，…。按可比价格计算，地区生产总值增长9.2%，…: a result's (or an estimate's)
+    level and its growth said in two sentences of one paragraph, each without the other, are one figure
+    when the paragraph says nothing else of that indicator, kind and year — the level's, its text and
+    span running on to the growth's sentence."""
+    out = list(figures)
+    for rate in [f for f in figures if f.indicator and f.growth_pct and not f.value and not f.flags
+                 and not f.average_growth_pct and f.kind in ("actual", "estimate") and f.period.isdigit()]:
+        same = [f for f in out if (f.indicator, f.kind, f.period) == (rate.indicator, rate.kind, rate.period)]
+        if len(same) != 2 or rate not in same:
+            continue
+        level = same[0] if same[1] is rate else same[1]
+        if not level.value or level.growth_pct or level.flags or level.average_growth_pct \
+                or level.text == rate.text or not 0 <= level.start < rate.start:
+            continue
+        begin, end = paragraph.find(level.text), paragraph.find(rate.text)
+        text = paragraph[begin:end + len(rate.text)].strip() if 0 <= begin < end else level.text
+        out[out.index(level)] = replace(level, growth_pct=rate.growth_pct, growth_unit=rate.growth_unit,
+                                        end=max(level.end, rate.end), text=text)
+        out.remove(rate)
     return out
 
 
@@ -742,12 +784,22 @@ def extract_report(report: Report) -> list[Figure]:
         part_next = ""  # in a list after a line 1—11月——: the part of the year its items are of
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
         ahead_from_line = False  # the five years' horizon was set by a heading line, not the part's title
+        table = None  # the columns of the table whose rows are being read
         for node in part.walk():
             if node.kind == "part":
                 continue
             text, offset = node_texts(node)
             if not text:
                 continue
+            if offset >= 0 and is_row(text):  # an annex's table: its header's columns say what each number is
+                if (columns := header(text, report.metadata.year, report.metadata.review_year)) is not None:
+                    table = columns
+                    continue
+                if table and (read := row_figures(text, table)):
+                    figures.extend(table_figures(read, report, node, page, len(figures)))
+                    continue
+            else:
+                table = None
             previous_anchor, current_anchor = current_anchor, node.anchor
             plain = to_analysis(text)  # asides as printed, for the rules that read them
             note = note or ("预计" in plain and _ALL_ESTIMATES.search(plain))
@@ -1035,6 +1087,8 @@ def extract_report(report: Report) -> list[Figure]:
                 analysis.rstrip().endswith(("；", ";")) else None
             figures[first:] = paired_back(figures[first:])
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
+            if offset >= 0 and len(figures) - first >= 2:
+                figures[first:] = growths_rejoined(figures[first:], text)
     if last_sentence and not is_terminated(last_sentence[1]) and not is_bullet(last_sentence[1].lstrip()[:1]):
         # (not a list's last item, ◆…, which needs no stop)
         # a text cut off mid-sentence (a page's excerpt): the clause it stops in may have lost

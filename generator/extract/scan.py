@@ -840,19 +840,28 @@ _COLON_RATE = re.compile(r"(?<=增长|增速|增幅|下降|涨幅)[：:](?=\s*[-
 # 103.27亿元——全县地区生产总值，同比增长4.9%; 11.4%——规上工业增加值增速: an infographic's figure, its
 # number first and its name after a dash — read as 全县地区生产总值达到103.27亿元 (the two parts
 # swapped, the dash read as 达到: the same length)
-_NUMBER_FIRST = re.compile(rf"^(?P<lead>\s*)(?P<number>{NUM}\s*{UNIT})\s*(?:——|－－|--)\s*"
+# (after a list's mark: ▶ 6.5% ⏎ 规模以上工业增加值增速; a sign kept with its number: -2.8%固定资产投资增速)
+_CARD_LEAD = rf"(?P<lead>[\s{BULLET}]*)(?P<number>[-−]?{NUM}\s*{UNIT}(?:左右|以上|以内)?)\s*"
+_NUMBER_FIRST = re.compile(rf"^{_CARD_LEAD}(?:——|－－|--)\s*"
                            r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,20})(?=[，,；;。]|$)")
 # 277.86亿元地区生产总值增长4.9%, 7.6%规上工业增加值增速: a poster's card, its lines (number, unit,
 # name, growth) run together with no dash; the name runs to its growth or the card's end
-_NUMBER_FIRST_CARD = re.compile(rf"^(?P<lead>\s*)(?P<number>{NUM}\s*{UNIT})\s*"
-                                r"(?P<name>[\u4e00-\u9fffA-Za-z]{2,20}?)"
-                                r"(?=(?:同比|同口径|可比价|比上年)?(?:增长|下降)|[，,；;。]|$)")
+# (its name may open with its year: 152.64亿元 ⏎ 2025年全县实现地区生产总值，同比增长4.2%)
+_NUMBER_FIRST_CARD = re.compile(rf"^{_CARD_LEAD}"
+                                r"(?P<name>(?:\d{4}\s*年)?[\u4e00-\u9fffA-Za-z]{2,24}?)"
+                                r"(?=(?:同比|同口径|可比价|比上年)?(?:增长|下降)\s*[-−+]?\d|[，,；;。（(]|\s*$)")
+
+
+# 6% ⏎ 规模以上工业增加值增长, 5%左右　地区生产总值增长目标: a card's growth, the name's growth word after it
+_GROWTH_NAMED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?:增长|增速|增幅)(?:目标)?")
+_OPENS_ON_A_NUMBER = re.compile(rf"[\s{BULLET}]*[-−]?\d")
 
 
 def number_first(analysis: str, original: str) -> tuple[str, str]:
     """Both copies with a number-first figure (_NUMBER_FIRST) turned name-first; else as they were."""
     match = _NUMBER_FIRST.match(analysis) or _NUMBER_FIRST_CARD.match(analysis)
-    if not match or not match_label(clean_label(match["name"])) and not _RATE_OF.match(match["name"]):
+    if not match or not match_label(clean_label(match["name"])) and not _RATE_OF.match(match["name"]) and not (
+            (growth := _GROWTH_NAMED.fullmatch(match["name"])) and match_label(clean_label(growth["name"]))):
         return analysis, original
 
     def turned(text: str) -> str:
@@ -882,7 +891,7 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     if "第" not in analysis and not DIGIT.search(analysis):
         return []  # no number and no rank: nothing to read (most sentences of a report)
-    if "—" in analysis or "－" in analysis or "--" in analysis or analysis[:1].isdigit():
+    if "—" in analysis or "－" in analysis or "--" in analysis or _OPENS_ON_A_NUMBER.match(analysis):
         analysis, original = number_first(analysis, original)
     if "：" in analysis or ":" in analysis:  # 同比增长：6.3% (a card's): the rate's colon as a space
         analysis, original = marked_as(_COLON_RATE, " ", analysis, original)

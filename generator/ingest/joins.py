@@ -97,6 +97,16 @@ def next_item(last: str, text: str) -> bool:
         and bool(ITEM_NUMBER.match(to_analysis(text)))
 
 
+# 地区生产总值（亿元）   160   7%左右: a table's row set with spaces, three cells or more apart by runs of them
+# (one of them long: 城镇居民人均可支配收入（元）　33185　　　　　4.6)
+_CELL_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{3,}|\u3000+)(?=\S)")
+
+
+def spaced_cells(line: str) -> bool:
+    gaps = [len(gap.group()) for gap in _CELL_GAP.finditer(line)] if "   " in line or "\u3000" in line else []
+    return len(gaps) >= 2 and max(gaps) >= 2
+
+
 # "1" on a line of its own: the number of a table's row, the table copied one cell a line
 _ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _UNIT_FIRST = re.compile(rf"\s*(?:{UNIT})")  # (112 ⏎ 亿元稀土产业集群产值: a poster's number, its unit below)
@@ -123,7 +133,8 @@ def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     plain = to_analysis(last)
     return bool(CAPTION.match(plain) or PHOTO_CREDIT.search(plain)) \
         or is_subhead(last, text, adjacent) or is_theme_line(last, text) or next_item(plain, text) \
-        or "\t" in last or "\t" in text or bool(_ROW_NUMBER.fullmatch(last) and not _UNIT_FIRST.match(text)) \
+        or "\t" in last or "\t" in text or spaced_cells(last) or spaced_cells(text) \
+        or bool(_ROW_NUMBER.fullmatch(last) and not _UNIT_FIRST.match(text)) \
         or bool(_ROW_NUMBER.fullmatch(text)) \
         or is_callout(last, text) or is_aside_line(last) or is_aside_line(text) or leads_with_a_mark(last) \
         or len(last.strip()) <= SUBHEAD_CHARS and bool(_TIME_OPENS.match(to_analysis(text))) \

@@ -1,0 +1,134 @@
+"""Tables of indicators: an annex's rows, read by the columns its header names.
+
+    指标名称 ⇥ 单位 ⇥ 2021年完成 ⇥ 增长(%) ⇥ 全市增幅(%) ⇥ 2022年目标增长(%)
+    地区生产总值 ⇥ 亿元 ⇥ 116.8 ⇥ 8.7 ⇥ 7.7 ⇥ 7左右
+
+A report's annex (主要经济指标完成情况及预期目标表), or a post that copies one, sets each indicator on a
+row, its cells apart by tabs or by runs of spaces. A sentence's rules cannot read it (a row has no
+verbs and its numbers stand in columns); the header can: each column is a level or a growth, of a
+result, an estimate or a target, of a year it names (or the report's). Columns of another region
+(全市增幅), of several years (年均增长), of ranks or shares are no figure of the row's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.numbers import DIGIT
+from generator.script import to_analysis
+
+# cells apart by tabs, or by three spaces or more (a table set with spaces), or ideographic ones (in a
+# row that has a run of them somewhere: 城镇居民人均可支配收入（元）　33185　　　　　4.6)
+_GAP = re.compile(r"\t+|[ \u00a0]{3,}|\u3000+")
+# 指标名称, 项目, 主要指标: the first cell of a header row
+_HEADER_FIRST = re.compile(r"^\s*(?:主要)?(?:经济)?(?:指标|项目|名称)")
+_UNIT_COLUMN = re.compile(r"^\s*(?:计量)?单位")
+# another region's column (全市增幅), several years' (年均增长), a rank, a share or a change in points
+_NOT_ITS_OWN = re.compile(r"全市|全省|全州|全盟|全国|省|市均|排名|位次|名次|排序|年均|占比|比重|上年|同期|去年|"
+                          r"增减|百分点|差距|累计")
+_GROWTH_COLUMN = re.compile(r"增长|增幅|增速|[%％]")
+_TARGET_COLUMN = re.compile(r"目标|预期|计划")
+_ESTIMATE_COLUMN = re.compile(r"预计")
+_VALUE_COLUMN = re.compile(r"完成|实绩|绝对|总量|数值|实际|目标|预计|预期|计划|\d{4}\s*年")
+_YEAR = re.compile(r"(\d{4})\s*年")
+# 116.8, -3.4, 7左右, 3%左右, ＞6: a cell that is one number, with a bound
+_CELL_NUMBER = re.compile(r"^\s*(?P<sign>[-−+])?(?P<n>\d+(?:\.\d+)?)\s*(?:%|％)?\s*(?P<q>左右|以上|以内|以下)?\s*$")
+# 地区生产总值（亿元）: the unit in brackets after the name
+_UNIT_IN_NAME = re.compile(r"\s*[（(]\s*(?P<unit>[^（）()]{1,6})\s*[）)]\s*$")
+_ASIDE_LEAD = re.compile(r"^\s*(?:其中|内含)\s*[：:]?\s*")
+MIN_CELLS = 3
+
+
+@dataclass(frozen=True)
+class Column:
+    role: str  # "unit", "value" or "growth"
+    kind: str = ""  # "actual", "estimate" or "target" ("" for the unit)
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A number read from a row: its column, the number (sign applied), its bound, where it is in the row."""
+
+    column: Column
+    number: str
+    qualifier: str
+    start: int
+    end: int
+
+
+def cells(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a row, without the spaces around it."""
+    out, at = [], 0
+    for gap in [*_GAP.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        raw = text[at:end]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((at + lead, at + lead + len(raw.strip()), raw.strip()))
+        if gap:
+            at = gap.end()
+    return out
+
+
+def is_row(text: str) -> bool:
+    return ("\t" in text or "   " in text or "\u3000\u3000" in text) and len(cells(text)) >= MIN_CELLS
+
+
+def header(text: str, year: int, review_year: int) -> list[Column | None] | None:
+    """The columns a header row names (None for the name's and for columns no figure of the row's is
+    in), or None when the row is no header."""
+    row = [to_analysis(cell) for _, _, cell in cells(text)]
+    if len(row) < MIN_CELLS or not _HEADER_FIRST.match(row[0]) or any(_CELL_NUMBER.match(c) for c in row):
+        return None
+    columns: list[Column | None] = [None]
+    last: Column | None = None
+    for cell in row[1:]:
+        if _UNIT_COLUMN.match(cell):
+            columns.append(Column("unit"))
+            continue
+        if _NOT_ITS_OWN.search(cell):
+            columns.append(None)
+            continue
+        said = _YEAR.search(cell)
+        kind = "target" if _TARGET_COLUMN.search(cell) else "estimate" if _ESTIMATE_COLUMN.search(cell) else (
+            last.kind if last and not said else "actual")
+        when = int(said.group(1)) if said else last.year if last and not _TARGET_COLUMN.search(cell) \
+            and not _ESTIMATE_COLUMN.search(cell) else None
+        if when is None:
+            when = year if kind == "target" else review_year
+        if _GROWTH_COLUMN.search(cell):
+            last = Column("growth", kind, when)
+        elif _VALUE_COLUMN.search(cell):
+            last = Column("value", kind, when)
+        else:
+            columns.append(None)
+            continue
+        columns.append(last)
+    return columns if any(c and c.role != "unit" for c in columns) else None
+
+
+def row_figures(text: str, columns: list[Column | None]) -> tuple[str, str, list[list[Cell]]] | None:
+    """The row's name, its unit, and its numbers grouped by (kind, year): one group per figure."""
+    row = cells(text)
+    if len(row) < 2 or DIGIT.search(row[0][2]):
+        return None  # (地区生产总值3003亿元 ⇥ 8.8: a level in the name's cell, which the sentence rules read)
+    name = _ASIDE_LEAD.sub("", row[0][2])
+    unit = ""
+    if bracket := _UNIT_IN_NAME.search(name):
+        unit, name = bracket["unit"], name[:bracket.start()]
+    groups: dict[tuple[str, int | None], list[Cell]] = {}
+    for (start, end, cell), column in zip(row[1:], columns[1:], strict=False):
+        if column is None:
+            continue
+        if column.role == "unit":
+            unit = unit or cell
+            continue
+        plain = to_analysis(cell)
+        if not (number := _CELL_NUMBER.match(plain)):
+            continue  # (—, 与经济增长同步: no number)
+        sign = "-" if number["sign"] in ("-", "−") else ""
+        groups.setdefault((column.kind, column.year), []).append(
+            Cell(column, sign + number["n"], number["q"] or "", start + number.start("n"), end))
+    return (name, unit, list(groups.values())) if groups else None
