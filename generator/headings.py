@@ -122,6 +122,10 @@ SUBTITLE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\D)")
 SUBTITLE_TIMES = re.compile(r"(?:^|(?<=[^\d:.]))\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\S)")
 # —— 亮点 ——, ━━ 2023 我们这样干 ━━: a poster's heading, a few words between dashes on a line of their own
 DASHED_HEADING = re.compile(r"^(?:—{1,2}|-{2,}|━+|─+)\s*[^—\-━─。，,；;]{1,20}?\s*(?:—{1,2}|-{2,}|━+|─+)$")
+# 2020 · 目标已定, 2019 · 我们一起走过, 2024 我们这样干: a post's heading, a year without 年 and a few words
+# (not 1200 亿元: a number and its unit)
+POST_YEAR_HEADING = re.compile(r"^(?:19|20)\d{2}\s*[·•・|｜]?\s+(?![^\n]*(?:元|%|吨|亿|万|个|家))"
+                               r"[\u4e00-\u9fff][^\d。，,；;！？!?]{1,11}$")
 # 关键词一：稳, 关键词7｜2030: a digest's heading, the keyword it reads the report by
 KEYWORD_HEADING = re.compile(r"^关键词\s*[一二三四五六七八九十\d]{0,3}\s*[：:｜|丨]\s*[^。，,；;！？]{1,12}$")
 # "00:30" ⏎ 预计全年地区生产总值 ⏎ 88.2亿元: a subtitle's time on a line of its own, above its words
@@ -171,7 +175,7 @@ def opens_unit(text: str) -> bool:
         text.startswith("#")
         or bool(stripped) and is_bullet(stripped[0])
         or bool(SUBTITLE_TIME.match(stripped) or SUBTITLE_ALONE.match(stripped))
-        or bool(DASHED_HEADING.match(stripped) or KEYWORD_HEADING.match(bare))
+        or bool(DASHED_HEADING.match(stripped) or KEYWORD_HEADING.match(bare) or POST_YEAR_HEADING.match(bare))
         or PART.match(bare) and len(bare) <= MAX_HEADING_CHARS
         or SECTION.match(bare)
         or BOLD_LEAD.match(stripped)
@@ -193,7 +197,7 @@ def is_heading(text: str) -> bool:
     whole_bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
     simplified = to_analysis(heading_words(bare)[0])  # (■ 2016年：主要预期目标: without a post's marks)
     return bool(PART.match(bare) or SECTION.match(bare) or whole_bold
-                or _year_heading(simplified)
+                or _year_heading(simplified) or bool(POST_YEAR_HEADING.match(simplified))
                 or PLAN_HEADING_NO_YEAR.match(simplified)
                 or BRACKETED_HEADING.match(_MARKS_BEFORE.sub("", bare))
                 or DASHED_HEADING.match(bare) or KEYWORD_HEADING.match(simplified))

@@ -56,7 +56,7 @@ CAPTION = re.compile(r"^\s*[\d.,]+\s*(?:[%‰]|[万亿千百]?(?:元|吨|人次|
 _THEME_END = re.compile(r"(?:新(?:提升|突破|跨越|进展|成效|台阶|高度|水平|局面|成绩|气象|变化|活力|动能|优势|篇章|"
                         r"面貌|飞跃|增长极|高地|引擎)|(?:稳步|持续|显著|明显|不断|大幅|全面|稳定)(?:提升|增强|改善|提高|壮大|向好)|"
                         r"稳中有进|稳中向好|稳中有升|量质齐升|提质增效)$")
-_FIGURE_VERB = r"(?:实现|完成|达到|达|为|突破|同比|比上年|较上年|增长|\d)"
+_FIGURE_VERB = r"(?:实现|完成|达到|达|为|突破|同比|比上年|较上年|增长|预计|\d)"
 
 
 @cache
@@ -138,13 +138,31 @@ def stands_apart(last: str, text: str, adjacent: bool) -> bool:
         or bool(_ROW_NUMBER.fullmatch(text)) \
         or is_callout(last, text) or is_aside_line(last) or is_aside_line(text) or leads_with_a_mark(last) \
         or len(last.strip()) <= SUBHEAD_CHARS and bool(_TIME_OPENS.match(to_analysis(text))) \
-        or not adjacent and opens_card(text)
+        or not adjacent and (opens_card(text) or is_topic_after_figure(last, text)) or is_topic_line(last, text)
 
 
 # 277.86 ⏎ 亿元 ⏎ 地区生产总值 ⏎ 增长4.9%, or 地区生产总值 ⏎ 增长7%: a poster's card, its number or its
 # name alone on its first line; after a blank line that line opens a card (a sentence a page cut
 # runs on in prose, never in a bare number or a name alone)
 _BARE_NUMBER = re.compile(rf"\s*{NUM}\s*(?:{UNIT}|元|人次|人|家|个|项|位)?\s*")
+
+
+def is_topic_line(last: str, text: str) -> bool:
+    """财政与民生 ⏎ 一般公共预算收入预计10.35亿元…: a page's or card's topic, two nouns joined on a line of
+    its own (the block so far), above a line that opens on an indicator and its figure."""
+    return bool(_TOPIC.fullmatch(last.strip())) and bool(_opens_figure().match(label_key(to_analysis(text))))
+
+
+TOPIC_CHARS = 8
+# two nouns joined (投资与消费, 财政与民生): a topic, where 全年实现 or 全县城乡居民 above a name is a cut sentence
+_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,4}[与和及][\u4e00-\u9fff]{2,4}")
+
+
+def is_topic_after_figure(last: str, text: str) -> bool:
+    """…增长6.2% ⏎⏎ 财政与民生: a topic after a blank line, below a block that ended on a figure."""
+    short = text.strip()
+    return bool(last.rstrip()[-1:] in "%％" or last.rstrip()[-1:].isdigit() or last.rstrip().endswith("元")) \
+        and len(short) <= TOPIC_CHARS and not DIGIT.search(short) and not is_terminated(short)
 
 
 def opens_card(text: str) -> bool:
