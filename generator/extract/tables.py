@@ -27,6 +27,7 @@ _UNIT_COLUMN = re.compile(r"^\s*(?:计量)?单位")
 # another region's column (全市增幅), several years' (年均增长), a rank, a share or a change in points
 _NOT_ITS_OWN = re.compile(r"全市|全省|全州|全盟|全国|省|市均|排名|位次|名次|排序|年均|占比|比重|上年|同期|去年|"
                           r"增减|百分点|差距|累计")
+_ITS_GROWTH_BASE = re.compile(r"(?:比|较)(?:上年|去年)(?:同期)?|同比")
 _GROWTH_COLUMN = re.compile(r"增长|增幅|增速|[%％]")
 _TARGET_COLUMN = re.compile(r"目标|预期|计划")
 _ESTIMATE_COLUMN = re.compile(r"预计")
@@ -37,6 +38,8 @@ _CELL_NUMBER = re.compile(r"^\s*(?P<sign>[-−+])?(?P<n>\d+(?:\.\d+)?)\s*(?:%|�
 # 地区生产总值（亿元）: the unit in brackets after the name
 _UNIT_IN_NAME = re.compile(r"\s*[（(]\s*(?P<unit>[^（）()]{1,6})\s*[）)]\s*$")
 _ASIDE_LEAD = re.compile(r"^\s*(?:其中|内含)\s*[：:]?\s*")
+_NUMBER_COLUMN = re.compile(r"^\s*(?:序号|编号|序)\s*$")
+_ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 MIN_CELLS = 3
 
 
@@ -80,15 +83,18 @@ def header(text: str, year: int, review_year: int) -> list[Column | None] | None
     """The columns a header row names (None for the name's and for columns no figure of the row's is
     in), or None when the row is no header."""
     row = [to_analysis(cell) for _, _, cell in cells(text)]
+    numbered = bool(row) and bool(_NUMBER_COLUMN.match(row[0]))  # (序号 ⇥ 指标名称 ⇥ …: the rows numbered first)
+    if numbered:
+        row = row[1:]
     if len(row) < MIN_CELLS or not _HEADER_FIRST.match(row[0]) or any(_CELL_NUMBER.match(c) for c in row):
         return None
-    columns: list[Column | None] = [None]
+    columns: list[Column | None] = [None, None] if numbered else [None]
     last: Column | None = None
     for cell in row[1:]:
         if _UNIT_COLUMN.match(cell):
             columns.append(Column("unit"))
             continue
-        if _NOT_ITS_OWN.search(cell):
+        if _NOT_ITS_OWN.search(_ITS_GROWTH_BASE.sub("", cell)):  # (比上年增长: the row's own growth)
             columns.append(None)
             continue
         said = _YEAR.search(cell)
@@ -112,6 +118,9 @@ def header(text: str, year: int, review_year: int) -> list[Column | None] | None
 def row_figures(text: str, columns: list[Column | None]) -> tuple[str, str, list[list[Cell]]] | None:
     """The row's name, its unit, and its numbers grouped by (kind, year): one group per figure."""
     row = cells(text)
+    if columns[:2] == [None, None] and row and _ROW_NUMBER.fullmatch(row[0][2]):
+        row = row[1:]  # (1 ⇥ 地区生产总值 ⇥ …: the row's number)
+    columns = columns[1:] if columns[:2] == [None, None] else columns
     if len(row) < 2 or DIGIT.search(row[0][2]):
         return None  # (地区生产总值3003亿元 ⇥ 8.8: a level in the name's cell, which the sentence rules read)
     name = _ASIDE_LEAD.sub("", row[0][2])
