@@ -124,10 +124,41 @@ SUBTITLE_TIMES = re.compile(r"(?:^|(?<=[^\d:.]))\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]
 DASHED_HEADING = re.compile(r"^(?:—{1,2}|-{2,}|━+|─+)\s*[^—\-━─。，,；;]{1,20}?\s*(?:—{1,2}|-{2,}|━+|─+)$")
 # 2020 · 目标已定, 2019 · 我们一起走过, 2024 我们这样干: a post's heading, a year without 年 and a few words
 # (not 1200 亿元: a number and its unit)
-POST_YEAR_HEADING = re.compile(r"^(?:19|20)\d{2}\s*[·•・|｜]?\s+(?![^\n]*(?:元|%|吨|亿|万|个|家))"
+POST_YEAR_HEADING = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*[·•・|｜]?\s+(?![^\n]*(?:元|%|吨|亿|万|个|家))"
                                r"[\u4e00-\u9fff][^\d。，,；;！？!?]{1,11}$")
+# ■ 到2021年: a horizon on a line of its own, over the goals of the years to it
+HORIZON_ALONE = re.compile(r"(?:到|至)\s*(?P<y>\d{4})\s*年(?:底|末)?")
 # 关键词一：稳, 关键词7｜2030: a digest's heading, the keyword it reads the report by
 KEYWORD_HEADING = re.compile(r"^关键词\s*[一二三四五六七八九十\d]{0,3}\s*[：:｜|丨]\s*[^。，,；;！？]{1,12}$")
+# a table's cells apart by tabs, by three spaces or more, or by ideographic ones (in a row that has a
+# run of them somewhere: 城镇居民人均可支配收入（元）　33185　　　　　4.6)
+_CELL_GAP = re.compile(r"\t+|[ \u00a0]{3,}|\u3000+")
+# "1" on a line of its own, or first in a row: the number of a table's row
+ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
+
+
+def table_cells(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell of a table's row, without the spaces around it."""
+    out, at = [], 0
+    for gap in [*_CELL_GAP.finditer(text), None]:
+        end = gap.start() if gap else len(text)
+        raw = text[at:end]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((at + lead, at + lead + len(raw.strip()), raw.strip()))
+        if gap:
+            at = gap.end()
+    return out
+
+
+TABLE_MIN_CELLS = 3
+
+
+def is_table_row(text: str) -> bool:
+    """A row of a table: three cells or more, apart by tabs or runs of spaces (the block's text, stripped)."""
+    return ("\t" in text or "   " in text or "\u3000\u3000" in text) and len(table_cells(text)) >= TABLE_MIN_CELLS
+
+
 # "00:30" ⏎ 预计全年地区生产总值 ⏎ 88.2亿元: a subtitle's time on a line of its own, above its words
 SUBTITLE_ALONE = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?\]?$")
 

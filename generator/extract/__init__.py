@@ -59,14 +59,17 @@ from generator.extract.scan import (
     numeral_value,
     scan_sentence,
 )
-from generator.extract.tables import header, is_row, row_figures
+from generator.extract.tables import header, row_figures
 from generator.extract.text import last_stop, sentences, to_analysis
 from generator.headings import (
     ASCII_STOP,
+    HORIZON_ALONE,
     PLAN_NAME,
     SUBTITLE_TIME,
     SUBTITLE_TIMES,
+    heading_words,
     is_bullet,
+    is_table_row,
     is_terminated,
     plan_end_year,
 )
@@ -334,8 +337,7 @@ def excluding(analysis: str) -> list[tuple[int, int, int, int]]:
 _AHEAD_FIVE = re.compile(r"^[\s，,]*(?:(?:[^。，,；;]{0,16}(?:了解到|获悉|提出|指出|明确|强调)[，,：:]\s*)?"
                          rf"(?:未来|今后)[五5]年|今后一个时期|{PLAN_NAME}(?:时期|期间))")
 # 展望2035年 on a line of its own: the goals under it are that year's (a vision, not the plan year's)
-# 展望2035年…; ■ 到2021年, a heading line that is the horizon alone (a post's)
-_FAR_AHEAD = re.compile(r"^\s*展望\s*(\d{4})\s*年|^\W*(?:到|至)\s*(\d{4})\s*年(?:底|末)?\W*$")
+_FAR_AHEAD = re.compile(r"^\s*展望\s*(\d{4})\s*年")
 # 今年…, 明年…, 新的一年…: a sentence of the five years' goals' paragraph that turns to one year
 _ONE_YEAR_AHEAD = re.compile(r"^[\s，,]*(?:今年|明年|新的一年|本年度|全年)")
 # 累计完成 208.4 亿元, 累计投入…: a sum, in a look back over several years over those years
@@ -559,9 +561,12 @@ def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | Non
 
 def heading_horizon(heading: str, year: int) -> tuple[str, str] | None:
     """The horizon a plan heading sets: a five-year plan's or 今后五年's (not where the heading names the
-    report's year or an earlier one too: “十三五”时期和2017年形势任务), or 展望2035年's, a later year's."""
-    if (far := _FAR_AHEAD.match(heading)) and int(last := far[1] or far[2]) > year:
-        return f"{year}–{last}", last
+    report's year or an earlier one too: “十三五”时期和2017年形势任务), or 展望2035年's or 到2021年's, a later
+    year's."""
+    # (■ 到2021年: a heading line that is the horizon alone, a post's)
+    if (far := _FAR_AHEAD.match(heading) or HORIZON_ALONE.fullmatch(heading_words(heading)[0])) \
+            and int(far[1]) > year:
+        return f"{year}–{far[1]}", far[1]
     if any(int(y) <= year for y in _YEARS.findall(heading)):
         return None
     return five_years_ahead(_AHEAD_PART.search(heading), year)
@@ -697,7 +702,7 @@ def growths_rejoined(figures: list[Figure], paragraph: str) -> list[Figure]:
     for rate in [f for f in figures if f.indicator and f.growth_pct and not f.value and not f.flags
                  and not f.average_growth_pct and f.kind in ("actual", "estimate") and f.period.isdigit()]:
         same = [f for f in out if (f.indicator, f.kind, f.period) == (rate.indicator, rate.kind, rate.period)]
-        if len(same) != 2 or rate not in same:
+        if len(same) != 2:
             continue
         level = same[0] if same[1] is rate else same[1]
         if not level.value or level.growth_pct or level.flags or level.average_growth_pct \
@@ -784,16 +789,16 @@ def extract_report(report: Report) -> list[Figure]:
         part_next = ""  # in a list after a line 1—11月——: the part of the year its items are of
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
         ahead_from_line = False  # the five years' horizon was set by a heading line, not the part's title
-        table = None  # the columns of the table whose rows are being read
+        table = None  # the header of the table whose rows are being read
         for node in part.walk():
             if node.kind == "part":
                 continue
             text, offset = node_texts(node)
             if not text:
                 continue
-            if offset >= 0 and is_row(text):  # an annex's table: its header's columns say what each number is
-                if (columns := header(text, report.metadata.year, report.metadata.review_year)) is not None:
-                    table = columns
+            if offset >= 0 and is_table_row(text):  # an annex's table: its header says what each number is
+                if opened := header(text, report.metadata.year, report.metadata.review_year):
+                    table = opened
                     continue
                 if table and (read := row_figures(text, table)):
                     figures.extend(table_figures(read, report, node, page, len(figures)))

@@ -11,9 +11,11 @@ import re
 
 from generator.extract.text import last_stop
 from generator.headings import (
+    HORIZON_ALONE,
     PLAN_HEADING,
     PLAN_HEADING_NO_YEAR,
     PLAN_NAME,
+    POST_YEAR_HEADING,
     REVIEW_HEADING,
     YEARS_WORK_HEADING,
     heading_words,
@@ -191,14 +193,18 @@ def part_roles(parts: list[Node], year: int | None = None, review_year: int | No
 _BRACKETED_YEAR = re.compile(r"^[^\d]{0,6}?(?P<y>\d{4})\s*年?[^\d]{0,8}$")
 # 2024年，凤凰这样干👉, 2023年 这样干, 那么2026年怎么干？: a post's lead line that opens on a year and
 # says no more than a few words (no figure), over the list it leads
-# (a poster's 2023 我们这样干, 数说2022: the year without 年, a space or a word or two before it) (not 总额2023 亿元)
-_YEAR_LEAD_LINE = re.compile(r"^(?:(?:那么|那)?(?P<y>\d{4})\s*年|(?!.*(?:元|%|吨|亿|万|个|家))"
-                             r"(?:[\u4e00-\u9fff]{1,3})?(?P<bare>\d{4})(?!\s*年)\s)"
-                             r"\s*[，,]?[^\d。！？；;，,]{0,12}[？?]?$|^[\u4e00-\u9fff]{1,3}(?P<last>\d{4})$")
+_YEAR_LEAD_LINE = re.compile(r"^(?:那么|那)?(?P<y>\d{4})\s*年\s*[，,]?[^\d。！？；;，,]{0,12}[？?]?$")
+# 数说2022, 回眸2013 · 成绩单: a poster's heading, a word or two before the year without 年 (and what
+# follows it as in POST_YEAR_HEADING: 2023 我们这样干)
+_WORDS_THEN_YEAR = re.compile(r"[\u4e00-\u9fff]{1,3}(?=(?P<y>\d{4}))")
 
 
-_HORIZON_LINE = re.compile(r"(?:到|至)\s*(?P<y>\d{4})\s*年(?:底|末)?")
-_WORDS_THEN_YEAR = re.compile(r"[\u4e00-\u9fff]{1,3}\d{4}")
+def words_then_year(title: str) -> re.Match | None:
+    """数说2022, 回眸2013 · 成绩单: a word or two, then the year alone or as a post's heading says it."""
+    if not (lead := _WORDS_THEN_YEAR.match(title)):
+        return None
+    rest = title[lead.end():]
+    return lead if rest == lead["y"] or POST_YEAR_HEADING.match(rest) else None
 
 
 def year_role(title: str, year: int, review_year: int | None, bracketed: bool = False) -> str | None:
@@ -206,9 +212,8 @@ def year_role(title: str, year: int, review_year: int | None, bracketed: bool = 
     names a year, or a post's lead line that opens on one: review when that year is the report's
     review year, plan when it is its year."""
     if named := YEARS_WORK_HEADING.match(title) or bracketed and _BRACKETED_YEAR.match(title) \
-            or _YEAR_LEAD_LINE.match(title):
-        return {review_year or year - 1: "review", year: "plan"}.get(
-            int(named["y"] or named.groupdict().get("bare") or named.groupdict().get("last")))
+            or _YEAR_LEAD_LINE.match(title) or POST_YEAR_HEADING.match(title) or words_then_year(title):
+        return {review_year or year - 1: "review", year: "plan"}.get(int(named["y"]))
     return None
 
 
@@ -218,7 +223,7 @@ def line_role(text: str, year: int | None, review_year: int | None) -> str | Non
     words, bracketed = heading_words(text)
     if said := heading_role(words):
         return said
-    if year and (horizon := _HORIZON_LINE.fullmatch(words)) and int(horizon["y"]) > year:
+    if year and (horizon := HORIZON_ALONE.fullmatch(words)) and int(horizon["y"]) > year:
         return "plan"  # (■ 到2021年: the goals of the years to it, below)
     return year_role(words, year, review_year, bracketed) if year and (
         words[:1].isdigit() or words[:1] == "那" or _WORDS_THEN_YEAR.match(words)) \

@@ -857,11 +857,17 @@ _GROWTH_NAMED = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,20}?)(?:增长|增速|�
 _OPENS_ON_A_NUMBER = re.compile(rf"[\s{BULLET}]*[-−]?\d")
 
 
+def names_a_figure(name: str) -> bool:
+    """Does a card's caption name an indicator (地区生产总值), a rate (规上工业增加值增速) or an indicator's
+    growth (规模以上工业增加值增长, 地区生产总值增长目标)? (5.52亿元——财政收支平稳运行 does not.)"""
+    return bool(match_label(clean_label(name)) or _RATE_OF.match(name)
+                or (growth := _GROWTH_NAMED.fullmatch(name)) and match_label(clean_label(growth["name"])))
+
+
 def number_first(analysis: str, original: str) -> tuple[str, str]:
     """Both copies with a number-first figure (_NUMBER_FIRST) turned name-first; else as they were."""
     match = _NUMBER_FIRST.match(analysis) or _NUMBER_FIRST_CARD.match(analysis)
-    if not match or not match_label(clean_label(match["name"])) and not _RATE_OF.match(match["name"]) and not (
-            (growth := _GROWTH_NAMED.fullmatch(match["name"])) and match_label(clean_label(growth["name"]))):
+    if not match or not names_a_figure(match["name"]):
         return analysis, original
 
     def turned(text: str) -> str:

@@ -15,12 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.numbers import DIGIT
+from generator.headings import ROW_NUMBER, TABLE_MIN_CELLS, table_cells
+from generator.numbers import DIGIT, UNIT
 from generator.script import to_analysis
 
-# cells apart by tabs, or by three spaces or more (a table set with spaces), or ideographic ones (in a
-# row that has a run of them somewhere: 城镇居民人均可支配收入（元）　33185　　　　　4.6)
-_GAP = re.compile(r"\t+|[ \u00a0]{3,}|\u3000+")
 # 指标名称, 项目, 主要指标: the first cell of a header row
 _HEADER_FIRST = re.compile(r"^\s*(?:主要)?(?:经济)?(?:指标|项目|名称)")
 _UNIT_COLUMN = re.compile(r"^\s*(?:计量)?单位")
@@ -33,14 +31,14 @@ _TARGET_COLUMN = re.compile(r"目标|预期|计划")
 _ESTIMATE_COLUMN = re.compile(r"预计")
 _VALUE_COLUMN = re.compile(r"完成|实绩|绝对|总量|数值|实际|目标|预计|预期|计划|\d{4}\s*年")
 _YEAR = re.compile(r"(\d{4})\s*年")
-# 116.8, -3.4, 7左右, 3%左右, ＞6: a cell that is one number, with a bound
+# 116.8, -3.4, 7左右, 3%左右: a cell that is one number, with a bound
 _CELL_NUMBER = re.compile(r"^\s*(?P<sign>[-−+])?(?P<n>\d+(?:\.\d+)?)\s*(?:%|％)?\s*(?P<q>左右|以上|以内|以下)?\s*$")
 # 地区生产总值（亿元）: the unit in brackets after the name
 _UNIT_IN_NAME = re.compile(r"\s*[（(]\s*(?P<unit>[^（）()]{1,6})\s*[）)]\s*$")
 _ASIDE_LEAD = re.compile(r"^\s*(?:其中|内含)\s*[：:]?\s*")
 _NUMBER_COLUMN = re.compile(r"^\s*(?:序号|编号|序)\s*$")
-_ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
-MIN_CELLS = 3
+# 亿元, 万吨, 元, %: a unit the catalogue can scale (a cell or a bracket that says anything else is no unit)
+_A_UNIT = re.compile(UNIT)
 
 
 @dataclass(frozen=True)
@@ -61,34 +59,26 @@ class Cell:
     end: int
 
 
-def cells(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each cell of a row, without the spaces around it."""
-    out, at = [], 0
-    for gap in [*_GAP.finditer(text), None]:
-        end = gap.start() if gap else len(text)
-        raw = text[at:end]
-        if raw.strip():
-            lead = len(raw) - len(raw.lstrip())
-            out.append((at + lead, at + lead + len(raw.strip()), raw.strip()))
-        if gap:
-            at = gap.end()
-    return out
+@dataclass(frozen=True)
+class Table:
+    """What a header row says: each column's meaning (None for the name's and for columns no figure
+    of the row's is in), and whether the rows open with their number (序号 ⇥ 指标名称 ⇥ …)."""
+
+    columns: list[Column | None]
+    numbered: bool = False
 
 
-def is_row(text: str) -> bool:
-    return ("\t" in text or "   " in text or "\u3000\u3000" in text) and len(cells(text)) >= MIN_CELLS
-
-
-def header(text: str, year: int, review_year: int) -> list[Column | None] | None:
-    """The columns a header row names (None for the name's and for columns no figure of the row's is
-    in), or None when the row is no header."""
-    row = [to_analysis(cell) for _, _, cell in cells(text)]
-    numbered = bool(row) and bool(_NUMBER_COLUMN.match(row[0]))  # (序号 ⇥ 指标名称 ⇥ …: the rows numbered first)
+def header(text: str, year: int, review_year: int) -> Table | None:
+    """The table a header row opens, or None when the row is no header. A column that names no year
+    or kind of its own (增长(%) after 2021年完成) is of the column before it; else a target's is the
+    report's year, a result's the year it reviews."""
+    row = [to_analysis(cell) for _, _, cell in table_cells(text)]
+    numbered = bool(row) and bool(_NUMBER_COLUMN.match(row[0]))
     if numbered:
         row = row[1:]
-    if len(row) < MIN_CELLS or not _HEADER_FIRST.match(row[0]) or any(_CELL_NUMBER.match(c) for c in row):
+    if len(row) < TABLE_MIN_CELLS or not _HEADER_FIRST.match(row[0]) or any(_CELL_NUMBER.match(c) for c in row):
         return None
-    columns: list[Column | None] = [None, None] if numbered else [None]
+    columns: list[Column | None] = [None]
     last: Column | None = None
     for cell in row[1:]:
         if _UNIT_COLUMN.match(cell):
@@ -98,12 +88,10 @@ def header(text: str, year: int, review_year: int) -> list[Column | None] | None
             columns.append(None)
             continue
         said = _YEAR.search(cell)
-        kind = "target" if _TARGET_COLUMN.search(cell) else "estimate" if _ESTIMATE_COLUMN.search(cell) else (
-            last.kind if last and not said else "actual")
-        when = int(said.group(1)) if said else last.year if last and not _TARGET_COLUMN.search(cell) \
-            and not _ESTIMATE_COLUMN.search(cell) else None
-        if when is None:
-            when = year if kind == "target" else review_year
+        own_kind = "target" if _TARGET_COLUMN.search(cell) else "estimate" if _ESTIMATE_COLUMN.search(cell) else ""
+        inherits = last is not None and not said and not own_kind
+        kind = own_kind or (last.kind if inherits else "actual")
+        when = int(said.group(1)) if said else last.year if inherits else year if kind == "target" else review_year
         if _GROWTH_COLUMN.search(cell):
             last = Column("growth", kind, when)
         elif _VALUE_COLUMN.search(cell):
@@ -112,27 +100,31 @@ def header(text: str, year: int, review_year: int) -> list[Column | None] | None
             columns.append(None)
             continue
         columns.append(last)
-    return columns if any(c and c.role != "unit" for c in columns) else None
+    return Table(columns, numbered) if any(c and c.role != "unit" for c in columns) else None
 
 
-def row_figures(text: str, columns: list[Column | None]) -> tuple[str, str, list[list[Cell]]] | None:
+def unit_of(text: str) -> str:
+    """`text` as a unit when it is one the catalogue scales (亿元, 万吨), else ""."""
+    return text if _A_UNIT.fullmatch(to_analysis(text)) else ""
+
+
+def row_figures(text: str, table: Table) -> tuple[str, str, list[list[Cell]]] | None:
     """The row's name, its unit, and its numbers grouped by (kind, year): one group per figure."""
-    row = cells(text)
-    if columns[:2] == [None, None] and row and _ROW_NUMBER.fullmatch(row[0][2]):
-        row = row[1:]  # (1 ⇥ 地区生产总值 ⇥ …: the row's number)
-    columns = columns[1:] if columns[:2] == [None, None] else columns
+    row = table_cells(text)
+    if table.numbered and row and ROW_NUMBER.fullmatch(row[0][2]):
+        row = row[1:]  # (1 ⇥ 地区生产总值 ⇥ …: the row's number; a row without one, 其中：…, has none to skip)
     if len(row) < 2 or DIGIT.search(row[0][2]):
         return None  # (地区生产总值3003亿元 ⇥ 8.8: a level in the name's cell, which the sentence rules read)
     name = _ASIDE_LEAD.sub("", row[0][2])
     unit = ""
     if bracket := _UNIT_IN_NAME.search(name):
-        unit, name = bracket["unit"], name[:bracket.start()]
+        unit, name = unit_of(bracket["unit"]), name[:bracket.start()]
     groups: dict[tuple[str, int | None], list[Cell]] = {}
-    for (start, end, cell), column in zip(row[1:], columns[1:], strict=False):
+    for (start, end, cell), column in zip(row[1:], table.columns[1:], strict=False):
         if column is None:
             continue
         if column.role == "unit":
-            unit = unit or cell
+            unit = unit or unit_of(cell)
             continue
         plain = to_analysis(cell)
         if not (number := _CELL_NUMBER.match(plain)):

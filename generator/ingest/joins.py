@@ -18,11 +18,13 @@ from generator.headings import (
     BULLET,
     ITEM_NUMBER,
     MAX_HEADING_CHARS,
+    ROW_NUMBER,
     SUBTITLE_ALONE,
     SUBTITLE_TIME,
     SUBTITLE_TIMES,
     is_bullet,
     is_heading,
+    is_table_row,
     is_terminated,
     opens_unit,
 )
@@ -97,18 +99,6 @@ def next_item(last: str, text: str) -> bool:
         and bool(ITEM_NUMBER.match(to_analysis(text)))
 
 
-# 地区生产总值（亿元）   160   7%左右: a table's row set with spaces, three cells or more apart by runs of them
-# (one of them long: 城镇居民人均可支配收入（元）　33185　　　　　4.6)
-_CELL_GAP = re.compile(r"(?<=\S)(?:[ \u00a0]{3,}|\u3000+)(?=\S)")
-
-
-def spaced_cells(line: str) -> bool:
-    gaps = [len(gap.group()) for gap in _CELL_GAP.finditer(line)] if "   " in line or "\u3000" in line else []
-    return len(gaps) >= 2 and max(gaps) >= 2
-
-
-# "1" on a line of its own: the number of a table's row, the table copied one cell a line
-_ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 _UNIT_FIRST = re.compile(rf"\s*(?:{UNIT})")  # (112 ⏎ 亿元稀土产业集群产值: a poster's number, its unit below)
 
 
@@ -126,43 +116,42 @@ def is_callout(last: str, text: str) -> bool:
 
 def stands_apart(last: str, text: str, adjacent: bool) -> bool:
     """A line that ends without ending its sentence but is no cut sentence: a caption (adjacent
-    or not) or a photo's credit, a news subheading, a theme line above a figure, a post's callout
-    of numbers alone, or a row of a
-    table (its cells apart by tabs: 地区生产总值3003亿元⇥8.8⇥8.5-9.0; or one cell a line, after its
-    row's number)."""
+    or not) or a photo's credit, a news subheading, a theme line or a topic above a figure, a post's
+    callout of numbers alone, a poster's card, or a row of a table (its cells apart by tabs or runs of
+    spaces: 地区生产总值3003亿元⇥8.8⇥8.5-9.0; or one cell a line, after its row's number)."""
     plain = to_analysis(last)
     return bool(CAPTION.match(plain) or PHOTO_CREDIT.search(plain)) \
         or is_subhead(last, text, adjacent) or is_theme_line(last, text) or next_item(plain, text) \
-        or "\t" in last or "\t" in text or spaced_cells(last) or spaced_cells(text) \
-        or bool(_ROW_NUMBER.fullmatch(last) and not _UNIT_FIRST.match(text)) \
-        or bool(_ROW_NUMBER.fullmatch(text)) \
+        or "\t" in last or "\t" in text or is_table_row(last) or is_table_row(text) \
+        or bool(ROW_NUMBER.fullmatch(last) and not _UNIT_FIRST.match(text)) or bool(ROW_NUMBER.fullmatch(text)) \
         or is_callout(last, text) or is_aside_line(last) or is_aside_line(text) or leads_with_a_mark(last) \
         or len(last.strip()) <= SUBHEAD_CHARS and bool(_TIME_OPENS.match(to_analysis(text))) \
         or not adjacent and (opens_card(text) or is_topic_after_figure(last, text)) or is_topic_line(last, text)
 
 
-# 277.86 ⏎ 亿元 ⏎ 地区生产总值 ⏎ 增长4.9%, or 地区生产总值 ⏎ 增长7%: a poster's card, its number or its
-# name alone on its first line; after a blank line that line opens a card (a sentence a page cut
-# runs on in prose, never in a bare number or a name alone)
-_BARE_NUMBER = re.compile(rf"\s*{NUM}\s*(?:{UNIT}|元|人次|人|家|个|项|位)?\s*")
+# two nouns joined (投资与消费, 财政与民生): a page's topic, where 全年实现 or 全县城乡居民 above a name is a
+# cut sentence; after a figure and a blank line, any few words with no figure
+_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,4}[与和及][\u4e00-\u9fff]{2,4}")
+TOPIC_CHARS = 8
 
 
 def is_topic_line(last: str, text: str) -> bool:
-    """财政与民生 ⏎ 一般公共预算收入预计10.35亿元…: a page's or card's topic, two nouns joined on a line of
-    its own (the block so far), above a line that opens on an indicator and its figure."""
+    """财政与民生 ⏎ 一般公共预算收入预计10.35亿元…: a page's or card's topic on a line of its own (the
+    block so far), above a line that opens on an indicator and its figure."""
     return bool(_TOPIC.fullmatch(last.strip())) and bool(_opens_figure().match(label_key(to_analysis(text))))
-
-
-TOPIC_CHARS = 8
-# two nouns joined (投资与消费, 财政与民生): a topic, where 全年实现 or 全县城乡居民 above a name is a cut sentence
-_TOPIC = re.compile(r"[\u4e00-\u9fff]{2,4}[与和及][\u4e00-\u9fff]{2,4}")
 
 
 def is_topic_after_figure(last: str, text: str) -> bool:
     """…增长6.2% ⏎⏎ 财政与民生: a topic after a blank line, below a block that ended on a figure."""
-    short = text.strip()
-    return bool(last.rstrip()[-1:] in "%％" or last.rstrip()[-1:].isdigit() or last.rstrip().endswith("元")) \
+    short, end = text.strip(), last.rstrip()
+    return bool(end[-1:] in "%％" or end[-1:].isdigit() or end.endswith("元")) \
         and len(short) <= TOPIC_CHARS and not DIGIT.search(short) and not is_terminated(short)
+
+
+# 277.86 ⏎ 亿元 ⏎ 地区生产总值 ⏎ 增长4.9%, or 地区生产总值 ⏎ 增长7%: a poster's card, its number or its
+# name alone on its first line; after a blank line that line opens a card (a sentence a page cut
+# runs on in prose, never in a bare number or a name alone)
+_BARE_NUMBER = re.compile(rf"\s*{_CALLOUT_NUMBER}\s*")
 
 
 def opens_card(text: str) -> bool:
