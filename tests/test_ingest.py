@@ -139,6 +139,10 @@ def test_a_scraped_title_block_still_gives_title_and_meeting(tmp_path, title):
     # 今年…将 is no plan cue once figures stand between
     "某县人代会开幕。2021年是推进产业转型的关键年，全县生产总值增长6.4%，财政收入增长5%。报告提出，今年全县将"
     "扩大有效投资，生产总值增长7%左右。\n",
+    # the year said most is said of goals once and of no goal once, and the year before it of results
+    # alone: whether the text looks back on the one or the other is in doubt
+    "【2017年，这一年我们这样走过】\n全县地区生产总值达到77.4亿元，增长7.9%。\n"
+    "各乡镇2018年的工作会议陆续召开。\n【2018年】\n地区生产总值增长7.5%左右。\n",
 ])
 def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     """Where the text's only year evidence could be either year, the file is refused (one

@@ -864,8 +864,22 @@ def names_a_figure(name: str) -> bool:
                 or (growth := _GROWTH_NAMED.fullmatch(name)) and match_label(clean_label(growth["name"])))
 
 
+# ■ 19876元和14210元 ⏎ 城镇居民人均可支配收入19876元，…: a post's callout over a caption that says
+# its numbers again (the caption, not the callout, is the figure)
+# (an amount, a mass or a rate: not 4个新项目…，4个万亩花海…, a count that opens a list)
+_AMOUNT = r"(?:%|(?:亿|万)?(?:元|美元|吨|斤|公斤))"
+_CALLOUT = re.compile(rf"^[\s{BULLET}]*{NUM}\s*{_AMOUNT}(?:\s*[和、/／]\s*{NUM}\s*{_AMOUNT})*(?=\s*\S)")
+_NUMBER_SAID = re.compile(rf"{NUM}\s*{_AMOUNT}")
+
+
 def number_first(analysis: str, original: str) -> tuple[str, str]:
-    """Both copies with a number-first figure (_NUMBER_FIRST) turned name-first; else as they were."""
+    """Both copies with a number-first figure (_NUMBER_FIRST) turned name-first, or a callout its
+    caption says again left blank; else as they were."""
+    if (callout := _CALLOUT.match(analysis)) and all(
+            re.search(rf"(?<![\d.]){re.escape(said.group())}", analysis[callout.end():])
+            for said in _NUMBER_SAID.finditer(callout.group())):
+        blank = " " * callout.end()
+        return blank + analysis[callout.end():], blank + original[callout.end():]
     match = _NUMBER_FIRST.match(analysis) or _NUMBER_FIRST_CARD.match(analysis)
     if not match or not names_a_figure(match["name"]):
         return analysis, original

@@ -141,18 +141,26 @@ def lift_title_block(lines: list[tuple[int, str]]):
     years = Counter(int(y) for y in COMMON_YEAR.findall(body))
     if unclear := found.pop("year_is_unclear", None):
         years[unclear[0]] -= 1
-    ranked = [(year, count) for year, count in years.most_common(3) if count > 0][:2]
+    ranked = [(year, count) for year, count in years.most_common(3) if count > 0]
+    mentions = sum(count for count in years.values() if count > 0)
     # a tie tells nothing, nor does a text whose years are spread (a new term's plan names a
     # year for every goal): the year must have at least half of all mentions
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) \
-            and 2 * ranked[0][1] >= sum(count for count in years.values() if count > 0):
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and 2 * ranked[0][1] >= mentions:
         # said mostly in sentences of goals (2023年…力争…; 2023年主要预期目标), it is the year planned
         year = ranked[0][0]
-        said_in = [sentence_around(body, m.start(), m.end()) for m in COMMON_YEAR.finditer(body)
-                   if int(m.group(1)) == year]
-        planned = sum(1 for sentence in said_in if _GOAL_WORDS.search(sentence)
-                      or _BOUNDED_RATE.search(sentence) and "预计" not in sentence)
-        found["common_year"] = (year, "plan" if 2 * planned > len(said_in) else "review")
+        planned, said = goal_sentences(body, year)
+        if not (planned and 2 * planned <= said and years[year - 1] > 0 and not goal_sentences(body, year - 1)[0]):
+            # (not a year said of goals as often as not, when the year before is said of results
+            # alone: which of the two the text looks back on is in doubt)
+            found["common_year"] = (year, "plan" if 2 * planned > said else "review")
+    elif len(ranked) >= 2 and ranked[0][1] == ranked[1][1] and abs(ranked[0][0] - ranked[1][0]) == 1 \
+            and (len(ranked) == 2 or ranked[2][1] < ranked[1][1]) and 4 * ranked[0][1] >= mentions:
+        # two years in a row said as often: when the later is said only of goals and the earlier never
+        # (2018年，…达到153.7亿元 ⏎ 报告提出，2019年…增长7.5%左右), the later is the year planned
+        earlier, later = sorted((ranked[0][0], ranked[1][0]))
+        planned, said = goal_sentences(body, later)
+        if planned == said and goal_sentences(body, earlier)[0] == 0:
+            found["common_year"] = (later, "plan")
     bare = []  # "一、精彩的2012年", "二、奋进的2013年": numbered parts named by a year alone
     term_review = False  # a part looks back on the term (一、过去五年工作回顾)
     for number, text in kept:
@@ -201,6 +209,14 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[begin:stop if stop >= 0 else high]
 
 
+def goal_sentences(body: str, year: int) -> tuple[int, int]:
+    """Of the sentences that mention `year` (COMMON_YEAR), how many are a goal's, and how many in all."""
+    said_in = [sentence_around(body, m.start(), m.end()) for m in COMMON_YEAR.finditer(body)
+               if int(m.group(1)) == year]
+    return sum(1 for sentence in said_in if _GOAL_WORDS.search(sentence)
+               or _BOUNDED_RATE.search(sentence) and "预计" not in sentence), len(said_in)
+
+
 _NUMBER_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000](?=\d)|(?<=\d)[ \u3000](?=[\u4e00-\u9fff])")
 _GOAL_WORDS = re.compile(r"预期目标|主要目标|今年(?:的)?(?:主要)?(?:目标|任务)|力争|确保|工作安排|重点工作|将")
 # 具体到2022年，…实现地区生产总值增长13%以上: a rate with a bound is a goal's, unless estimated
@@ -229,7 +245,11 @@ PLAN_SAID = re.compile(r"(?:做好|部署)\s*(\d{4})\s*年(?:的)?(?:政府|全�
                        r"|重点工作(?=\s*(?:[；;。，,]|$)))"
                        r"(?!\s*的?(?:完成|圆满|顺利|全面完成|胜利))"  # (2020年工作任务的完成，标志着…: looked back on)
                        # (对于2024年，报告提出的主要预期目标是…: the year the goals are for)
-                       r"|(?:对于|对)\s*(\d{4})\s*年\s*[，,]\s*[\u4e00-\u9fff]{0,8}?(?:提出|明确|确定|部署)")
+                       r"|(?:对于|对)\s*(\d{4})\s*年\s*[，,]\s*[\u4e00-\u9fff]{0,8}?(?:提出|明确|确定|部署)"
+                       # (■ 2016年怎么干, 2016年，我们这样干, 【2019年，目标定了！】: a post's heading over the goals)
+                       r"|^\W{0,4}(?:【[^】\n]{1,10}】)?\s*(\d{4})\s*年\s*[，,·]?\s*(?:我们)?(?:怎么干|这样干|这么干|干什么|如何干|目标(?:定了|这样定|已定|出炉))"
+                       # (…，也为2024年定下了基调: the year a December session sets the tone for)
+                       r"|为\s*(\d{4})\s*年(?:的)?(?:发展|工作)?\s*定(?:下了?|准了?)?(?:基调|调子)")
 # "2021年，…实现了“十四五”良好开局": a plan's first year told as begun well, the year looked back on
 # (not 确保实现“十五五”良好开局, a goal)
 # (实现了“十二五”圆满收官、“十三五”良好开局: 了 too, not 推动实现…, a goal)
@@ -332,9 +352,11 @@ OUTLINE_REVIEWED = re.compile(r"(?:审查|审议|讨论)[^。！？；]{0,30}?"
 # "2022年通州区政府工作报告重点工作分工方案日前出台": the report named with its year at the start
 # of a line (a headline, a story's lead; not "…，2023年政府工作报告各项目标任务全面完成", which
 # looks back); below a date, as a page title is (a few sites name a report by the year it reviews);
-# after the words for what a post is (一图读懂｜, 图解：)
+# after the words for what a post is (一图读懂｜, 图解：, 划重点！, 【短视频字幕稿】) and how it reads it (…带你看)
 REPORT_NAMED = re.compile(r"^\W{0,4}(?:[（(][\u4e00-\u9fff]{2,8}[）)]\s*)?"  # (（福建省）2019年…: a library's lead)
-                          r"(?:[\u4e00-\u9fff]{2,6}\s*[｜|丨:：]\s*)?"  # (一图读懂｜2019年…: what a post is, first)
+                          r"(?:[\u4e00-\u9fff]{2,6}\s*[｜|丨:：！!]\s*)?"
+                          r"(?:【[^】\n]{1,10}】\s*)?"
+                          r"(?:[\u4e00-\u9fff\d]{0,8}?(?:看懂|读懂|(?<!回)看|速览|解读)\s*)?"
                           r"(?:[\u4e00-\u9fff]{1,10}?(?:县|区|市|旗)\s*)?"  # (数读长汀县2023年…: the region, first)
                           r"(\d{4})\s*年\s*(?:[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗))?(?:人民)?政府工作报告"
                           r"(?!\s*(?:确定|提出|部署|明确)的|\s*(?:各项|目标|任务)(?!分解|分工))")
