@@ -561,14 +561,14 @@ def five_years_ahead(match: re.Match | None, year: int) -> tuple[str, str] | Non
 
 def heading_horizon(heading: str, year: int) -> tuple[str, str] | None:
     """The horizon a plan heading sets: a five-year plan's or 今后五年's (not where the heading names the
-    report's year or an earlier one too: “十三五”时期和2017年形势任务), or 展望2035年's or 到2021年's, a later
+    report's year, 今年 or an earlier one too: “十三五”时期和2017年形势任务), or 展望2035年's or 到2021年's, a later
     year's."""
     # (■ 到2021年: a heading line that is the horizon alone, a post's)
     if (far := _FAR_AHEAD.match(heading) or HORIZON_ALONE.fullmatch(heading_words(heading)[0])) \
             and int(far[1]) > year:
         return f"{year}–{far[1]}", far[1]
-    if any(int(y) <= year for y in _YEARS.findall(heading)):
-        return None
+    if any(int(y) <= year for y in _YEARS.findall(heading)) or "今年" in heading:
+        return None  # (“十五五”时期的目标和今年的工作安排: the year's too)
     return five_years_ahead(_AHEAD_PART.search(heading), year)
 
 
@@ -1076,8 +1076,8 @@ def extract_report(report: Report) -> list[Figure]:
             ends_on_colon = analysis.rstrip().endswith(("：", ":", "——")) or bool(_GOALS_LEAD_END.search(analysis))
             if ends_on_colon and introduces_targets(analysis) or heads_targets(analysis):
                 introduced = "fresh"
-            else:
-                introduced = "list" if inherits and short else ""
+            else:  # (a question asks anew: 问：去年的目标都完成了吗？ ends the targets answered before it)
+                introduced = "list" if inherits and short and not analysis.rstrip().endswith(("？", "?")) else ""
             # …较好地完成了各项年度目标任务。预计：, then the figures in a paragraph of their own, or
             # a list of them one a line (预计全年—— ⏎ ◆地区生产总值…): the list runs while its items
             # are short and set as a list's (◆, 👉); a lead line of part of a year (1—11月——) ends it

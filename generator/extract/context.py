@@ -113,10 +113,17 @@ _TARGETS_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3
                               r"|[^。，,；;：:]{0,16}?(?:主要预期目标|预期目标|主要目标))$")
 
 
+# 记者：今年的目标呢？ 六问：2022年经济发展的主要预期目标是什么？: a question whose answer, next, is the
+# targets (not 为什么GDP目标比去年低？, 去年的目标完成了吗？: a question on a target's reasons or results)
+_TARGETS_ASKED = re.compile(r"^(?![^？?]*(?:为什么|为何|完成|实现|达到|去年|过去|上年))[^。；;！!]{0,40}?目标"
+                            r"[^。；;！!，,]{0,8}?[？?]\s*$")
+
+
 def heads_targets(text: str) -> bool:
-    """Is `text` (analysis text) a heading line over a list of targets?"""
+    """Is `text` (analysis text) a heading line over a list of targets, or a question they answer?"""
     text = text.strip()
-    return len(text) <= HEADING_CHARS and bool(_TARGETS_HEADING.match(text)) and not RESTATED.search(text)
+    return len(text) <= HEADING_CHARS and (bool(_TARGETS_HEADING.match(text)) and not RESTATED.search(text)
+                                           or "目标" in text and bool(_TARGETS_ASKED.match(text)))
 
 
 def introduces_targets(text: str) -> bool:

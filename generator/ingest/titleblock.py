@@ -257,7 +257,9 @@ STARTED = re.compile(r"(?<!确保)(?<!力争)(?<!努力)实现了\s*(?:[^。，,
                      + PLAN_NAME + r"(?:规划)?的?(?:良好|精彩|漂亮)开局")  # (实现了“十三五”精彩开局)
 # "审查…2024年国民经济和社会发展计划执行情况与2025年国民经济和社会发展计划草案的报告": the session
 # examines the draft plan (or budget) of the year it plans
-DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|预算)\s*草案")
+DRAFT_SAID = re.compile(r"(?<![\d到至])(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|预算)\s*草案"
+                        # (审查2005年计划执行情况与2006年计划: the year after the one whose plan was carried out)
+                        r"|执行情况\s*(?:与|和|及)\s*(\d{4})\s*年\s*(?:国民经济和社会发展|全[县区市旗])?(?:计划|财政预算|预算)")
 # "2022年，龙岗区将大力实施…", "2022年，屯昌将努力实现…": what the county will do that year, the plan year
 # (a bare name only before a verb of intent: not 2023年，成功将…列入, a look back; nor 到2025年，力争将…)
 _WORK_VERBS = "着力|全力|继续|坚持|围绕|聚焦|突出|统筹"  # (the verbs of a year's work each form below takes)
@@ -335,7 +337,9 @@ EVENT_YEARS = {
     # “十四五”规划收官、谋划“十五五”规划之年
     **{rf"{plan_name(numeral)}(?:规划)?的?(?:实施)?{which}(?:[、和与][^。！？；，,]{{0,16}}?)?之(?:年|际)":
        plan_end_year(numeral) - (4 if which == "开局" else 0)
-       for numeral in "二三四五" for which in ("开局", "收官")},
+       for numeral in "一二三四五" for which in ("开局", "收官")},
+    # (今年是实施“十一五”规划的第一年: a plan's first year, said so)
+    **{rf"{plan_name(numeral)}(?:规划)?的?(?:实施的?)?第一年": plan_end_year(numeral) - 4 for numeral in "一二三四五"},
 }
 # (站在“十四五”开局之年的新征程起点上, 正值“十三五”开局之际: the year the session stands in, as 今年是… says)
 # (过去一年，正值改革开放40周年: the year named, at the time of an event)
@@ -356,9 +360,11 @@ OUTLINE_REVIEWED = re.compile(r"(?:审查|审议|讨论)[^。！？；]{0,30}?"
 REPORT_NAMED = re.compile(r"^\W{0,4}(?:[（(][\u4e00-\u9fff]{2,8}[）)]\s*)?"  # (（福建省）2019年…: a library's lead)
                           r"(?:[\u4e00-\u9fff]{2,6}\s*[｜|丨:：！!]\s*)?"
                           r"(?:【[^】\n]{1,10}】\s*)?"
-                          r"(?:[\u4e00-\u9fff\d]{0,8}?(?:看懂|读懂|(?<!回)看|速览|解读)\s*)?"
+                          r"(?:[\u4e00-\u9fff\d]{0,8}?(?:看懂|读懂|(?<!回)看|速览|解读|数读)\s*)?"
                           r"(?:[\u4e00-\u9fff]{1,10}?(?:县|区|市|旗)\s*)?"  # (数读长汀县2023年…: the region, first)
-                          r"(\d{4})\s*年\s*(?:[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗))?(?:人民)?政府工作报告"
+                          # (数读2024某县政府工作报告: a poster's year set against the region, with no 年)
+                          r"(\d{4})\s*(?:年\s*(?:[\u4e00-\u9fff]{0,10}?(?:县|区|市|旗))?|[\u4e00-\u9fff]{1,10}?(?:县|区|市|旗))"
+                          r"(?:人民)?政府工作报告"
                           r"(?!\s*(?:确定|提出|部署|明确)的|\s*(?:各项|目标|任务)(?!分解|分工))")
 # "举行新闻发布会，解读2025年《政府工作报告》": a story on what the report is made of names the year it
 # plans, wherever it stands (not "2023年《政府工作报告》确定的目标", which is looked back on)
@@ -381,8 +387,10 @@ DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布�
                             r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
 # "发布时间:2018年03月02日   【字体: 】": a page's date by its label, whatever follows it
 LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*{_YMD}(?!\d)")
-# "| 招商动态 |2018-04-24": a short line that ends in the page's date
-DATE_AT_END = re.compile(r"^[^。！？，,；;\d]{0,30}?(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\s*$")
+# "| 招商动态 |2018-04-24", "某县新闻网　　2015年12月28日": a short line that ends in the page's date
+DATE_AT_END = re.compile(rf"^[^。！？，,；;\d]{{0,30}}?{_YMD}\s*日?\s*$")
+# "2022年1月14日　　某某日报　　记者 何立": a story's byline, the date first, then the paper and who wrote it
+DATE_BYLINE = re.compile(rf"^\s*{_YMD}\s*日?\s*(?:星期[一二三四五六日天])?[\s\u3000]{{2,}}[^。！？，,；;\d]{{2,30}}$")
 # "…给大家捋一捋干货👇（2026.1.12）": a post's lead that ends with its date in brackets
 DATE_BRACKETED_AT_END = re.compile(rf"[（(]\s*{_YMD}\s*日?\s*[）)]\s*$")
 # "25.02.2016  16:23": a page's date and time on a line of their own, the day first
@@ -398,7 +406,7 @@ GLUE_CHARS = 80  # of the next line, read on from a line that stops mid-sentence
 # "第06版:2022阜阳两会": a newspaper page's banner names the sessions' year (a short line only: a
 # text's 学习贯彻2023年全国两会精神 may be a year before)
 SESSIONS_BANNER = re.compile(r"^(?:(?!回眸|回顾|相关|链接|推荐|阅读).)*?(?<!\d)(\d{4})\s*年?\s*"
-                             r"(?!全国)[\u4e00-\u9fff]{0,6}?两会")
+                             r"(?!全国)[\u4e00-\u9fff]{0,6}?[“\"「]?两会")  # (某县2021年“两会”综述)
 BANNER_CHARS = 30
 
 
@@ -474,7 +482,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
 
         if (index < DATELINE_LINES or not begun) and "published" not in found and (
                 match := DATELINE.search(plain) or LABELLED_DATE.search(plain) or DATE_LINE_ONLY.match(plain)
-                or DATE_AT_END.match(plain) or DAY_FIRST_LINE.match(plain)
+                or DATE_AT_END.match(plain) or DATE_BYLINE.match(plain) or DAY_FIRST_LINE.match(plain)
                 or DATE_BRACKETED_AT_END.search(plain) or DATED_PAGE.search(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
