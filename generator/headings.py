@@ -120,11 +120,13 @@ ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|
 SUBTITLE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\D)")
 # the same anywhere in a paragraph (subtitle lines joined: 这一年 全市地区生产总值[00:22] 达到438.5亿元)
 SUBTITLE_TIMES = re.compile(r"(?:^|(?<=[^\d:.]))\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\S)")
-# —— 亮点 ——, ━━ 2023 我们这样干 ━━: a poster's heading, a few words between dashes on a line of their own
-DASHED_HEADING = re.compile(r"^(?:—{1,2}|-{2,}|━+|─+)\s*[^—\-━─。，,；;]{1,20}?\s*(?:—{1,2}|-{2,}|━+|─+)$")
-# 2020 · 目标已定, 2019 · 我们一起走过, 2024 我们这样干: a post's heading, a year without 年 and a few words
+# —— 亮点 ——, ━━ 2023 我们这样干 ━━, —— P8　2021，这样干 ——: a poster's heading, a few words between dashes
+# on a line of their own
+DASHED_HEADING = re.compile(r"^(?:—{1,2}|-{2,}|━+|─+)\s*[^—\-━─。；;]{1,20}?\s*(?:—{1,2}|-{2,}|━+|─+)$")
+# 2020 · 目标已定, 2019 · 我们一起走过, 2024 我们这样干, 2024·某县目标: a post's heading, a year without 年
+# and a few words
 # (not 1200 亿元: a number and its unit)
-POST_YEAR_HEADING = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*[·•・|｜]?\s+(?![^\n]*(?:元|%|吨|亿|万|个|家))"
+POST_YEAR_HEADING = re.compile(r"^(?P<y>(?:19|20)\d{2})(?:\s*[·•・|｜]\s*|\s+)(?![^\n]*(?:元|%|吨|亿|万|个|家))"
                                r"[\u4e00-\u9fff][^\d。，,；;！？!?]{1,11}$")
 # ■ 到2021年: a horizon on a line of its own, over the goals of the years to it
 HORIZON_ALONE = re.compile(r"(?:到|至)\s*(?P<y>\d{4})\s*年(?:底|末)?")
@@ -175,14 +177,22 @@ def _a_mark(char: str) -> bool:
     return char.isspace() or char in BULLET or char in "：:—→" or unicodedata.category(char) in ("So", "Mn", "Cf")
 
 
+# 【海报四】, 【第2页】, P8, 第3屏: the label of a post's page or poster, before its heading
+_PAGE_LABEL = re.compile(r"^(?:【\s*(?:海报|卡片|图|第)?\s*[一二三四五六七八九十\d]{1,3}\s*(?:页|屏|张|幕|图)?\s*】"
+                         r"|[Pp]\s*\d{1,2}(?=\s)|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:页|屏|张|幕))\s*(?=\S)")
+
+
 def heading_words(text: str) -> tuple[str, bool]:
-    """A heading line without the marks a post sets around it, and whether it stood in 【】."""
+    """A heading line without the marks a post sets around it or the label of its page, and whether
+    it stood in 【】."""
     begin, end = 0, len(text)
     while begin < end and _a_mark(text[begin]):
         begin += 1
     while end > begin and _a_mark(text[end - 1]):
         end -= 1
     core = text[begin:end]
+    if label := _PAGE_LABEL.match(core):
+        core = core[label.end():]
     if core.startswith("【") and core.endswith("】") and "【" not in core[1:]:
         # (【卡片06｜2026主要预期目标】: the words after a card's number)
         return re.split(r"[｜|]", core[1:-1])[-1].strip(), True
@@ -206,7 +216,8 @@ def opens_unit(text: str) -> bool:
         text.startswith("#")
         or bool(stripped) and is_bullet(stripped[0])
         or bool(SUBTITLE_TIME.match(stripped) or SUBTITLE_ALONE.match(stripped))
-        or bool(DASHED_HEADING.match(stripped) or KEYWORD_HEADING.match(bare) or POST_YEAR_HEADING.match(bare))
+        or bool(DASHED_HEADING.match(stripped) or KEYWORD_HEADING.match(bare)
+                or POST_YEAR_HEADING.match(heading_words(bare)[0]))  # (【海报四】2024·某县目标)
         or PART.match(bare) and len(bare) <= MAX_HEADING_CHARS
         or SECTION.match(bare)
         or BOLD_LEAD.match(stripped)

@@ -98,6 +98,9 @@ CUT_OFF = "the text stops mid-sentence here"
 _NUMBERS = re.compile(r"\d+(?:\.\d*)?")
 _GROWTH_ONLY = re.compile(r"\s*(?:同比|比上年|较上年)?\s*(?:增长|下降|增幅|增速|提高|减少|回落)")
 _ENDS_ON_NUMBER = re.compile(r"(?<![第\d.])(?<!第\s)\d+(?:\.\d*)?\s*$")  # (not a rank, 居全市第3)
+# 增长5%, 41230元, 7%左右: a figure said whole, as a post's last item or a table's last row ends
+# without a stop (not 1.37亿, a unit cut short)
+_ENDS_ON_A_WHOLE_FIGURE = re.compile(r"\d\s*(?:[%％‰]|亿元|万元|元|万吨|吨)\s*(?:左右|以上|以内)?\s*$")
 
 
 def canonical(value: str | None, unit: str, indicator: Indicator | None,
@@ -624,7 +627,7 @@ def table_figures(read: tuple, report: Report, node, page: str, count: int) -> l
         value = next((cell for cell in group if cell.column.role == "value"), None)
         growth = next((cell for cell in group if cell.column.role == "growth"), None)
         said = value or growth
-        raw = Raw(label=name, value=value.number if value else None, unit=unit if value else "",
+        raw = Raw(label=name, value=value.number if value else None, unit=(value.unit or unit) if value else "",
                   growth=growth.number if growth else None, growth_unit="%" if growth else "",
                   qualifier=[said.qualifier] if said.qualifier else [],
                   span=(min(cell.start for cell in group), max(cell.end for cell in group)))
@@ -802,6 +805,7 @@ def extract_report(report: Report) -> list[Figure]:
                     continue
                 if table and (read := row_figures(text, table)):
                     figures.extend(table_figures(read, report, node, page, len(figures)))
+                    last_sentence = None  # (a table's row needs no stop: the text is not cut off before it)
                     continue
             else:
                 table = None
@@ -1094,7 +1098,8 @@ def extract_report(report: Report) -> list[Figure]:
             figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
             if offset >= 0 and len(figures) - first >= 2:
                 figures[first:] = growths_rejoined(figures[first:], text)
-    if last_sentence and not is_terminated(last_sentence[1]) and not is_bullet(last_sentence[1].lstrip()[:1]):
+    if last_sentence and not is_terminated(last_sentence[1]) and not is_bullet(last_sentence[1].lstrip()[:1]) \
+            and not _ENDS_ON_A_WHOLE_FIGURE.search(last_sentence[1]):
         # (not a list's last item, ◆…, which needs no stop)
         # a text cut off mid-sentence (a page's excerpt): the clause it stops in may have lost
         # what its figure needed (地方财政收入1.37亿); a number it stops on, the rest of a 分别 list

@@ -198,9 +198,9 @@ def part_roles(parts: list[Node], year: int | None = None, review_year: int | No
 
 # 【回看2025】, 【2026干啥】: a post's heading in brackets that names a year and a word or two
 _BRACKETED_YEAR = re.compile(r"^[^\d]{0,6}?(?P<y>\d{4})\s*年?[^\d]{0,8}$")
-# 2024年，凤凰这样干👉, 2023年 这样干, 那么2026年怎么干？: a post's lead line that opens on a year and
+# 2024年，凤凰这样干👉, 2023年 这样干, 2021，这样干, 那么2026年怎么干？: a post's lead line that opens on a year and
 # says no more than a few words (no figure), over the list it leads
-_YEAR_LEAD_LINE = re.compile(r"^(?:那么|那)?(?P<y>\d{4})\s*年\s*[，,]?[^\d。！？；;，,]{0,12}[？?]?$")
+_YEAR_LEAD_LINE = re.compile(r"^(?:那么|那)?(?P<y>\d{4})\s*(?:年\s*[，,]?|[，,])[^\d。！？；;，,]{0,12}[？?]?$")
 # 数说2022, 回眸2013 · 成绩单: a poster's heading, a word or two before the year without 年 (and what
 # follows it as in POST_YEAR_HEADING: 2023 我们这样干)
 _WORDS_THEN_YEAR = re.compile(r"[\u4e00-\u9fff]{1,3}(?=(?P<y>\d{4}))")

@@ -32,11 +32,15 @@ _ESTIMATE_COLUMN = re.compile(r"预计")
 _VALUE_COLUMN = re.compile(r"完成|实绩|绝对|总量|数值|实际|目标|预计|预期|计划|\d{4}\s*年")
 _YEAR = re.compile(r"(\d{4})\s*年")
 # 116.8, -3.4, 7左右, 3%左右: a cell that is one number, with a bound
-_CELL_NUMBER = re.compile(r"^\s*(?P<sign>[-−+])?(?P<n>\d+(?:\.\d+)?)\s*(?:%|％)?\s*(?P<q>左右|以上|以内|以下)?\s*$")
+# (50亿元以上: a level cell that holds its unit)
+_CELL_NUMBER = re.compile(rf"^\s*(?P<sign>[-−+])?(?P<n>\d+(?:\.\d+)?)\s*(?:%|％|(?P<unit>{UNIT}))?\s*"
+                          r"(?P<q>左右|以上|以内|以下)?\s*$")
 # 地区生产总值（亿元）: the unit in brackets after the name
 _UNIT_IN_NAME = re.compile(r"\s*[（(]\s*(?P<unit>[^（）()]{1,6})\s*[）)]\s*$")
 _ASIDE_LEAD = re.compile(r"^\s*(?:其中|内含)\s*[：:]?\s*")
 _NUMBER_COLUMN = re.compile(r"^\s*(?:序号|编号|序)\s*$")
+# 序号  指标名称: the number's column only two spaces from the name's, one cell to the split
+_NUMBER_THEN_NAME = re.compile(r"^\s*(?:序号|编号)\s+(?=\S)")
 # 亿元, 万吨, 元, %: a unit the catalogue can scale (a cell or a bracket that says anything else is no unit)
 _A_UNIT = re.compile(UNIT)
 
@@ -57,6 +61,7 @@ class Cell:
     qualifier: str
     start: int
     end: int
+    unit: str = ""  # the cell's own (50亿元以上), over the row's
 
 
 @dataclass(frozen=True)
@@ -76,6 +81,8 @@ def header(text: str, year: int, review_year: int) -> Table | None:
     numbered = bool(row) and bool(_NUMBER_COLUMN.match(row[0]))
     if numbered:
         row = row[1:]
+    elif row and (joined := _NUMBER_THEN_NAME.match(row[0])):
+        numbered, row = True, [row[0][joined.end():], *row[1:]]
     if len(row) < TABLE_MIN_CELLS or not _HEADER_FIRST.match(row[0]) or any(_CELL_NUMBER.match(c) for c in row):
         return None
     columns: list[Column | None] = [None]
@@ -131,5 +138,5 @@ def row_figures(text: str, table: Table) -> tuple[str, str, list[list[Cell]]] | 
             continue  # (—, 与经济增长同步: no number)
         sign = "-" if number["sign"] in ("-", "−") else ""
         groups.setdefault((column.kind, column.year), []).append(
-            Cell(column, sign + number["n"], number["q"] or "", start + number.start("n"), end))
+            Cell(column, sign + number["n"], number["q"] or "", start + number.start("n"), end, number["unit"] or ""))
     return (name, unit, list(groups.values())) if groups else None

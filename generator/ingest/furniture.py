@@ -38,12 +38,23 @@ RULES: tuple[tuple[str, re.Pattern, str], ...] = (
 )
 
 
+# "00:00:15,900 --> 00:00:19,600": a subtitle file's (SRT) cue times, and the cue's number on the line above
+_CUE_TIMES = re.compile(r"^\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}$")
+_CUE_NUMBER = re.compile(r"^\d{1,4}$")
+CUE_RULES = (("cue-times", _CUE_TIMES, "字幕时间码"), ("cue-number", _CUE_NUMBER, "字幕序号"))
+
+
 def strip_furniture(lines: list[tuple[int, str]]):
     """Remove furniture lines; return the remaining lines and one repair per removed line."""
     kept, repairs = [], []
-    for number, text in lines:
+    for index, (number, text) in enumerate(lines):
         stripped = text.strip()
         rule = next((r for r in RULES if stripped and r[1].match(stripped)), None)
+        if not rule and ":" in stripped and _CUE_TIMES.match(stripped):
+            rule = CUE_RULES[0]
+        elif not rule and _CUE_NUMBER.match(stripped) and index + 1 < len(lines) \
+                and _CUE_TIMES.match(lines[index + 1][1].strip()):
+            rule = CUE_RULES[1]
         if rule:
             repairs.append(Repair("furniture", number, text, "", f"{rule[2]}（{rule[0]}）"))
         else:
