@@ -120,9 +120,10 @@ ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[、/／](?!\d)|[（(]\d{1,2}[）)]|
 SUBTITLE_TIME = re.compile(r"^\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\D)")
 # the same anywhere in a paragraph (subtitle lines joined: 这一年 全市地区生产总值[00:22] 达到438.5亿元)
 SUBTITLE_TIMES = re.compile(r"(?:^|(?<=[^\d:.]))\[?\d{1,2}:\d{2}(?::\d{2})?(?:\]\s*|\s+)(?=\S)")
-# —— 亮点 ——, ━━ 2023 我们这样干 ━━, —— P8　2021，这样干 ——: a poster's heading, a few words between dashes
-# on a line of their own
-DASHED_HEADING = re.compile(r"^(?:—{1,2}|-{2,}|━+|─+)\s*[^—\-━─。；;]{1,20}?\s*(?:—{1,2}|-{2,}|━+|─+)$")
+# —— 亮点 ——, ━━ 2023 我们这样干 ━━, —— P8　2021，这样干 ——, ＝＝＝ 海报一：2018 成绩单 ＝＝＝: a poster's
+# heading, a few words between dashes on a line of their own
+_DASHES = r"(?:—{1,2}|-{2,}|━+|─+|＝+|={2,})"
+DASHED_HEADING = re.compile(rf"^{_DASHES}\s*[^—\-━─＝=。；;]{{1,20}}?\s*{_DASHES}$")
 # 2020 · 目标已定, 2019 · 我们一起走过, 2024 我们这样干, 2024·某县目标: a post's heading, a year without 年
 # and a few words
 # (not 1200 亿元: a number and its unit)
@@ -174,11 +175,13 @@ def is_bullet(char: str) -> bool:
 # 💡【2023年 主要预期目标】, 📊【2022年 成绩单】, 2024年，凤凰这样干👉: a post's heading, with marks
 # before it, brackets around it, a pointer after it
 def _a_mark(char: str) -> bool:
-    return char.isspace() or char in BULLET or char in "：:—→" or unicodedata.category(char) in ("So", "Mn", "Cf")
+    return char.isspace() or char in BULLET or char in "：:—→＝=" or unicodedata.category(char) in ("So", "Mn", "Cf")
 
 
-# 【海报四】, 【第2页】, P8, 第3屏: the label of a post's page or poster, before its heading
-_PAGE_LABEL = re.compile(r"^(?:【\s*(?:海报|卡片|图|第)?\s*[一二三四五六七八九十\d]{1,3}\s*(?:页|屏|张|幕|图)?\s*】"
+# 【海报四】, 【第2页】, ［卡片01］, 海报一：, P8, 第3屏: the label of a post's page, poster or card, before its heading
+_PAGE_LABEL = re.compile(r"^(?:[【［\[]\s*(?:海报|卡片|图|第)?\s*[一二三四五六七八九十\d]{1,3}\s*"
+                         r"(?:页|屏|张|幕|图)?\s*[】］\]]"
+                         r"|(?:海报|卡片|图)\s*[一二三四五六七八九十\d]{1,3}\s*[：:｜|]"
                          r"|[Pp]\s*\d{1,2}(?=\s)|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:页|屏|张|幕))\s*(?=\S)")
 
 
@@ -200,12 +203,16 @@ def heading_words(text: str) -> tuple[str, bool]:
 
 
 # 【回看2025】, 【往远看】: a post's heading, a few words in brackets on a line of their own
-BRACKETED_HEADING = re.compile(r"^【[^】]{1,16}】$")
-_MARKS_BEFORE = re.compile(r"^[^\w【]+")
+BRACKETED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|［[^］]{1,16}］)$")  # (［卡片01］: a card's label, alone)
+_MARKS_BEFORE = re.compile(r"^[^\w【［]+")
 
 
 def _year_heading(text: str) -> bool:
     return bool(REVIEW_HEADING.match(text) or PLAN_HEADING.match(text))
+
+
+# ▲5.2%, ▼1.3%: a card's growth under its name, marked as rising or falling (no bullet)
+_A_RISE = re.compile(r"^[▲▼↑↓]\s*\d[\d.]*\s*[%％]")
 
 
 def opens_unit(text: str) -> bool:
@@ -214,7 +221,7 @@ def opens_unit(text: str) -> bool:
     bare = plain(stripped)
     return bool(
         text.startswith("#")
-        or bool(stripped) and is_bullet(stripped[0])
+        or bool(stripped) and is_bullet(stripped[0]) and not _A_RISE.match(stripped)
         or bool(SUBTITLE_TIME.match(stripped) or SUBTITLE_ALONE.match(stripped))
         or bool(DASHED_HEADING.match(stripped) or KEYWORD_HEADING.match(bare)
                 or POST_YEAR_HEADING.match(heading_words(bare)[0]))  # (【海报四】2024·某县目标)

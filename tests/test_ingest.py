@@ -143,6 +143,8 @@ def test_a_scraped_title_block_still_gives_title_and_meeting(tmp_path, title):
     # alone: whether the text looks back on the one or the other is in doubt
     "【2017年，这一年我们这样走过】\n全县地区生产总值达到77.4亿元，增长7.9%。\n"
     "各乡镇2018年的工作会议陆续召开。\n【2018年】\n地区生产总值增长7.5%左右。\n",
+    # the only year is a date's (2024年1月9日, in a sentence): a day says nothing of which year is reviewed
+    "2024年1月9日，全县迎来今冬首场降雪。全县生产总值增长5%，一般公共预算收入增长3%。\n",
 ])
 def test_no_year_is_guessed_from_evidence_that_points_nowhere(tmp_path, text):
     """Where the text's only year evidence could be either year, the file is refused (one

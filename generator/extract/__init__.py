@@ -100,7 +100,9 @@ _GROWTH_ONLY = re.compile(r"\s*(?:同比|比上年|较上年)?\s*(?:增长|下�
 _ENDS_ON_NUMBER = re.compile(r"(?<![第\d.])(?<!第\s)\d+(?:\.\d*)?\s*$")  # (not a rank, 居全市第3)
 # 增长5%, 41230元, 7%左右: a figure said whole, as a post's last item or a table's last row ends
 # without a stop (not 1.37亿, a unit cut short)
-_ENDS_ON_A_WHOLE_FIGURE = re.compile(r"\d\s*(?:[%％‰]|亿元|万元|元|万吨|吨)\s*(?:左右|以上|以内)?\s*$")
+_ENDS_ON_A_WHOLE_FIGURE = re.compile(r"\d\s*(?:[%％‰]|亿元|万元|元|万吨|吨)\s*(?:左右|以上|以内)?\s*$"
+                                     # (9% ⏎ 固定资产投资增长: a card, its rate first, its caption after)
+                                     r"|^\s*\d[\d.]*\s*[%％][^，,；;。]{2,20}(?:增长|增速|增幅)\s*$")
 
 
 def canonical(value: str | None, unit: str, indicator: Indicator | None,

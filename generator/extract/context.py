@@ -34,7 +34,9 @@ ESTIMATE = re.compile(ESTIMATE_WORDS)
 ESTIMATE_OPENS = re.compile(r"(?:^|[，,])[\s，,；;：:“\"「]*"
                             r"(?:(?:\d{4}\s*年|全年|全县|全区|全市|全旗|我县|我区|今年|去年|上年)[\s，,]*)*"
                             # (报告预计，全年…; 全年主要指标预计如下：…)
-                            rf"(?:主要(?:经济)?指标)?(?:报告)?(?:经|据)?(?:{ESTIMATE_WORDS})")
+                            rf"(?:主要(?:经济)?指标)?(?:报告)?(?:经|据)?(?:{ESTIMATE_WORDS})"
+                            # (报告对全年主要指标作了预计：…)
+                            rf"|(?:报告)?对(?:全年|今年)?的?主要(?:经济)?指标(?:作了|做了|进行了)?(?:{ESTIMATE_WORDS})")
 # Words that make what follows them a target: wherever they stand (a plan in a report whose
 # parts were not recognised), or only outside the look back (争取, 计划 also tell the past).
 TARGET = re.compile(r"预期目标|主要目标|预期指标|目标是|目标为|力争(?!上游)|确保(?!了)")
@@ -62,6 +64,8 @@ _ACTUALLY = re.compile(r"\s*实际(?:增长|完成|实现|达到|下降)")
 # 0.1 个百分点 introduces nothing); so are 主要目标和任务是：…, 主要经济指标的计划安排是：… and 制定了明确的任务：….
 TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)(?:[和及]任务)?\s*(?:是|为|：|:)"
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
+                          # (对于明年的目标，报告提出：)
+                          r"|目标\s*[，,]\s*(?:报告|会议|政府)?(?:提出|明确|确定)\s*[：:]"
                           r"|(?:制定|确定|下达|提出|明确)了?[^。；;，,]{0,8}任务\s*[：:]"
                           # (果洛州划定发展预期目标，地区生产总值增长3%；…: a list of goals after a comma; not
                           # 全面完成…确定各项发展目标，…, goals told as met)

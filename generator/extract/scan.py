@@ -830,8 +830,8 @@ def blank_adjusted_growth(analysis: str) -> str:
 
 
 # 规上工业增加值+7.8%, 社零总额203.5亿元，+5.9%: a post's sign for a growth (read as 涨, the same length)
-_PLUS_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])[+＋↑](?=\s*\d[\d.]*\s*%)")
-_DOWN_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])↓(?=\s*\d[\d.]*\s*%)")  # (↓6.7%: read as 跌)
+_PLUS_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])[+＋↑▲](?=\s*\d[\d.]*\s*%)")  # (地区生产总值▲5.2%)
+_DOWN_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])[↓▼](?=\s*\d[\d.]*\s*%)")  # (↓6.7%: read as 跌)
 
 
 _COLON_RATE = re.compile(r"(?<=增长|增速|增幅|下降|涨幅)[：:](?=\s*[-+]?\d)")
@@ -849,7 +849,7 @@ _NUMBER_FIRST = re.compile(rf"^{_CARD_LEAD}(?:——|－－|--)\s*"
 # (its name may open with its year: 152.64亿元 ⏎ 2025年全县实现地区生产总值，同比增长4.2%)
 _NUMBER_FIRST_CARD = re.compile(rf"^{_CARD_LEAD}"
                                 r"(?P<name>(?:\d{4}\s*年)?[\u4e00-\u9fffA-Za-z]{2,24}?)"
-                                r"(?=(?:同比|同口径|可比价|比上年)?(?:增长|下降)\s*[-−+]?\d|[，,；;。（(]|\s*$)")
+                                r"(?=(?:同比|同口径|可比价|比上年)?(?:增长|下降|[▲▼↑↓])\s*[-−+]?\d|[，,；;。（(]|\s*$)")
 
 
 # 6% ⏎ 规模以上工业增加值增长, 5%左右　地区生产总值增长目标: a card's growth, the name's growth word after it
@@ -915,8 +915,8 @@ def scan_sentence(analysis: str, original: str) -> list[Raw]:
         analysis, original = number_first(analysis, original)
     if "：" in analysis or ":" in analysis:  # 同比增长：6.3% (a card's): the rate's colon as a space
         analysis, original = marked_as(_COLON_RATE, " ", analysis, original)
-    if "+" in analysis or "＋" in analysis or "↑" in analysis:
+    if "+" in analysis or "＋" in analysis or "↑" in analysis or "▲" in analysis:
         analysis, original = marked_as(_PLUS_RATE, "涨", analysis, original)
-    if "↓" in analysis:
+    if "↓" in analysis or "▼" in analysis:
         analysis, original = marked_as(_DOWN_RATE, "跌", analysis, original)
     return Scanner(blank_adjusted_growth(analysis), original).run()

@@ -22,6 +22,7 @@ from generator.headings import (
     SUBTITLE_ALONE,
     SUBTITLE_TIME,
     SUBTITLE_TIMES,
+    heading_words,
     is_bullet,
     is_heading,
     is_table_row,
@@ -160,9 +161,9 @@ def opens_card(text: str) -> bool:
 
 def names_alone(text: str) -> bool:
     """固定资产投资 ⏎ 增长11.2%: a card's name on a line of its own, whose figure is the line below
-    (even in a list set one item a line)."""
-    key = label_key(to_analysis(text))
-    return bool((name := _opens_figure().match(key)) and name.end() == len(key))
+    (even in a list set one item a line; 👨‍👩‍👧 城乡居民人均可支配收入: after the emoji a post sets before it)."""
+    key = label_key(to_analysis(heading_words(text)[0]))
+    return bool(key and (name := _opens_figure().match(key)) and name.end() == len(key))
 
 
 # 新昌去年经济总量跨上400亿元台阶 ⏎ 今年GDP预期增长7%左右: a headline's second line, on a time of its own
@@ -270,7 +271,8 @@ def join_blocks(lines: list[tuple[int, str]]):
                 and (not opens_unit(text) or continues_subtitle(last.text, text)) \
                 and not stands_apart(last.text, text, adjacent) \
                 and not heads_after_item(last, text, width) \
-                and not (number in listed and last.lines[-1] in listed and not names_alone(last.text)):
+                and not (number in listed and last.lines[-1] in listed and not names_alone(last.text)
+                         and not text.startswith("分别")):  # (分别增长…: the rest of the pair's item)
             repairs.append(classify_join(last, text, number, adjacent))
             blocks[-1] = Block(last.text + glue(last.text, text) + text, last.line_start, number,
                                last.lines + (number,))
@@ -297,7 +299,14 @@ def heads_after_item(last: Block, text: str, width: int | None) -> bool:
     a short line after a one-line item of a bulleted digest, ending no sentence, is the digest's
     next heading, not the rest of the item (an item wrapped at the copy's width runs on)."""
     return is_bullet(last.text.lstrip()[:1]) and len(last.lines) == 1 and len(last.text) != width \
-        and len(last.text) <= MAX_HEADING_CHARS and len(text) <= MAX_HEADING_CHARS and not is_terminated(text)
+        and len(last.text) <= MAX_HEADING_CHARS and len(text) <= MAX_HEADING_CHARS and not is_terminated(text) \
+        and not (_CARDS_FIGURE.fullmatch(to_analysis(text)) and names_alone(last.text))
+
+
+# 📊 地区生产总值 ⏎ 236.4 亿元, 🏭 规模以上工业增加值 ⏎ 同比增长 6.8%: a card's number or growth (or both
+# of a pair's, 分别…) under its name, which an emoji opens (the card's figure, never the digest's next heading)
+_CARDS_FIGURE = re.compile(rf"\s*(?:{_CALLOUT_NUMBER}|(?:同比)?(?:增长|下降)\s*[-−]?\d[\d.]*\s*%"
+                           r"|分别(?:达到|为|增长)[^。；;]{0,40})\s*")  # (城乡居民人均可支配收入 ⏎ 分别达到…)
 
 
 def glue(tail: str, head: str) -> str:

@@ -224,7 +224,8 @@ _BOUNDED_RATE = re.compile(r"\d\s*[%％]\s*(?:以上|左右)")
 # (nor 自2003年1月履行职责, 自2009年设立以来: the start of a span, no year a text is of)
 COMMON_YEAR = re.compile(r"(?=20\d\d\s*年)(?<![比较是与同于自\d—–\-~－])(?<![比较是与同于自]\s)"
                          r"(?<![，,；;：:。\s]到)(?<!力争到)(?<!争取到)(?<!确保到)(?<!计划到)(?<![^截]至)(20\d\d)\s*年"
-                         r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期|远景))")  # (nor 二〇三五年远景目标: a vision)
+                         # (nor 二〇三五年远景目标, a vision; nor 2024年1月9日, a date)
+                         r"(?!\s*(?:的\s*[\d.]+\s*倍|相比|比较|同期|远景|\d{1,2}\s*月\s*\d{1,2}\s*日))")
 
 # Evidence of the year in the text itself, for files with no meeting line (news stories,
 # excerpts): "2023年政府工作总体要求是", "2023年全县经济社会发展的主要预期目标", "做好2023年政府工作"
@@ -387,6 +388,8 @@ DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布�
                             r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
 # "发布时间:2018年03月02日   【字体: 】": a page's date by its label, whatever follows it
 LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*{_YMD}(?!\d)")
+# "本网赣州2024年1月9日电": a wire story's dateline, in its lead
+WIRE_DATE = re.compile(rf"{_YMD}\s*日\s*电")
 # "| 招商动态 |2018-04-24", "某县新闻网　　2015年12月28日": a short line that ends in the page's date
 DATE_AT_END = re.compile(rf"^[^。！？，,；;\d]{{0,30}}?{_YMD}\s*日?\s*$")
 # "2022年1月14日　　某某日报　　记者 何立": a story's byline, the date first, then the paper and who wrote it
@@ -483,7 +486,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
         if (index < DATELINE_LINES or not begun) and "published" not in found and (
                 match := DATELINE.search(plain) or LABELLED_DATE.search(plain) or DATE_LINE_ONLY.match(plain)
                 or DATE_AT_END.match(plain) or DATE_BYLINE.match(plain) or DAY_FIRST_LINE.match(plain)
-                or DATE_BRACKETED_AT_END.search(plain) or DATED_PAGE.search(plain)):
+                or DATE_BRACKETED_AT_END.search(plain) or DATED_PAGE.search(plain) or WIRE_DATE.search(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
         if (index < SESSION_LINES or not begun) and "session_region" not in found and "届" in plain \
