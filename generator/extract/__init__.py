@@ -577,6 +577,8 @@ def heading_horizon(heading: str, year: int) -> tuple[str, str] | None:
     return five_years_ahead(_AHEAD_PART.search(heading), year)
 
 
+# 今年是“十五五”开局之年, 今年主要预期目标是: a short line that turns from the five years to the year
+_THIS_YEAR_LINE = re.compile(r"\s*(?:今年|新的一年)(?!以来)")
 _AHEAD_PART = re.compile(rf"{PLAN_NAME}(?:时期|规划|发展)|(?:今后|未来)[五5]年")
 _FIVE_FRAME = re.compile(rf"^\s*(?:{MULTI_YEAR.pattern})\s*[，,]")
 _ONE_YEAR = re.compile(r"全年|今年|去年|上年|同比|当年")
@@ -826,8 +828,9 @@ def extract_report(report: Report) -> list[Figure]:
                     # (not “十三五”时期和2017年形势任务, which plans the year too)
                     ahead_part = heading_horizon(analysis, report.metadata.year) if said == "plan" else None
                     ahead_from_line = ahead_part is not None  # (今年主要预期目标是… under it: the year's again)
-                elif ahead_part and stated_year(analysis) == report.metadata.year:
-                    ahead_part, ahead_from_line = None, False  # (今后五年的重点目标 … 2017年主要工作: the year's again)
+                elif ahead_part and (stated_year(analysis) == report.metadata.year or _THIS_YEAR_LINE.match(analysis)):
+                    # (今后五年的重点目标 … 2017年主要工作, 到2030年 … 今年是“十五五”开局之年: the year's again)
+                    ahead_part, ahead_from_line = None, False
             # 2022年…；…, 预计…；… and 主要预期目标是：…；… hold to the full stop; a paragraph
             # that ends introducing targets (2019年主要预期目标：) hands them to the next one
             short = len(analysis.strip()) <= LIST_ITEM_CHARS

@@ -97,6 +97,7 @@ _GROWTH_VERBS = """增长 增加 提高 上升 上涨 下降 减少 降低 回�
     按现价计算增长 按不变价计算增长 按不变价格计算增长 按不变价增长 按可比价格增长
     按可比口径计算增长 按同口径计算增长 按省口径计算增长 按省口径增长 按全口径计算增长 按全口径增长
     比增 同比增 比降 同比降 递增 递减 可比下降 同口径下降 按可比口径下降
+    逆势增长 逆市增长 同比逆势增长
     涨 跌 增产 减产""".split()
 # 按同口径计算下降12.4%: each way of saying a growth on a stated basis says a fall the same way
 _FALLS_ON_A_BASIS = [verb.removesuffix("增长") + "下降" for verb in _GROWTH_VERBS
@@ -834,6 +835,7 @@ _PLUS_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])[+＋↑▲](?=\s*\d[\d.
 _DOWN_RATE = re.compile(r"(?<=[\u4e00-\u9fff，,：:\s])[↓▼](?=\s*\d[\d.]*\s*%)")  # (↓6.7%: read as 跌)
 
 
+_BAR_BEFORE_RATE = re.compile(r"(?<=[\u4e00-\u9fff%％])\s*[｜|](?=\s*[\u4e00-\u9fff]{0,4}?(?:增长|下降)\s*[-−]?\d)")
 _COLON_RATE = re.compile(r"(?<=增长|增速|增幅|下降|涨幅)[：:](?=\s*[-+]?\d)")
 
 
@@ -907,12 +909,24 @@ def marked_as(pattern: re.Pattern, word: str, analysis: str, original: str) -> t
     return put(analysis), put(original)
 
 
+# 按年增长9.6% (as Hong Kong papers say 同比), 达到人民币132.8亿元 (the currency named before the amount):
+# read as 同比 and as nothing, the same number of characters each
+_YEAR_ON_YEAR = re.compile(r"按年(?=\s*(?:增长|下降|增加|减少))")
+_CURRENCY_BEFORE = re.compile(r"人民币(?=\s*\d)")
+
+
 def scan_sentence(analysis: str, original: str) -> list[Raw]:
     """Every figure in one sentence (analysis and original text have equal length)."""
     if "第" not in analysis and not DIGIT.search(analysis):
         return []  # no number and no rank: nothing to read (most sentences of a report)
+    if "按年" in analysis:
+        analysis = _YEAR_ON_YEAR.sub("同比", analysis)
+    if "人民币" in analysis:
+        analysis = _CURRENCY_BEFORE.sub("   ", analysis)
     if "—" in analysis or "－" in analysis or "--" in analysis or _OPENS_ON_A_NUMBER.match(analysis):
         analysis, original = number_first(analysis, original)
+    if "｜" in analysis or "|" in analysis:  # 336.8亿元｜同比增长3.9% (a card's): the bar as a comma
+        analysis, original = marked_as(_BAR_BEFORE_RATE, "，", analysis, original)
     if "：" in analysis or ":" in analysis:  # 同比增长：6.3% (a card's): the rate's colon as a space
         analysis, original = marked_as(_COLON_RATE, " ", analysis, original)
     if "+" in analysis or "＋" in analysis or "↑" in analysis or "▲" in analysis:

@@ -127,7 +127,9 @@ def stands_apart(last: str, text: str, adjacent: bool) -> bool:
         or bool(ROW_NUMBER.fullmatch(last) and not _UNIT_FIRST.match(text)) or bool(ROW_NUMBER.fullmatch(text)) \
         or is_callout(last, text) or is_aside_line(last) or is_aside_line(text) or leads_with_a_mark(last) \
         or len(last.strip()) <= SUBHEAD_CHARS and bool(_TIME_OPENS.match(to_analysis(text))) \
-        or not adjacent and (opens_card(text) or is_topic_after_figure(last, text)) or is_topic_line(last, text)
+        or not adjacent and (opens_card(text) or is_topic_after_figure(last, text)
+                             or is_figure_after_figure(last, text)) \
+        or is_topic_line(last, text)
 
 
 # two nouns joined (投资与消费, 财政与民生): a page's topic, where 全年实现 or 全县城乡居民 above a name is a
@@ -144,9 +146,26 @@ def is_topic_line(last: str, text: str) -> bool:
 
 def is_topic_after_figure(last: str, text: str) -> bool:
     """…增长6.2% ⏎⏎ 财政与民生: a topic after a blank line, below a block that ended on a figure."""
-    short, end = text.strip(), last.rstrip()
-    return bool(end[-1:] in "%％" or end[-1:].isdigit() or end.endswith("元")) \
-        and len(short) <= TOPIC_CHARS and not DIGIT.search(short) and not is_terminated(short)
+    short = text.strip()
+    return _ends_on_figure(last) and len(short) <= TOPIC_CHARS and not DIGIT.search(short) \
+        and not is_terminated(short)
+
+
+def is_figure_after_figure(last: str, text: str) -> bool:
+    """…地区生产总值增长8%左右 ⏎⏎ 规模以上工业增加值增长9%: after a blank line, a line that opens on an
+    indicator and its figure below a block that ended on a figure (a subtitle's cues, a list's items
+    set apart) starts a block of its own."""
+    key = label_key(to_analysis(text))
+    return _ends_on_figure(last) and bool(_opens_figure().match(key) or _PAIR_OPENS.match(key))
+
+
+# 城镇和农村常住居民人均可支配收入分别增长8.5%和9.5%: the two incomes named as one, then their figures
+_PAIR_OPENS = re.compile(r"(?:城乡|城镇[和、与及]农村)(?:常住)?居民人均可支配收入(?:分别|预计|增长|达到)")
+
+
+def _ends_on_figure(text: str) -> bool:
+    end = text.rstrip()
+    return end[-1:] in "%％" or end[-1:].isdigit() or end.endswith(("元", "左右", "以上"))
 
 
 # 277.86 ⏎ 亿元 ⏎ 地区生产总值 ⏎ 增长4.9%, or 地区生产总值 ⏎ 增长7%: a poster's card, its number or its
@@ -306,6 +325,8 @@ def heads_after_item(last: Block, text: str, width: int | None) -> bool:
 # 📊 地区生产总值 ⏎ 236.4 亿元, 🏭 规模以上工业增加值 ⏎ 同比增长 6.8%: a card's number or growth (or both
 # of a pair's, 分别…) under its name, which an emoji opens (the card's figure, never the digest's next heading)
 _CARDS_FIGURE = re.compile(rf"\s*(?:{_CALLOUT_NUMBER}|(?:同比)?(?:增长|下降)\s*[-−]?\d[\d.]*\s*%"
+                           # (336.8亿元｜同比增长3.9%, 112.4亿元（受疫情冲击，下降1.8%）: its level, then its growth)
+                           rf"|{NUM}\s*(?:{UNIT}|元)\s*[｜|（(，,][^。；;]{{0,30}}"
                            r"|分别(?:达到|为|增长)[^。；;]{0,40})\s*")  # (城乡居民人均可支配收入 ⏎ 分别达到…)
 
 
