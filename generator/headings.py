@@ -232,7 +232,14 @@ def opens_unit(text: str) -> bool:
         # a whole line that heads a year's review or plan (2016年主要经济指标完成情况 above an annex's table)
         or len(bare) <= MAX_HEADING_CHARS and _year_heading(to_analysis(heading_words(bare)[0]))
         or len(bare) <= MAX_HEADING_CHARS and bool(BRACKETED_HEADING.match(_MARKS_BEFORE.sub("", bare)))
+        or labelled_heading(bare)
     )
+
+
+def labelled_heading(bare: str) -> bool:
+    """【图1】经济总量, 【海报二】消费与开放: a page's or a card's label and a few words with no figure."""
+    return bool(label := _PAGE_LABEL.match(bare)) and bare[:1] in "【［[" \
+        and 0 < len(bare) - label.end() <= 16 and not re.search(r"\d|[。；;，,]", bare[label.end():])
 
 
 def is_heading(text: str) -> bool:
@@ -243,6 +250,8 @@ def is_heading(text: str) -> bool:
         return True
     if len(bare) > MAX_HEADING_CHARS:
         return False
+    if labelled_heading(bare):
+        return True
     whole_bold = stripped.startswith("**") and stripped.endswith("**") and stripped.count("**") == 2
     simplified = to_analysis(heading_words(bare)[0])  # (■ 2016年：主要预期目标: without a post's marks)
     return bool(PART.match(bare) or SECTION.match(bare) or whole_bold

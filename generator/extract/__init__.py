@@ -577,6 +577,7 @@ def heading_horizon(heading: str, year: int) -> tuple[str, str] | None:
     return five_years_ahead(_AHEAD_PART.search(heading), year)
 
 
+_TURNS_BACK = re.compile(r"过去一年|过去的一年|去年|成绩单|答卷|回顾|回望|回眸")
 # 今年是“十五五”开局之年, 今年主要预期目标是: a short line that turns from the five years to the year
 _THIS_YEAR_LINE = re.compile(r"\s*(?:今年|新的一年)(?!以来)")
 _AHEAD_PART = re.compile(rf"{PLAN_NAME}(?:时期|规划|发展)|(?:今后|未来)[五5]年")
@@ -792,6 +793,7 @@ def extract_report(report: Report) -> list[Figure]:
         # (not "“十四五”时期和2021年形势任务", which plans the year too; "…和二〇三五年远景目标" looks further)
         ahead_part = None if looking_back else heading_horizon(heading, report.metadata.year)
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
+        asked = False  # right after a question that asks for the targets (今年的目标怎么定？)
         estimate_next = False  # right after a paragraph that ends 预计：
         part_next = ""  # in a list after a line 1—11月——: the part of the year its items are of
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
@@ -842,7 +844,9 @@ def extract_report(report: Report) -> list[Figure]:
             ahead_five = ahead_part
             back_five = five_years  # 五年来，… or a five-year part: a sum (累计) is the five years'
             part_year = part_next  # 前三季度，…: the figures up to the full stop are of part of the year
-            whole_paragraph, sentence_seen = False, False  # its first sentence introduces targets
+            # its first sentence introduces targets, or the question before it asked for them (an answer
+            # that opens on 今年是…之年。 and gives the goals in its next sentence is all targets)
+            whole_paragraph, sentence_seen = asked, False
             past_seen = False  # a past year stated earlier in the paragraph
             december_run = False  # an estimate run on past a full stop (a December session's 预计年末)
             area = ""  # 天易经开区实现…: the part of the region the figures are of, to the full stop
@@ -1083,10 +1087,14 @@ def extract_report(report: Report) -> list[Figure]:
             # (主要预期目标是——: a post's lead line ends on a dash as a report's does on a colon)
             # (报告提出 2026年全县主要预期目标是 ⏎ 地区生产总值增长6%左右: a lead line with no colon)
             ends_on_colon = analysis.rstrip().endswith(("：", ":", "——")) or bool(_GOALS_LEAD_END.search(analysis))
+            asked = False
             if ends_on_colon and introduces_targets(analysis) or heads_targets(analysis):
                 introduced = "fresh"
+                asked = analysis.rstrip().endswith(("？", "?"))
             else:  # (a question asks anew: 问：去年的目标都完成了吗？ ends the targets answered before it)
-                introduced = "list" if inherits and short and not analysis.rstrip().endswith(("？", "?")) else ""
+                # (先看过去一年的“成绩单”: a line that turns back to the year looked back on ends it too)
+                introduced = "list" if inherits and short and not analysis.rstrip().endswith(("？", "?")) \
+                    and not _TURNS_BACK.search(analysis) else ""
             # …较好地完成了各项年度目标任务。预计：, then the figures in a paragraph of their own, or
             # a list of them one a line (预计全年—— ⏎ ◆地区生产总值…): the list runs while its items
             # are short and set as a list's (◆, 👉); a lead line of part of a year (1—11月——) ends it

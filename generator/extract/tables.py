@@ -25,6 +25,7 @@ _UNIT_COLUMN = re.compile(r"^\s*(?:计量)?单位")
 # another region's column (全市增幅), several years' (年均增长), a rank, a share or a change in points
 _NOT_ITS_OWN = re.compile(r"全市|全省|全州|全盟|全国|省|市均|排名|位次|名次|排序|年均|占比|比重|上年|同期|去年|"
                           r"增减|百分点|差距|累计")
+_LAST_YEARS_OWN = re.compile(r"^\s*(?:上年|去年)(?:实绩|完成|实际|完成数|实绩数|快报数|预计)\s*$")
 _ITS_GROWTH_BASE = re.compile(r"(?:比|较)(?:上年|去年)(?:同期)?|同比")
 _GROWTH_COLUMN = re.compile(r"增长|增幅|增速|[%％]")
 _TARGET_COLUMN = re.compile(r"目标|预期|计划")
@@ -87,9 +88,15 @@ def header(text: str, year: int, review_year: int) -> Table | None:
         return None
     columns: list[Column | None] = [None]
     last: Column | None = None
+    # 上年实绩 ⇥ … ⇥ 今年目标: beside this year's targets, last year's results are the year reviewed
+    planned = any(_TARGET_COLUMN.search(cell) or "今年" in cell for cell in row[1:])
     for cell in row[1:]:
         if _UNIT_COLUMN.match(cell):
             columns.append(Column("unit"))
+            continue
+        if planned and _LAST_YEARS_OWN.match(cell):
+            last = Column("value", "actual", review_year)
+            columns.append(last)
             continue
         if _NOT_ITS_OWN.search(_ITS_GROWTH_BASE.sub("", cell)):  # (比上年增长: the row's own growth)
             columns.append(None)
