@@ -141,17 +141,27 @@ ROW_NUMBER = re.compile(r"\d{1,3}[.、．]?")
 
 
 def table_cells(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each cell of a table's row, without the spaces around it."""
+    """(start, end, text) of each cell of a table's row, without the spaces around it. Where tabs set the
+    cells apart, two tabs hold an empty cell between them (地区生产总值⇥亿元⇥222.6⇥17.2⇥⇥16: no target level,
+    then the target's growth), kept so that each cell stays under its column."""
     out, at = [], 0
-    for gap in [*_CELL_GAP.finditer(text), None]:
+    tabbed = "\t" in text
+    for gap in [*(_ONE_TAB.finditer(text) if tabbed else _CELL_GAP.finditer(text)), None]:
         end = gap.start() if gap else len(text)
         raw = text[at:end]
         if raw.strip():
             lead = len(raw) - len(raw.lstrip())
             out.append((at + lead, at + lead + len(raw.strip()), raw.strip()))
+        elif tabbed and out and gap:  # (an empty cell inside the row; not an indent, nor a tab at its end)
+            out.append((at, at, ""))
         if gap:
             at = gap.end()
+    while out and not out[-1][2]:
+        out.pop()
     return out
+
+
+_ONE_TAB = re.compile(r"\t")
 
 
 TABLE_MIN_CELLS = 3
@@ -159,7 +169,8 @@ TABLE_MIN_CELLS = 3
 
 def is_table_row(text: str) -> bool:
     """A row of a table: three cells or more, apart by tabs or runs of spaces (the block's text, stripped)."""
-    return ("\t" in text or "   " in text or "\u3000\u3000" in text) and len(table_cells(text)) >= TABLE_MIN_CELLS
+    return ("\t" in text or "   " in text or "\u3000\u3000" in text) \
+        and sum(1 for cell in table_cells(text) if cell[2]) >= TABLE_MIN_CELLS
 
 
 # "00:30" ⏎ 预计全年地区生产总值 ⏎ 88.2亿元: a subtitle's time on a line of its own, above its words
