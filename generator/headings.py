@@ -82,6 +82,8 @@ PLAN_HEADING = re.compile(_PART_NUMBER + r"(?P<ahead>展望)?\s*(?:[^。，,；;
 # five years' goals, which extract reads as a horizon)
 PLAN_HEADING_NO_YEAR = re.compile(r"^[#*\s]*(?:[一二三四五六七八九十]+\s*、)?\s*"
                                   r"(?:今年|本年度|新的一年|明年|(?:今后|未来)[五5]年)(?![^。，,；;：:]*完成)"
+                                  # (今年·小目标: a post's, a dot between)
+                                  r"(?:\s*[·•・]\s*(?:小|大)?)?"
                                   r"的?(?:政府)?(?:工作|发展)?的?(?:主要)?(?:重点|安排|任务|目标|总体要求|工作思路)[^。，,；;：:]{0,8}$")
 
 
@@ -196,6 +198,10 @@ _PAGE_LABEL = re.compile(r"^(?:[【［\[]\s*(?:海报|卡片|图|第)?\s*[一二
                          r"|[Pp]\s*\d{1,2}(?=\s)|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:页|屏|张|幕))\s*(?=\S)")
 
 
+_CARD_LABELLED = re.compile(r"[（(]\s*第\s*[一二三四五六七八九十\d]{1,3}\s*(?:张|页|屏|幕|图|帧)\s*[·•・|｜:：]\s*"
+                            r"(?P<words>[^（）()]{1,16})[）)]")
+
+
 def heading_words(text: str) -> tuple[str, bool]:
     """A heading line without the marks a post sets around it or the label of its page, and whether
     it stood in 【】."""
@@ -207,6 +213,8 @@ def heading_words(text: str) -> tuple[str, bool]:
     core = text[begin:end]
     if label := _PAGE_LABEL.match(core):
         core = core[label.end():]
+    if (label := _CARD_LABELLED.fullmatch(core)) and label["words"]:
+        return label["words"].strip(), True  # (（第14张·2019 这样干）: the words after a card's label)
     if core.startswith("【") and core.endswith("】") and "【" not in core[1:]:
         # (【卡片06｜2026主要预期目标】: the words after a card's number)
         return re.split(r"[｜|]", core[1:-1])[-1].strip(), True
@@ -214,7 +222,7 @@ def heading_words(text: str) -> tuple[str, bool]:
 
 
 # 【回看2025】, 【往远看】: a post's heading, a few words in brackets on a line of their own
-BRACKETED_HEADING = re.compile(r"^(?:【[^】]{1,16}】|［[^］]{1,16}］)$")  # (［卡片01］: a card's label, alone)
+BRACKETED_HEADING = re.compile(r"^(?:【[^】]{1,24}】|［[^］]{1,24}］)$")  # (［卡片01］: a card's label, alone)
 _MARKS_BEFORE = re.compile(r"^[^\w【［]+")
 
 

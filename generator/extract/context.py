@@ -361,10 +361,12 @@ _OPENING_YEAR = re.compile(r"\s*(?:[^，,；;。：:\d]{1,20}[：:])?\s*(?:具�
                            # (not 2019年三河市政府工作报告…要点来了，GDP…: the report's name, no time of figures)
                            r"(?![^，,。；;]{0,8}?(?:政府)?工作报告)"
                            # (“十四五”：瞄准这些硬指标 ⏎ 到2025年，…: a heading run into the horizon after it)
-                           r"|[^，,；;。！？\d]{1,24}?(?:到|至)\s*(\d{4})\s*年\s*[，,]")
+                           r"|[^，,；;。！？\d]{1,24}?(?:到|至)\s*(\d{4})\s*年\s*[，,]"
+                           # (展望“十五五”，到2030年，…: a look ahead named, then its horizon)
+                           r"|(?:展望|放眼|瞄准|面向)[^。；;！？\d]{1,12}?[，,]\s*(?:到|至)\s*(\d{4})\s*年\s*[，,]")
 
 
 def stated_year(sentence: str) -> int | None:
     """A year opening a sentence (2022年，…) holds for its later clauses."""
     match = "年" in sentence and _OPENING_YEAR.match(sentence)
-    return int(match.group(1) or match.group(2)) if match else None
+    return int(match.group(1) or match.group(2) or match.group(3)) if match else None

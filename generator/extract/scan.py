@@ -852,6 +852,9 @@ _NUMBER_FIRST = re.compile(rf"^{_CARD_LEAD}(?:——|－－|--)\s*"
 _NUMBER_FIRST_CARD = re.compile(rf"^{_CARD_LEAD}"
                                 r"(?P<name>(?:\d{4}\s*年)?[\u4e00-\u9fffA-Za-z]{2,24}?)"
                                 r"(?=(?:同比|同口径|可比价|比上年)?(?:增长|下降|[▲▼↑↓])\s*[-−+]?\d|[，,；;。（(]|\s*$)")
+# 3.92亿斤 ⏎ 粮食总产量 ⏎ 实现“十四连丰”, 63.7亿元 ⏎ 固定资产投资 ⏎ 受…影响，同比下降4.1%: a card whose name a
+# note follows (tried only where the name the card runs to names no figure)
+_NUMBER_FIRST_NOTED = re.compile(_NUMBER_FIRST_CARD.pattern.removesuffix(")") + r"|实现|连续|受|再创|首次)")
 
 
 # 6% ⏎ 规模以上工业增加值增长, 5%左右　地区生产总值增长目标: a card's growth, the name's growth word after it
@@ -884,7 +887,9 @@ def number_first(analysis: str, original: str) -> tuple[str, str]:
         return blank + analysis[callout.end():], blank + original[callout.end():]
     match = _NUMBER_FIRST.match(analysis) or _NUMBER_FIRST_CARD.match(analysis)
     if not match or not names_a_figure(match["name"]):
-        return analysis, original
+        match = _NUMBER_FIRST_NOTED.match(analysis)
+        if not match or not names_a_figure(match["name"]):
+            return analysis, original
 
     def turned(text: str) -> str:
         lead, number, name = (text[match.start(g):match.end(g)] for g in ("lead", "number", "name"))

@@ -193,16 +193,25 @@ _TIME_OPENS = re.compile(r"\s*(?:今年|去年|明年)")
 _ASIDE_LINE = re.compile(r"[（(][^（）()]*[\u4e00-\u9fff]{2}[^（）()]{0,28}[）)]")
 
 
+# （第2张）, （第1张·封面）, (图3): the label of a poster's card or an image, in brackets on a line of its own
+_CARD_LABEL = re.compile(r"[（(]\s*(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:张|页|屏|幕|图|帧)|图\s*\d{1,2})"
+                         r"[^（）()]{0,8}[）)]")
+
+
 def is_aside_line(line: str) -> bool:
-    return line[:1] in "（(" and bool(_ASIDE_LINE.fullmatch(line.strip()))
+    return line[:1] in "（(" and bool(_ASIDE_LINE.fullmatch(line.strip()) or _CARD_LABEL.fullmatch(line.strip()))
 
 
 def leads_with_a_mark(line: str) -> bool:
     """2025年，彭州定下这些小目标🎯, 今年要这样干👇: a post's short lead that ends on a pictograph,
-    pointing at what follows; it ends there."""
-    stripped = line.rstrip()
-    return bool(stripped) and len(stripped) <= MAX_HEADING_CHARS and unicodedata.category(stripped[-1]) in (
-        "So", "Mn") and any("\u4e00" <= c <= "\u9fff" for c in stripped)
+    pointing at what follows; it ends there. So does 💰钱袋子鼓起来了, a topic a pictograph opens, a few
+    words with no figure (not 📈 地区生产总值, a card's name above its figure)."""
+    stripped = line.strip()
+    if not stripped or not any("\u4e00" <= c <= "\u9fff" for c in stripped):
+        return False
+    return len(stripped) <= MAX_HEADING_CHARS and unicodedata.category(stripped[-1]) in ("So", "Mn") \
+        or len(stripped) <= SUBHEAD_CHARS and unicodedata.category(stripped[0]) == "So" \
+        and not DIGIT.search(stripped) and not is_terminated(stripped) and not names_alone(stripped)
 
 
 # "（一）整体经济运行情况稳中向好。预计全" then "年地区生产总值…": a numbered lead sentence and the

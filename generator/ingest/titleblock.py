@@ -326,7 +326,7 @@ EVENT_YEARS = {
     r"党的十九大(?:胜利)?召开之年": 2017,
     r"党的十八大(?:胜利)?召开之年": 2012,  # (今年是党的十八大召开之年)
     r"党的十七大(?:胜利)?召开之年": 2007,
-    r"建党(?:100|一百)周年|中国共产党成立(?:100|一百)周年": 2021,
+    r"建党(?:100|一百)周年|建党百年|中国共产党成立(?:100|一百)周年": 2021,
     r"建党(?:90|九十)周年|中国共产党成立(?:90|九十)周年": 2011,
     r"(?:新中国|中华人民共和国)成立(?:70|七十)周年": 2019,
     r"(?:新中国|中华人民共和国)成立(?:60|六十)周年": 2009,  # (明年是新中国成立60周年)
@@ -349,7 +349,9 @@ EVENT_YEARS = {
 }
 # (站在“十四五”开局之年的新征程起点上, 正值“十三五”开局之际: the year the session stands in, as 今年是… says)
 # (过去一年，正值改革开放40周年: the year named, at the time of an event)
-EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年|明年)(?:，|,)?(?:是|正值|恰逢|适逢|正逢)"
+# (新的一年 · 党的二十大召开之年: a page's heading)
+EVENT_SAID = re.compile(r"(?:(?P<when>今年|去年|过去的?一年|明年|新的一年)"
+                        r"(?:，|,)?(?:是|正值|恰逢|适逢|正逢|\s*[·•・]\s*)"
                         r"|(?P<now>站在|正值|时值|值此|这是))"
                         r"[^。！？；]{0,40}?(?:" +
                         "|".join(f"(?P<e{n}>{pattern})" for n, pattern in enumerate(EVENT_YEARS)) + ")")
@@ -393,10 +395,16 @@ DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布�
                             r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
 # "发布时间:2018年03月02日   【字体: 】": a page's date by its label, whatever follows it
 LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*{_YMD}(?!\d)")
+# "—— 某县融媒体中心 制 ｜ 二〇一九年一月 ——": a post's credit line, the month it was made (its first day
+# stands for the date: a session in that month)
+MONTH_CREDIT = re.compile(r"^[^。！？，,；;\d]{0,30}?(?:制作?|出品|发布|编)\s*[|｜/／·]?\s*(?P<y>\d{4})\s*年\s*"
+                          r"(?P<m>\d{1,2}|[一二三四五六七八九十]|十[一二])\s*月[^。！？，,；;\d]{0,6}$")
+_MONTHS = {name: str(n) for n, name in enumerate("一二三四五六七八九十", 1)} | {"十一": "11", "十二": "12"}
 # "本网赣州2024年1月9日电": a wire story's dateline, in its lead
 WIRE_DATE = re.compile(rf"{_YMD}\s*日\s*电")
 # "| 招商动态 |2018-04-24", "某县新闻网　　2015年12月28日": a short line that ends in the page's date
-DATE_AT_END = re.compile(rf"^[^。！？，,；;\d]{{0,30}}?{_YMD}\s*日?\s*$")
+DATE_AT_END = re.compile(rf"^[^。！？，,；;\d]{{0,30}}?{_YMD}\s*日?\s*(?:(?:星期|周)[一二三四五六日天]\s*)?"
+                         r"(?:第\s*\d{1,3}\s*版|[A-Z]\d{1,2}\s*版?)?\s*$")  # (海东时报  2009年2月18日  第2版)
 # "2022年1月14日　　某某日报　　记者 何立": a story's byline, the date first, then the paper and who wrote it
 DATE_BYLINE = re.compile(rf"^\s*{_YMD}\s*日?\s*(?:星期[一二三四五六日天])?[\s\u3000]{{2,}}[^。！？，,；;\d]{{2,30}}$")
 # "…给大家捋一捋干货👇（2026.1.12）": a post's lead that ends with its date in brackets
@@ -494,6 +502,10 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
                 or DATE_BRACKETED_AT_END.search(plain) or DATED_PAGE.search(plain) or WIRE_DATE.search(plain)):
             if published := parse_date(match):
                 found["published"] = (published, number)
+        if (index < DATELINE_LINES or not begun) and "published" not in found and "月" in plain \
+                and (match := MONTH_CREDIT.match(plain.strip())) \
+                and (published := parse_date({"y": match["y"], "m": _MONTHS.get(match["m"], match["m"]), "d": "1"})):
+            found["published"] = (published, number)
         if (index < SESSION_LINES or not begun) and "session_region" not in found and "届" in plain \
                 and not MEETING.match(plain.strip()):  # (nor a meeting line left in for its impossible date)
             if region := session_region(plain):
@@ -530,7 +542,7 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
         if "event_said" not in found and (match := said(EVENT_SAID)):
             n = next(int(k[1:]) for k, v in match.groupdict().items() if k.startswith("e") and v)
             # (明年是…收官之年: a session at the year's end, planning the year the event names)
-            year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] in ("今年", "明年") else 1)
+            year = list(EVENT_YEARS.values())[n] + (0 if match["now"] or match["when"] in _NOT_BACK else 1)
             found["event_said"] = (year, number)  # the plan year
             this_year = match["when"] == "今年"
             if match["when"] == "明年":
@@ -555,6 +567,9 @@ def said_years(kept: list[tuple[int, str]], plains: list[str]) -> dict:
     return found
 
 
+
+
+_NOT_BACK = ("今年", "明年", "新的一年")  # (when the event names the year planned, not the one before it)
 
 
 def plausible(year: str) -> bool:
