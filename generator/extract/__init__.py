@@ -29,6 +29,7 @@ from generator.extract.context import (
     line_role,
     own_clause,
     part_roles,
+    said_lead,
     several_years,
     span_back,
     stated_year,
@@ -569,7 +570,7 @@ def heading_horizon(heading: str, year: int) -> tuple[str, str] | None:
     report's year, 今年 or an earlier one too: “十三五”时期和2017年形势任务), or 展望2035年's or 到2021年's, a later
     year's."""
     # (■ 到2021年: a heading line that is the horizon alone, a post's)
-    if (far := _FAR_AHEAD.match(heading) or HORIZON_ALONE.fullmatch(heading_words(heading)[0])) \
+    if (far := _FAR_AHEAD.match(heading) or HORIZON_ALONE.fullmatch(said_lead(heading_words(heading)[0]))) \
             and int(far[1]) > year:
         return f"{year}–{far[1]}", far[1]
     if any(int(y) <= year for y in _YEARS.findall(heading)) or "今年" in heading:

@@ -228,14 +228,22 @@ def year_role(title: str, year: int, review_year: int | None, bracketed: bool = 
     return None
 
 
+_SAID_LEAD = re.compile(r"^(?:报告|会议|政府工作报告)(?:还|同时)?(?:提出|明确|指出|强调)\s*[，,：:]?\s*")
+
+
+def said_lead(words: str) -> str:
+    """A line's words without 报告提出， in front (报告提出，到2025年: a subtitle's horizon, told)."""
+    return _SAID_LEAD.sub("", words)
+
+
 def line_role(text: str, year: int | None, review_year: int | None) -> str | None:
     """heading_role of a heading line, read without the marks a post sets around it (💡【…】👉);
     else, given the report's years, its year_role."""
     words, bracketed = heading_words(text)
     if said := heading_role(words):
         return said
-    if year and (horizon := HORIZON_ALONE.fullmatch(words)) and int(horizon["y"]) > year:
-        return "plan"  # (■ 到2021年: the goals of the years to it, below)
+    if year and (horizon := HORIZON_ALONE.fullmatch(said_lead(words))) and int(horizon["y"]) > year:
+        return "plan"  # (■ 到2021年, 报告提出，到2025年: the goals of the years to it, below)
     return year_role(words, year, review_year, bracketed) if year and (
         words[:1].isdigit() or words[:1] == "那" or _WORDS_THEN_YEAR.match(words)) \
         or bracketed and year else None
