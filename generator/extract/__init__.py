@@ -795,6 +795,7 @@ def extract_report(report: Report) -> list[Figure]:
         ahead_part = None if looking_back else heading_horizon(heading, report.metadata.year)
         introduced = ""  # "fresh" right after a paragraph introducing targets, "list" while it runs
         asked = False  # right after a question that asks for the targets (今年的目标怎么定？)
+        covered = ""  # the role a heading line just before set (a cover lists 成绩单 ⏎ 新目标 together)
         estimate_next = False  # right after a paragraph that ends 预计：
         part_next = ""  # in a list after a line 1—11月——: the part of the year its items are of
         held = None  # what a paragraph ending mid-sentence (…；) hands on to the next
@@ -824,8 +825,14 @@ def extract_report(report: Report) -> list[Figure]:
                 analysis = SUBTITLE_TIMES.sub(lambda m: " " * len(m.group()), analysis)
             # text outside any part: its own headings set the role; so do, in any part, short heading
             # lines (an annex's tables: 2016年主要经济指标完成情况 … 2017年主要指标预期)
+            just_before, covered = covered, ""
             if part.anchor == "part-0" or len(analysis.strip()) <= HEADING_CHARS:
-                if said := line_role(analysis, report.metadata.year, report.metadata.review_year):
+                said = line_role(analysis, report.metadata.year, report.metadata.review_year)
+                if said == "plan" and just_before == "review":
+                    # 2013　成绩单 ⏎ 2014　新目标: a cover that lists both; what follows it is the first
+                    covered, said = "plan", None
+                if said:
+                    covered = said
                     role, role_known, looking_back = said, True, said == "review"
                     # (今后5年发展目标 above the five years' goals; 2022年主要预期目标 turns to one year)
                     # (not “十三五”时期和2017年形势任务, which plans the year too)

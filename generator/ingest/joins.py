@@ -198,8 +198,16 @@ _CARD_LABEL = re.compile(r"[（(]\s*(?:第\s*[一二三四五六七八九十\d]{
                          r"[^（）()]{0,8}[）)]")
 
 
+# ——————————, ━━━━━━: a rule across a poster's text; 卡片01, 海报二: a card's label on a line of its own
+_RULE_LINE = re.compile(r"[—\-━─＝=_~～·•]{4,}")
+_BARE_CARD_LABEL = re.compile(r"(?:卡片|海报|图)\s*(?:[A-Z]|\d{1,2}|[一二三四五六七八九十]{1,3})")
+
+
 def is_aside_line(line: str) -> bool:
-    return line[:1] in "（(" and bool(_ASIDE_LINE.fullmatch(line.strip()) or _CARD_LABEL.fullmatch(line.strip()))
+    """A script's direction, a card's label or a rule: no part of a sentence, before or after it."""
+    stripped = line.strip()
+    return line[:1] in "（(" and bool(_ASIDE_LINE.fullmatch(stripped) or _CARD_LABEL.fullmatch(stripped)) \
+        or bool(_RULE_LINE.fullmatch(stripped) or _BARE_CARD_LABEL.fullmatch(stripped))
 
 
 def leads_with_a_mark(line: str) -> bool:

@@ -395,16 +395,18 @@ DATE_LINE_ONLY = re.compile(r"^\s*(?:(?:来源|发布时间|发布日期|发布�
                             r"(?P<y>\d{4})\s*[-/.]\s*(?P<m>\d{1,2})\s*[-/.]\s*(?P<d>\d{1,2})\b[^。！？，,]{0,16}$")
 # "发布时间:2018年03月02日   【字体: 】": a page's date by its label, whatever follows it
 LABELLED_DATE = re.compile(rf"(?:发布时间|发布日期|发布于|更新时间)\s*[:：]\s*{_YMD}(?!\d)")
-# "—— 某县融媒体中心 制 ｜ 二〇一九年一月 ——": a post's credit line, the month it was made (its first day
-# stands for the date: a session in that month)
-MONTH_CREDIT = re.compile(r"^[^。！？，,；;\d]{0,30}?(?:制作?|出品|发布|编)\s*[|｜/／·]?\s*(?P<y>\d{4})\s*年\s*"
-                          r"(?P<m>\d{1,2}|[一二三四五六七八九十]|十[一二])\s*月[^。！？，,；;\d]{0,6}$")
+# "—— 某县融媒体中心 制 ｜ 二〇一九年一月 ——", "（某旗第十五届人民代表大会第四次会议　2014年1月）": a post's
+# credit line, or the session it is of, with the month (its first day stands for the date: a session in
+# that month)
+MONTH_CREDIT = re.compile(r"^[（(]?[^。！？，,；;\d]{0,30}?(?:制作?|出品|发布|编|会议|两会)\s*[|｜/／·]?\s*"
+                          r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2}|[一二三四五六七八九十]|十[一二])\s*月[^。！？，,；;\d]{0,6}$")
 _MONTHS = {name: str(n) for n, name in enumerate("一二三四五六七八九十", 1)} | {"十一": "11", "十二": "12"}
 # "本网赣州2024年1月9日电": a wire story's dateline, in its lead
 WIRE_DATE = re.compile(rf"{_YMD}\s*日\s*电")
 # "| 招商动态 |2018-04-24", "某县新闻网　　2015年12月28日": a short line that ends in the page's date
 DATE_AT_END = re.compile(rf"^[^。！？，,；;\d]{{0,30}}?{_YMD}\s*日?\s*(?:(?:星期|周)[一二三四五六日天]\s*)?"
-                         r"(?:第\s*\d{1,3}\s*版|[A-Z]\d{1,2}\s*版?)?\s*$")  # (海东时报  2009年2月18日  第2版)
+                         # (海东时报  2009年2月18日  第2版, 滁州日报　2021年1月14日　第3版　两会特刊·访谈)
+                         r"(?:(?:第\s*\d{1,3}\s*版|[A-Z]\d{1,2}\s*版?)(?:\s+[^。！？，,；;\d]{1,12})?)?\s*$")
 # "2022年1月14日　　某某日报　　记者 何立": a story's byline, the date first, then the paper and who wrote it
 DATE_BYLINE = re.compile(rf"^\s*{_YMD}\s*日?\s*(?:星期[一二三四五六日天])?[\s\u3000]{{2,}}[^。！？，,；;\d]{{2,30}}$")
 # "…给大家捋一捋干货👇（2026.1.12）": a post's lead that ends with its date in brackets
