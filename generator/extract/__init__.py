@@ -518,10 +518,12 @@ _ALL_ESTIMATES = re.compile(r"(?P<y>\d{4})\s*年[^。；;）)]{0,16}?(?:数据|�
                             r"[^。；;）)]{0,4}?(?:均|都|皆)?(?:为|是)预计(?:数|值|数据)")
 
 
-def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> tuple[list[Figure], str]:
+def mark_estimates(found: list[Figure], analysis: str, same_below: str = "",
+                   review: int | None = None) -> tuple[list[Figure], str]:
     """A paragraph's figures with an estimate aside applied. `same_below`: the year an earlier
     paragraph's （预计数，下同） made estimates of, whose results here are estimates too; returned
-    for the paragraphs after, with this paragraph's own 下同 added."""
+    for the paragraphs after, with this paragraph's own 下同 added (（以下均为预计数） on a line of its
+    own, with no figure to take the year from: the year reviewed)."""
     out = [replace(f, kind="estimate", basis="words") if same_below and f.kind == "actual" and f.period == same_below
            else f for f in found]
     for aside in _ESTIMATE_ASIDE.finditer(analysis):
@@ -534,7 +536,8 @@ def mark_estimates(found: list[Figure], analysis: str, same_below: str = "") -> 
             if out[n].kind == "actual":
                 out[n] = replace(out[n], kind="estimate", basis="words")
         if aside["on"] or after:
-            same_below = next((f.period for f in out if f.kind == "estimate" and f.period.isdigit()), same_below)
+            same_below = next((f.period for f in out if f.kind == "estimate" and f.period.isdigit()),
+                              same_below or (str(review) if review and after and not out else ""))
     return out, same_below
 
 
@@ -1116,7 +1119,8 @@ def extract_report(report: Report) -> list[Figure]:
             held = (estimating, targeting) if offset >= 0 and \
                 analysis.rstrip().endswith(("；", ";")) else None
             figures[first:] = paired_back(figures[first:])
-            figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "")
+            figures[first:], same_below = mark_estimates(figures[first:], plain, same_below if role == "review" else "",
+                                                         report.metadata.review_year)
             if offset >= 0 and len(figures) - first >= 2:
                 figures[first:] = growths_rejoined(figures[first:], text)
     if last_sentence and not is_terminated(last_sentence[1]) and not is_bullet(last_sentence[1].lstrip()[:1]) \

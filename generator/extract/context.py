@@ -62,7 +62,8 @@ _EXPECTED = re.compile(r"(?<!超)预期(?:增长|增速|增幅|目标(?!\s*[是�
 _ACTUALLY = re.compile(r"\s*实际(?:增长|完成|实现|达到|下降)")
 # 主要预期目标是：A…；B…；C…: a list of targets introduced once, to the full stop (高于预期目标
 # 0.1 个百分点 introduces nothing); so are 主要目标和任务是：…, 主要经济指标的计划安排是：… and 制定了明确的任务：….
-TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)(?:[和及]任务)?\s*(?:是|为|：|:)"
+TARGET_INTRO = re.compile(r"(?:预期目标|主要目标|预期指标|发展目标|目标任务|计划安排)(?:[和及]任务)?"
+                          r"\s*(?:是|为|：|:|——)"  # (主要预期目标——, a post's lead)
                           r"|目标(?:主要)?(?:是|为)\s*[：:]?"
                           # (对于明年的目标，报告提出：)
                           r"|目标\s*[，,]\s*(?:报告|会议|政府)?(?:提出|明确|确定)\s*[：:]"

@@ -153,10 +153,11 @@ def is_topic_after_figure(last: str, text: str) -> bool:
 
 def is_figure_after_figure(last: str, text: str) -> bool:
     """…地区生产总值增长8%左右 ⏎⏎ 规模以上工业增加值增长9%: after a blank line, a line that opens on an
-    indicator and its figure below a block that ended on a figure (a subtitle's cues, a list's items
-    set apart) starts a block of its own."""
+    indicator and its figure below a block that ended on a figure or on a lead (…主要预期目标是——) — a
+    subtitle's cues, a list's items set apart — starts a block of its own."""
     key = label_key(to_analysis(text))
-    return _ends_on_figure(last) and bool(_opens_figure().match(key) or _PAIR_OPENS.match(key))
+    return (_ends_on_figure(last) or last.rstrip().endswith(("——", "：", ":"))) \
+        and bool(_opens_figure().match(key) or _PAIR_OPENS.match(key))
 
 
 # 城镇和农村常住居民人均可支配收入分别增长8.5%和9.5%: the two incomes named as one, then their figures
