@@ -114,7 +114,7 @@ def several_years(text: str, year: int | None = None) -> re.Match | None:
 # 主要预期目标, （一）2023年主要预期目标, 今年经济社会主要指标: a heading line that names the targets
 # listed below it, with no colon (a news page's digest: 2023年 这样干 ⏎ 主要预期目标 ⏎ ●地区生产总值增长6%)
 _TARGETS_HEADING = re.compile(r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?\s*"
-                              r"(?:(?:今年|明年|新的一年)[^。，,；;：:\d]{0,12}?主要(?:经济)?指标"
+                              r"(?:[^。，,；;：:\d]{0,6}?(?:今年|明年|新的一年)[^。，,；;：:\d]{0,12}?(?:主要(?:经济)?指标|的?目标)"
                               r"|[^。，,；;：:]{0,16}?(?:主要预期目标|预期目标|主要目标))$")
 
 
