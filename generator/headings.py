@@ -192,15 +192,22 @@ def _a_mark(char: str) -> bool:
     return char.isspace() or char in BULLET or char in "：:—→＝=" or unicodedata.category(char) in ("So", "Mn", "Cf")
 
 
+# The labels a post sets on its pages, posters and cards: a number (一, 2, 十二), what it numbers (第2张,
+# 第3屏), the word for a card (卡片01, 海报二, 图3)
+_LABEL_NUMBER = r"[一二三四五六七八九十\d]{1,3}"
+_LABEL_UNIT = r"(?:张|页|屏|幕|图|帧)"
+_CARD_WORD = r"(?:海报|卡片|图)"
 # 【海报四】, 【第2页】, ［卡片01］, 海报一：, P8, 第3屏: the label of a post's page, poster or card, before its heading
-_PAGE_LABEL = re.compile(r"^(?:[【［\[]\s*(?:海报|卡片|图|第|重点|亮点|看点)?\s*[一二三四五六七八九十\d]{1,3}\s*"
-                         r"(?:页|屏|张|幕|图)?\s*[】］\]]"
-                         r"|(?:海报|卡片|图)\s*[一二三四五六七八九十\d]{1,3}\s*(?:[：:｜|]|\s)"
-                         r"|[Pp]\s*\d{1,2}(?=\s)|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:页|屏|张|幕))\s*(?=\S)")
-
-
-_CARD_LABELLED = re.compile(r"[（(]\s*第\s*[一二三四五六七八九十\d]{1,3}\s*(?:张|页|屏|幕|图|帧)\s*[·•・|｜:：]\s*"
-                            r"(?P<words>[^（）()]{1,16})[）)]")
+_PAGE_LABEL = re.compile(rf"^(?:[【［\[]\s*(?:{_CARD_WORD}|第|重点|亮点|看点)?\s*{_LABEL_NUMBER}\s*{_LABEL_UNIT}?"
+                         r"\s*[】］\]]"
+                         rf"|{_CARD_WORD}\s*{_LABEL_NUMBER}\s*(?:[：:｜|]|\s)"
+                         rf"|[Pp]\s*\d{{1,2}}(?=\s)|第\s*{_LABEL_NUMBER}\s*{_LABEL_UNIT})\s*(?=\S)")
+# （第2张）, （第1张·封面）, (图3), （第14张·2019 这样干）: a card's label in brackets on a line of its own,
+# with the words of a heading after it or not
+CARD_LABEL = re.compile(rf"[（(]\s*(?:第\s*{_LABEL_NUMBER}\s*{_LABEL_UNIT}|图\s*\d{{1,2}})"
+                        r"(?:\s*[·•・|｜:：]\s*(?P<words>[^（）()]{1,16})|[^（）()]{0,8})[）)]")
+# 卡片01, 海报二, 卡片A: a card's label alone, without brackets
+BARE_CARD_LABEL = re.compile(rf"{_CARD_WORD}\s*(?:[A-Z]|{_LABEL_NUMBER})")
 
 
 def heading_words(text: str) -> tuple[str, bool]:
@@ -214,7 +221,7 @@ def heading_words(text: str) -> tuple[str, bool]:
     core = text[begin:end]
     if label := _PAGE_LABEL.match(core):
         core = core[label.end():]
-    if (label := _CARD_LABELLED.fullmatch(core)) and label["words"]:
+    if (label := CARD_LABEL.fullmatch(core)) and label["words"]:
         return label["words"].strip(), True  # (（第14张·2019 这样干）: the words after a card's label)
     if core.startswith("【") and core.endswith("】") and "【" not in core[1:]:
         # (【卡片06｜2026主要预期目标】: the words after a card's number)

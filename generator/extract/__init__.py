@@ -1098,14 +1098,13 @@ def extract_report(report: Report) -> list[Figure]:
             # (主要预期目标是——: a post's lead line ends on a dash as a report's does on a colon)
             # (报告提出 2026年全县主要预期目标是 ⏎ 地区生产总值增长6%左右: a lead line with no colon)
             ends_on_colon = analysis.rstrip().endswith(("：", ":", "——")) or bool(_GOALS_LEAD_END.search(analysis))
+            question = analysis.rstrip().endswith(("？", "?"))
             asked = False
             if ends_on_colon and introduces_targets(analysis) or heads_targets(analysis):
-                introduced = "fresh"
-                asked = analysis.rstrip().endswith(("？", "?"))
+                introduced, asked = "fresh", question
             else:  # (a question asks anew: 问：去年的目标都完成了吗？ ends the targets answered before it)
                 # (先看过去一年的“成绩单”: a line that turns back to the year looked back on ends it too)
-                introduced = "list" if inherits and short and not analysis.rstrip().endswith(("？", "?")) \
-                    and not _TURNS_BACK.search(analysis) else ""
+                introduced = "list" if inherits and short and not question and not _TURNS_BACK.search(analysis) else ""
             # …较好地完成了各项年度目标任务。预计：, then the figures in a paragraph of their own, or
             # a list of them one a line (预计全年—— ⏎ ◆地区生产总值…): the list runs while its items
             # are short and set as a list's (◆, 👉); a lead line of part of a year (1—11月——) ends it

@@ -874,15 +874,14 @@ def names_a_figure(name: str) -> bool:
 # (an amount, a mass or a rate: not 4个新项目…，4个万亩花海…, a count that opens a list)
 _AMOUNT = r"(?:%|(?:亿|万)?(?:元|美元|吨|斤|公斤))"
 _CALLOUT = re.compile(rf"^[\s{BULLET}]*{NUM}\s*{_AMOUNT}(?:\s*[和、/／]\s*{NUM}\s*{_AMOUNT})*(?=\s*\S)")
-_NUMBER_SAID = re.compile(rf"{NUM}\s*{_AMOUNT}")
+_NUMBER_SAID = re.compile(rf"(?<![\d.]){NUM}\s*{_AMOUNT}")
 
 
 def number_first(analysis: str, original: str) -> tuple[str, str]:
     """Both copies with a number-first figure (_NUMBER_FIRST) turned name-first, or a callout its
     caption says again left blank; else as they were."""
-    if (callout := _CALLOUT.match(analysis)) and all(
-            re.search(rf"(?<![\d.]){re.escape(said.group())}", analysis[callout.end():])
-            for said in _NUMBER_SAID.finditer(callout.group())):
+    if (callout := _CALLOUT.match(analysis)) and set(_NUMBER_SAID.findall(callout.group())) <= set(
+            _NUMBER_SAID.findall(analysis, callout.end())):
         blank = " " * callout.end()
         return blank + analysis[callout.end():], blank + original[callout.end():]
     match = _NUMBER_FIRST.match(analysis) or _NUMBER_FIRST_CARD.match(analysis)

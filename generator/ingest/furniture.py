@@ -35,13 +35,12 @@ RULES: tuple[tuple[str, re.Pattern, str], ...] = (
     # "2023年2月20日 星期一": a dateline alone
     ("dateline", re.compile(r"^\**\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]\s*\**$"),
      "报纸日期行"),
+    # "00:00:15,900 --> 00:00:19,600": a subtitle file's (SRT) cue times
+    ("cue-times", _CUE_TIMES := re.compile(r"^\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}$"),
+     "字幕时间码"),
 )
-
-
-# "00:00:15,900 --> 00:00:19,600": a subtitle file's (SRT) cue times, and the cue's number on the line above
-_CUE_TIMES = re.compile(r"^\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}$")
-_CUE_NUMBER = re.compile(r"^\d{1,4}$")
-CUE_RULES = (("cue-times", _CUE_TIMES, "字幕时间码"), ("cue-number", _CUE_NUMBER, "字幕序号"))
+# "12" above a cue's times: the cue's number (a number alone anywhere else is kept)
+CUE_NUMBER = ("cue-number", re.compile(r"^\d{1,4}$"), "字幕序号")
 
 
 def strip_furniture(lines: list[tuple[int, str]]):
@@ -50,11 +49,9 @@ def strip_furniture(lines: list[tuple[int, str]]):
     for index, (number, text) in enumerate(lines):
         stripped = text.strip()
         rule = next((r for r in RULES if stripped and r[1].match(stripped)), None)
-        if not rule and ":" in stripped and _CUE_TIMES.match(stripped):
-            rule = CUE_RULES[0]
-        elif not rule and _CUE_NUMBER.match(stripped) and index + 1 < len(lines) \
+        if not rule and CUE_NUMBER[1].match(stripped) and index + 1 < len(lines) \
                 and _CUE_TIMES.match(lines[index + 1][1].strip()):
-            rule = CUE_RULES[1]
+            rule = CUE_NUMBER
         if rule:
             repairs.append(Repair("furniture", number, text, "", f"{rule[2]}（{rule[0]}）"))
         else:

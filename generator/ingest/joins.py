@@ -15,7 +15,9 @@ from functools import cache
 
 from generator.headings import (
     ASCII_STOP,
+    BARE_CARD_LABEL,
     BULLET,
+    CARD_LABEL,
     ITEM_NUMBER,
     MAX_HEADING_CHARS,
     ROW_NUMBER,
@@ -194,21 +196,15 @@ _TIME_OPENS = re.compile(r"\s*(?:今年|去年|明年)")
 _ASIDE_LINE = re.compile(r"[（(][^（）()]*[\u4e00-\u9fff]{2}[^（）()]{0,28}[）)]")
 
 
-# （第2张）, （第1张·封面）, (图3): the label of a poster's card or an image, in brackets on a line of its own
-_CARD_LABEL = re.compile(r"[（(]\s*(?:第\s*[一二三四五六七八九十\d]{1,3}\s*(?:张|页|屏|幕|图|帧)|图\s*\d{1,2})"
-                         r"[^（）()]{0,8}[）)]")
-
-
-# ——————————, ━━━━━━: a rule across a poster's text; 卡片01, 海报二: a card's label on a line of its own
+# ——————————, ━━━━━━: a rule across a poster's text
 _RULE_LINE = re.compile(r"[—\-━─＝=_~～·•]{4,}")
-_BARE_CARD_LABEL = re.compile(r"(?:卡片|海报|图)\s*(?:[A-Z]|\d{1,2}|[一二三四五六七八九十]{1,3})")
 
 
 def is_aside_line(line: str) -> bool:
     """A script's direction, a card's label or a rule: no part of a sentence, before or after it."""
     stripped = line.strip()
-    return line[:1] in "（(" and bool(_ASIDE_LINE.fullmatch(stripped) or _CARD_LABEL.fullmatch(stripped)) \
-        or bool(_RULE_LINE.fullmatch(stripped) or _BARE_CARD_LABEL.fullmatch(stripped))
+    return line[:1] in "（(" and bool(_ASIDE_LINE.fullmatch(stripped) or CARD_LABEL.fullmatch(stripped)) \
+        or bool(_RULE_LINE.fullmatch(stripped) or BARE_CARD_LABEL.fullmatch(stripped))
 
 
 def leads_with_a_mark(line: str) -> bool:

@@ -138,7 +138,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
                    for plain, (_, text) in zip(plains, kept, strict=True))
     body = re.sub(r"(?<=\d)\0(?=\d)", "", body).replace("\0", " ")
     body = _NUMBER_SPACED.sub("", body)  # (到 2025 年, as a newspaper sets it: read as 到2025年)
-    years = Counter(int(y) for y in COMMON_YEAR.findall(body))
+    mentioned = [(int(m.group(1)), m.start(), m.end()) for m in COMMON_YEAR.finditer(body)]  # (read once)
+    years = Counter(year for year, _, _ in mentioned)
     if unclear := found.pop("year_is_unclear", None):
         years[unclear[0]] -= 1
     ranked = [(year, count) for year, count in years.most_common(3) if count > 0]
@@ -148,8 +149,9 @@ def lift_title_block(lines: list[tuple[int, str]]):
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) and 2 * ranked[0][1] >= mentions:
         # said mostly in sentences of goals (2023年…力争…; 2023年主要预期目标), it is the year planned
         year = ranked[0][0]
-        planned, said = goal_sentences(body, year)
-        if not (planned and 2 * planned <= said and years[year - 1] > 0 and not goal_sentences(body, year - 1)[0]):
+        planned, said = goal_sentences(body, mentioned, year)
+        if not (planned and 2 * planned <= said and years[year - 1] > 0
+                and not goal_sentences(body, mentioned, year - 1)[0]):
             # (not a year said of goals as often as not, when the year before is said of results
             # alone: which of the two the text looks back on is in doubt)
             found["common_year"] = (year, "plan" if 2 * planned > said else "review")
@@ -158,8 +160,8 @@ def lift_title_block(lines: list[tuple[int, str]]):
         # two years in a row said as often: when the later is said only of goals and the earlier never
         # (2018年，…达到153.7亿元 ⏎ 报告提出，2019年…增长7.5%左右), the later is the year planned
         earlier, later = sorted((ranked[0][0], ranked[1][0]))
-        planned, said = goal_sentences(body, later)
-        if planned == said and goal_sentences(body, earlier)[0] == 0:
+        planned, said = goal_sentences(body, mentioned, later)
+        if planned == said and goal_sentences(body, mentioned, earlier)[0] == 0:
             found["common_year"] = (later, "plan")
     bare = []  # "一、精彩的2012年", "二、奋进的2013年": numbered parts named by a year alone
     term_review = False  # a part looks back on the term (一、过去五年工作回顾)
@@ -209,10 +211,10 @@ def sentence_around(text: str, start: int, end: int) -> str:
     return text[begin:stop if stop >= 0 else high]
 
 
-def goal_sentences(body: str, year: int) -> tuple[int, int]:
-    """Of the sentences that mention `year` (COMMON_YEAR), how many are a goal's, and how many in all."""
-    said_in = [sentence_around(body, m.start(), m.end()) for m in COMMON_YEAR.finditer(body)
-               if int(m.group(1)) == year]
+def goal_sentences(body: str, mentioned: list[tuple[int, int, int]], year: int) -> tuple[int, int]:
+    """Of the sentences that mention `year` (`mentioned`: each COMMON_YEAR mention's year, start and end),
+    how many are a goal's, and how many in all."""
+    said_in = [sentence_around(body, start, end) for said, start, end in mentioned if said == year]
     return sum(1 for sentence in said_in if _GOAL_WORDS.search(sentence)
                or _BOUNDED_RATE.search(sentence) and "预计" not in sentence), len(said_in)
 
@@ -321,22 +323,23 @@ YEAR_END = re.compile(r"今年(?:的)?工作回顾|(?:回顾|总结)今年(?:的
                       r"|明年(?:的|全[县区市旗])?(?:政府)?(?:经济社会发展的?)?(?:工作的?)?(?:主要预期目标|主要目标|工作安排|总体要求)")
 # "今年是党的二十大召开之年", "去年是建党100周年": a year named by what happened in it, for
 # news stories that print no year at all. Each event's year is a fact of the calendar.
+# The party congresses a year is named by (…召开之年), each in October or November of its year
+_CONGRESSES = (("十七", 2007), ("十八", 2012), ("十九", 2017))
+# The anniversaries a year is named by (新中国成立60周年 is 2009): what began, the year it began, and the
+# anniversaries said, in figures and in words
+_ANNIVERSARIES = ((r"建党|中国共产党成立", 1921, ((90, "九十"), (100, "一百"))),
+                  (r"新中国成立|中华人民共和国成立", 1949, ((60, "六十"), (70, "七十"), (75, "七十五"))),
+                  (r"改革开放", 1978, ((30, "三十"), (40, "四十"))))
 EVENT_YEARS = {
     r"党的二十大(?:胜利)?召开|二十大召开之年": 2022,  # (将喜迎党的二十大胜利召开)
-    r"党的十九大(?:胜利)?召开之年": 2017,
-    r"党的十八大(?:胜利)?召开之年": 2012,  # (今年是党的十八大召开之年)
-    r"党的十七大(?:胜利)?召开之年": 2007,
-    r"建党(?:100|一百)周年|建党百年|中国共产党成立(?:100|一百)周年": 2021,
-    r"建党(?:90|九十)周年|中国共产党成立(?:90|九十)周年": 2011,
-    r"(?:新中国|中华人民共和国)成立(?:70|七十)周年": 2019,
-    r"(?:新中国|中华人民共和国)成立(?:60|六十)周年": 2009,  # (明年是新中国成立60周年)
-    r"改革开放(?:30|三十)周年": 2008,
+    **{rf"党的{name}大(?:胜利)?召开之年": year for name, year in _CONGRESSES},  # (今年是党的十八大召开之年)
+    **{rf"(?:{began})(?:{count}|{words})周年": start + count
+       for began, start, said in _ANNIVERSARIES for count, words in said},  # (明年是新中国成立60周年)
+    r"建党百年": 2021,
     # the first year after a party congress (each sits in October or November): 今年是全面贯彻落实党的
     # 二十大精神的开局之年, 2013年是全面贯彻党的十八大精神的第一年
     **{rf"全面贯彻(?:落实)?党的{congress}大精神[^。！？；，,“”]{{0,30}}?(?:开局之年|第一年|开局年)": year
        for congress, year in (("(?:二十|20)", 2023), ("(?:十九|19)", 2018), ("(?:十八|18)", 2013))},
-    r"(?:新中国|中华人民共和国)成立(?:75|七十五)周年": 2024,
-    r"改革开放(?:40|四十)周年": 2018,
     # (the first year after the Third Plenum of November 2013: 全面深化改革的第一年, 全面深化改革元年)
     r"全面深化改革(?:的)?(?:第一年|元年|开局之年)": 2014,
     # a plan's first year (开局之年) and last (收官之年): “十四五”规划实施收官之年 is 2025, and so is
